@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { DataContract } from './data-contract.js';
+import { DataProfile } from './data-profile.js';
+import { ValidationReport } from './validation-report.js';
+
+/**
+ * Every document ghml reads or writes, by the name of its JSON Schema in schemas/. `io: 'input'`
+ * for documents people write (defaults may be left out), `output` for documents ghml writes.
+ */
+export const documentSchemas: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
+  'data-contract': { schema: DataContract, io: 'input' },
+  'data-profile': { schema: DataProfile, io: 'output' },
+  'validation-report': { schema: ValidationReport, io: 'output' },
+};
