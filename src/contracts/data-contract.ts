@@ -55,6 +55,53 @@ export const ColumnContract = z
   });
 export type ColumnContract = z.infer<typeof ColumnContract>;
 
+const numericTypes: ReadonlySet<ColumnType> = new Set(['integer', 'number', 'timestamp']);
+const allowedValueTypes: Record<ColumnType, string> = {
+  integer: 'number',
+  number: 'number',
+  timestamp: 'string',
+  string: 'string',
+  category: 'string',
+  boolean: 'boolean',
+};
+
+/** Expectations that make no sense for the column's type, said so instead of silently ignored. */
+function columnProblems(column: ColumnContract): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  const numeric = numericTypes.has(column.type);
+  for (const key of ['min', 'max'] as const) {
+    const bound = column[key];
+    if (bound === undefined) continue;
+    if (!numeric) problems.push({ key, message: `${key} applies to integer, number and timestamp columns, not ${column.type}` });
+    else if (column.type === 'timestamp' && (typeof bound !== 'string' || Number.isNaN(Date.parse(bound)))) {
+      problems.push({ key, message: `${key} of a timestamp column must be an ISO-8601 date or date-time such as 2015-01-01` });
+    } else if (column.type !== 'timestamp' && typeof bound !== 'number') {
+      problems.push({ key, message: `${key} of a ${column.type} column must be a number` });
+    }
+  }
+  for (const key of ['mean', 'stddev', 'quantiles'] as const) {
+    if (column[key] !== undefined && (!numeric || column.type === 'timestamp')) {
+      problems.push({ key, message: `${key} applies to integer and number columns, not ${column.type}` });
+    }
+  }
+  if (column.pattern !== undefined) {
+    if (column.type !== 'string' && column.type !== 'category') {
+      problems.push({ key: 'pattern', message: `pattern applies to string and category columns, not ${column.type}` });
+    } else {
+      try {
+        new RegExp(column.pattern, 'u');
+      } catch (error) {
+        problems.push({ key: 'pattern', message: `not a valid regular expression: ${(error as Error).message}` });
+      }
+    }
+  }
+  const expected = allowedValueTypes[column.type];
+  if (column['allowed-values']?.some((value) => typeof value !== expected)) {
+    problems.push({ key: 'allowed-values', message: `allowed values of a ${column.type} column must all be ${expected}s` });
+  }
+  return problems;
+}
+
 export const unexpectedColumnPolicies = ['error', 'warn', 'ignore'] as const;
 
 export const DatasetContract = z.strictObject({
@@ -96,6 +143,9 @@ export const DataContract = z
         ctx.addIssue({ code: 'custom', path: ['columns', index, 'name'], message: `column "${column.name}" is declared twice` });
       }
       seen.add(column.name);
+      for (const problem of columnProblems(column)) {
+        ctx.addIssue({ code: 'custom', path: ['columns', index, problem.key], message: problem.message });
+      }
     });
     for (const key of contract.dataset['primary-key'] ?? []) {
       if (!seen.has(key)) {

@@ -1,0 +1,4 @@
+import { runAction } from '../runtime.js';
+import { validateDataAction } from './runner.js';
+
+await runAction(validateDataAction);

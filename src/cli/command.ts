@@ -1,0 +1,62 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigurationError } from '../errors.js';
+
+/** One `ghml` command. Commands are thin: parse flags, call a step, print, return an exit code. */
+export interface Command {
+  /** Words after `ghml`, e.g. `validate-data` or `profile merge`. */
+  name: string;
+  summary: string;
+  /** Usage text shown by `--help` and after a usage error. */
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  run(args: ParsedArgs, io: CommandIO): Promise<number>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigurationError(`${message}. Run \`ghml ${command.name} --help\` for the options.`);
+  }
+}
+
+/** Reads a string flag that may be given once. */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ConfigurationError(`--${name} takes a value.`, { input: name });
+  return value;
+}
+
+export function requiredStringFlag(args: ParsedArgs, name: string, hint: string): string {
+  const value = stringFlag(args, name);
+  if (value === undefined || value === '') throw new ConfigurationError(`--${name} is required: ${hint}.`, { input: name });
+  return value;
+}
+
+/** Reads a flag that may be repeated (`--data a.csv --data b.csv`). */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [String(value)];
+}

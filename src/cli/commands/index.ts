@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { profileInferCommand, profileMergeCommand } from './profile.js';
+import { validateDataCommand } from './validate-data.js';
+
+/** Every `ghml` command, in the order `ghml --help` lists them. */
+export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand];

@@ -1,0 +1,326 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { DataError } from '../errors.js';
+import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type ReadIssue } from './batch.js';
+import { parseBoolean, parseInteger, parseNumber, parseTimestamp } from './parse.js';
+import type { ByteObserver, DatasetReader } from './reader.js';
+
+/**
+ * A streaming RFC 4180 reader: header row, quoted fields with embedded delimiters, newlines and
+ * doubled quotes, LF or CRLF line ends, an optional UTF-8 byte-order mark. It reads the file in
+ * fixed chunks and parses typed fields straight from the bytes, so memory stays flat whatever the
+ * number of rows.
+ */
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK_BYTES = 1 << 20;
+
+type ScanResult = 'complete' | 'incomplete' | 'unclosed-quote' | 'stray-quote';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+type FieldParser = (bytes: Uint8Array, start: number, end: number) => number;
+
+const parsers: Record<Exclude<ColumnPlan['decoding'], 'string'>, FieldParser> = {
+  integer: parseInteger,
+  number: parseNumber,
+  timestamp: parseTimestamp,
+  boolean: parseBoolean,
+};
+
+export class CsvReader implements DatasetReader {
+  readonly format = 'csv' as const;
+  columns: string[] = [];
+  rows = 0;
+  private handle: FileHandle | undefined;
+  private buffer = Buffer.alloc(CHUNK_BYTES);
+  /** Unparsed bytes live in buffer[start, end). */
+  private start = 0;
+  private end = 0;
+  private eof = false;
+  private readonly delimiter: number;
+
+  constructor(
+    readonly path: string,
+    private readonly observe: ByteObserver,
+    options: { delimiter?: string } = {},
+  ) {
+    this.delimiter = (options.delimiter ?? (path.endsWith('.tsv') ? '\t' : ',')).charCodeAt(0);
+  }
+
+  async open(): Promise<void> {
+    this.handle = await open(this.path, 'r');
+    try {
+      await this.readHeader();
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  private async readHeader(): Promise<void> {
+    await this.fill();
+    if (this.end === 0) throw new DataError('the file is empty: a CSV file needs a header row naming its columns', { file: this.path });
+    if (this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) this.start = 3;
+    const header: string[] = [];
+    const fields = new FieldSpans();
+    let scan = this.scanRecord(fields);
+    while (scan === 'incomplete' && !this.eof) {
+      await this.fill();
+      scan = this.scanRecord(fields);
+    }
+    if (scan !== 'complete') throw new DataError('the header row is not well-formed CSV: check its quotes', { file: this.path, row: 0 });
+    for (let f = 0; f < fields.count; f++) {
+      let name: string;
+      try {
+        name = decodeField(this.buffer, fields.starts[f], fields.ends[f], fields.escaped[f] === 1, true);
+      } catch {
+        throw new DataError('the header is not valid UTF-8: save the file as UTF-8', { file: this.path, row: 0 });
+      }
+      if (name === '') throw new DataError(`header field ${header.length + 1} is empty: give every column a name`, { file: this.path, row: 0 });
+      if (header.includes(name)) throw new DataError(`the header names column "${name}" twice`, { file: this.path, row: 0 });
+      header.push(name);
+    }
+    this.columns = header;
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  /** Moves unparsed bytes to the front and reads more; grows the buffer when one record outgrows it. */
+  private async fill(): Promise<void> {
+    if (!this.handle) throw new Error('CsvReader.fill before open');
+    const pending = this.end - this.start;
+    if (pending === this.buffer.length) {
+      const larger = Buffer.alloc(this.buffer.length * 2);
+      this.buffer.copy(larger, 0, this.start, this.end);
+      this.buffer = larger;
+    } else if (this.start > 0) {
+      this.buffer.copy(this.buffer, 0, this.start, this.end);
+    }
+    this.start = 0;
+    this.end = pending;
+    const { bytesRead } = await this.handle.read(this.buffer, this.end, this.buffer.length - this.end, null);
+    if (bytesRead === 0) this.eof = true;
+    else this.observe(this.buffer.subarray(this.end, this.end + bytesRead));
+    this.end += bytesRead;
+  }
+
+  /**
+   * Finds the fields of the next record. 'incomplete' consumes nothing: the record does not end
+   * in the buffer yet (at end of file the last record may lack a newline). 'unclosed-quote' and
+   * 'stray-quote' consume the broken record so that reading can go on after it.
+   */
+  private scanRecord(fields: FieldSpans): ScanResult {
+    fields.count = 0;
+    const bytes = this.buffer;
+    const end = this.end;
+    const delimiter = this.delimiter;
+    let i = this.start;
+    if (i >= end) return 'incomplete';
+    for (;;) {
+      let fieldStart = i;
+      let fieldEnd: number;
+      let escaped = false;
+      if (bytes[i] === QUOTE) {
+        fieldStart = ++i;
+        for (;;) {
+          while (i < end && bytes[i] !== QUOTE) i++;
+          if (i >= end) {
+            if (!this.eof) return 'incomplete';
+            this.start = end;
+            return 'unclosed-quote';
+          }
+          if (i + 1 >= end) {
+            if (!this.eof) return 'incomplete';
+            break;
+          }
+          if (bytes[i + 1] === QUOTE) {
+            escaped = true;
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        fieldEnd = i++;
+      } else {
+        while (i < end) {
+          const b = bytes[i];
+          if (b === delimiter || b === LF || b === CR) break;
+          i++;
+        }
+        fieldEnd = i;
+      }
+      if (i >= end) {
+        if (!this.eof) return 'incomplete';
+        fields.push(fieldStart, fieldEnd, escaped);
+        this.start = end;
+        return 'complete';
+      }
+      fields.push(fieldStart, fieldEnd, escaped);
+      const b = bytes[i];
+      if (b === delimiter) {
+        i++;
+        continue;
+      }
+      if (b === CR) {
+        if (i + 1 >= end && !this.eof) return 'incomplete';
+        i += bytes[i + 1] === LF ? 2 : 1;
+      } else if (b === LF) {
+        i++;
+      } else {
+        // Text after a closing quote: skip to the end of the line and report the record.
+        while (i < end && bytes[i] !== LF) i++;
+        if (i >= end && !this.eof) return 'incomplete';
+        this.start = Math.min(i + 1, end);
+        return 'stray-quote';
+      }
+      this.start = i;
+      return 'complete';
+    }
+  }
+
+  async *batches(plan: ColumnPlan[], onIssue: (issue: ReadIssue) => void): AsyncGenerator<Batch> {
+    const fieldOfColumn = plan.map((column) => this.columns.indexOf(column.name));
+    const width = this.columns.length;
+    const fields = new FieldSpans();
+    const targets = new Array<ColumnData | undefined>(width);
+    const fieldParsers = new Array<FieldParser | undefined>(width);
+    plan.forEach((column, planIndex) => {
+      const field = fieldOfColumn[planIndex];
+      if (field >= 0 && column.decoding !== 'string') fieldParsers[field] = parsers[column.decoding];
+    });
+
+    let columns = plan.map((column, i) => (fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : undefined));
+    let row = 0;
+    let firstRow = this.rows + 1;
+    const emit = (): Batch => {
+      const batch: Batch = { rows: row, firstRow, columns: columns.map((c) => (c && row < BATCH_ROWS ? truncateColumn(c, row) : c)) };
+      columns = plan.map((column, i) => (fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : undefined));
+      firstRow += row;
+      row = 0;
+      return batch;
+    };
+    const bindTargets = () => {
+      targets.fill(undefined);
+      plan.forEach((_, planIndex) => {
+        const field = fieldOfColumn[planIndex];
+        if (field >= 0) targets[field] = columns[planIndex];
+      });
+    };
+    bindTargets();
+
+    for (;;) {
+      const scan = this.scanRecord(fields);
+      if (scan === 'incomplete') {
+        if (this.eof) break;
+        await this.fill();
+        continue;
+      }
+      this.rows++;
+      // A blank line (or the empty last line of a file) is not a record.
+      if (scan === 'complete' && fields.count === 1 && fields.starts[0] === fields.ends[0] && width > 1) {
+        this.rows--;
+        continue;
+      }
+      const problem = scan !== 'complete' ? scanProblems[scan] : fields.count !== width ? raggedRow(fields.count, width) : undefined;
+      if (problem !== undefined) {
+        onIssue({ row: this.rows, column: null, message: problem });
+        // A batch covers contiguous rows: flush what we have, then restart after the skipped row.
+        if (row > 0) {
+          yield emit();
+          bindTargets();
+        }
+        firstRow = this.rows + 1;
+        continue;
+      }
+      const bytes = this.buffer;
+      for (let f = 0; f < width; f++) {
+        const target = targets[f];
+        if (target === undefined) continue;
+        const start = fields.starts[f];
+        const end = fields.ends[f];
+        const escaped = fields.escaped[f] === 1;
+        if (target.kind === 'number') {
+          if (start === end) {
+            target.status[row] = ValueStatus.missing;
+            target.values[row] = Number.NaN;
+            continue;
+          }
+          const value = escaped ? Number.NaN : fieldParsers[f]!(bytes, start, end);
+          target.values[row] = value;
+          if (value === value) {
+            target.status[row] = ValueStatus.valid;
+          } else {
+            target.status[row] = ValueStatus.invalid;
+            target.invalidText.set(row, decodeField(bytes, start, end, escaped, false));
+          }
+        } else if (start === end) {
+          target.values[row] = null;
+        } else {
+          try {
+            target.values[row] = decodeField(bytes, start, end, escaped, true);
+          } catch {
+            target.values[row] = null;
+            target.invalidText.set(row, `${decodeField(bytes, start, end, escaped, false)} (not valid UTF-8)`);
+          }
+        }
+      }
+      if (++row === BATCH_ROWS) {
+        yield emit();
+        bindTargets();
+      }
+    }
+    if (row > 0) yield emit();
+  }
+}
+
+/** Where the fields of the current record lie in the buffer, in flat arrays to avoid an object per field. */
+class FieldSpans {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  escaped = new Uint8Array(64);
+  count = 0;
+
+  push(start: number, end: number, escaped: boolean): void {
+    if (this.count === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const larger = new (a.constructor as new (n: number) => T)(a.length * 2);
+        larger.set(a);
+        return larger;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.escaped = grow(this.escaped);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.escaped[this.count] = escaped ? 1 : 0;
+    this.count++;
+  }
+}
+
+const scanProblems = {
+  'unclosed-quote': 'a quoted field is not closed before the end of the file: the rest of the file is skipped (close the quote)',
+  'stray-quote': 'text follows a closing quote: the row is skipped (a quote inside a quoted field must be doubled: "")',
+} as const;
+
+function raggedRow(found: number, expected: number): string {
+  return `row has ${found} fields, the header has ${expected}: the row is skipped (check for an unquoted delimiter or a missing field)`;
+}
+
+function decodeField(bytes: Buffer, start: number, end: number, escaped: boolean, strict: boolean): string {
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (bytes[i] >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  const text = ascii ? bytes.toString('latin1', start, end) : (strict ? utf8 : utf8Lenient).decode(bytes.subarray(start, end));
+  return escaped ? text.replaceAll('""', '"') : text;
+}
