@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { asyncBufferFromFile, parquetScan, type ParquetScan } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { DataError } from '../errors.js';
 import { newColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type Decoding, type ReadIssue } from './batch.js';
@@ -33,7 +33,7 @@ export class ParquetReader implements DatasetReader {
   readonly format = 'parquet' as const;
   columns: string[] = [];
   rows = 0;
-  private scan: ParquetScan | undefined;
+  private source: { file: AsyncBuffer; metadata: FileMetaData } | undefined;
 
   constructor(readonly path: string) {}
 
@@ -42,31 +42,44 @@ export class ParquetReader implements DatasetReader {
     if (size === 0) throw new DataError('the file is empty: it is not a Parquet file', { file: this.path });
     try {
       const file = await asyncBufferFromFile(this.path);
-      this.scan = await parquetScan({ file, compressors: decompressors, parsers, utf8: true });
+      this.source = { file, metadata: await parquetMetadataAsync(file) };
     } catch (error) {
       throw new DataError(`cannot read the Parquet footer (${(error as Error).message}): the file is truncated or not Parquet`, { file: this.path }, { cause: error });
     }
-    this.columns = this.scan.metadata.schema.slice(1).filter((element) => !element.num_children).map((element) => element.name);
+    this.columns = this.source.metadata.schema.slice(1).filter((element) => !element.num_children).map((element) => element.name);
   }
 
   async close(): Promise<void> {
-    this.scan = undefined;
+    this.source = undefined;
   }
 
   async *batches(plan: ColumnPlan[], _onIssue: (issue: ReadIssue) => void): AsyncGenerator<Batch> {
-    if (!this.scan) throw new Error('ParquetReader.batches before open');
-    const scan = this.scan;
-    for (const { rowStart, rowEnd } of scan.ranges) {
-      const rows = rowEnd - rowStart;
+    if (!this.source) throw new Error('ParquetReader.batches before open');
+    const { file, metadata } = this.source;
+    let rowStart = 0;
+    for (const group of metadata.row_groups) {
+      const rows = Number(group.num_rows);
+      const rowEnd = rowStart + rows;
       const columns: (ColumnData | undefined)[] = [];
       for (const column of plan) {
         if (!this.columns.includes(column.name)) {
           columns.push(undefined);
           continue;
         }
-        let values: ArrayLike<unknown>;
+        const data = newColumn(column.decoding, rows);
         try {
-          values = await scan.readColumn({ column: column.name, rowStart, rowEnd });
+          // One column at a time, converted as its chunks arrive: memory holds one decoded column chunk at most.
+          await parquetRead({
+            file,
+            metadata,
+            columns: [column.name],
+            rowStart,
+            rowEnd,
+            compressors: decompressors,
+            parsers,
+            utf8: true,
+            onChunk: (chunk) => fill(data, column.decoding, chunk.columnData, chunk.rowStart - rowStart, rows),
+          });
         } catch (error) {
           throw new DataError(
             `cannot decode column "${column.name}" in rows ${rowStart + 1}–${rowEnd} (${(error as Error).message}): the file is corrupt`,
@@ -74,25 +87,27 @@ export class ParquetReader implements DatasetReader {
             { cause: error },
           );
         }
-        columns.push(toColumn(values, rows, column.decoding));
+        columns.push(data);
       }
       this.rows += rows;
       yield { rows, firstRow: rowStart + 1, columns };
+      rowStart = rowEnd;
     }
   }
 }
 
-function toColumn(values: ArrayLike<unknown>, rows: number, decoding: Decoding): ColumnData {
-  const column = newColumn(decoding, rows);
+/** Copies decoded values into the batch column; `offset` is where the chunk's first value lands. */
+function fill(column: ColumnData, decoding: Decoding, values: ArrayLike<unknown>, offset: number, rows: number): void {
+  const from = Math.max(0, -offset);
+  const to = Math.min(values.length, rows - offset);
   if (column.kind === 'string') {
-    for (let i = 0; i < rows; i++) {
+    for (let i = from; i < to; i++) {
       const value = values[i];
-      column.values[i] = value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value);
+      column.values[offset + i] = value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value);
     }
-    return column;
+    return;
   }
-  for (let i = 0; i < rows; i++) store(column, i, decoding, values[i]);
-  return column;
+  for (let i = from; i < to; i++) store(column, offset + i, decoding, values[i]);
 }
 
 function store(column: Extract<ColumnData, { kind: 'number' }>, row: number, decoding: Decoding, value: unknown): void {

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataProfile } from '../../src/contracts/data-profile.js';
+import { runStep } from '../../src/sandbox/step-runner.js';
+import { repoRoot, scratchDirectory, seattleWeather } from '../helpers/temp.js';
+
+const scratch = await scratchDirectory();
+const entry = path.join(repoRoot, 'dist/validate-data.js');
+
+const contract = `version: 1
+columns:
+  - { name: date, type: timestamp, nullable: false }
+  - { name: precipitation, type: number, min: 0 }
+  - { name: temp_max, type: number, max: 30 }
+  - { name: temp_min, type: number }
+  - { name: wind, type: number }
+  - { name: weather, type: category, allowed-values: [drizzle, fog, rain, snow, sun] }
+`;
+
+describe('the validate-data Action, run as the runner runs it', () => {
+  it('sets outputs, annotates failures and writes a job summary with a chart', async () => {
+    await scratch.file('contract.yml', contract);
+    const result = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather, contract: 'contract.yml' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.valid).toBe('false');
+    expect(result.outputs.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const profile = DataProfile.parse(JSON.parse(await readFile(result.outputs['profile-path'], 'utf8')));
+    expect(profile.rows).toBe(1461);
+    expect(result.outputs['report-path']).toBe(path.join(result.runnerTemp, 'ghml', 'validation-report.json'));
+    const annotation = result.annotations.find((a) => a.level === 'error' && a.properties.title?.includes('max (temp_max)'));
+    expect(annotation?.properties.file).toBe(seattleWeather);
+    expect(Number(annotation?.properties.line)).toBeGreaterThan(1);
+    expect(result.summary).toContain('### ❌ Data invalid: 1 of');
+    expect(result.summary).toContain('#### temp_max\n\n```mermaid\nxychart-beta');
+    expect(result.stdout).toMatch(/::error::Data invalid/);
+  });
+
+  it('passes on valid data, and with fail-on-invalid false reports without failing', async () => {
+    await scratch.file('loose.yml', contract.replace(', max: 30', ''));
+    const ok = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather, contract: 'loose.yml', 'profile-out': 'profile.json' } });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.outputs).toMatchObject({ valid: 'true', 'profile-path': 'profile.json' });
+    const lenient = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather, contract: 'contract.yml', 'fail-on-invalid': 'false' } });
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.outputs.valid).toBe('false');
+  });
+
+  it('fails with a configuration error naming the input, without a stack trace', async () => {
+    const missing = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather } });
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain('::error::Configuration error in input "contract": input "contract" is required');
+    const badNumber = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather, contract: 'contract.yml', 'max-examples': 'many' } });
+    expect(badNumber.stdout).toContain('::error::Configuration error in input "max-examples": must be a whole number');
+    expect(missing.stdout + missing.stderr + badNumber.stdout).not.toMatch(/\n\s+at /);
+  });
+});
