@@ -118,6 +118,8 @@ function digitsAt(bytes: Uint8Array, at: number, count: number): number {
   return value;
 }
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -174,10 +176,9 @@ export function parseTimestamp(bytes: Uint8Array, start: number, end: number): n
     }
   }
   if (i !== end) return Number.NaN;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(millisecond));
-  // Date.UTC rolls 2015-02-30 over to March; a date that does not exist is invalid.
-  if (new Date(time).getUTCDate() !== day) return Number.NaN;
-  return time - offsetMinutes * 60_000;
+  // Date.UTC would roll 2015-02-29 over to March; a date that does not exist is invalid.
+  if (month === 2 && day === 29 && !isLeapYear(year)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, Math.round(millisecond)) - offsetMinutes * 60_000;
 }
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
