@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Serialized states of the mergeable sketches in a data profile (see src/stats/sketch). */
 
 export const KllState = z.strictObject({
-  k: z.number().int().positive().describe('Accuracy parameter: normalized rank error is about 1.7/k.'),
+  k: z.number().int().positive().describe('Accuracy parameter: normalized rank error is at most 2.5/k (KllSketch.rankError).'),
   n: z.number().int().nonnegative().describe('Number of values summarized.'),
   min: z.number().nullable(),
   max: z.number().nullable(),

@@ -12,7 +12,15 @@ export function mergeProfiles(profiles: DataProfile[], names: string[] = profile
   const merged = new Map<string, ColumnProfiler>();
   profiles.forEach((profile, index) => {
     for (const column of profile.columns) {
-      const shard = ColumnProfiler.fromProfile(column);
+      let shard: ColumnProfiler;
+      try {
+        shard = ColumnProfiler.fromProfile(column);
+      } catch (error) {
+        throw new ConfigurationError(
+          `${names[index]}: column "${column.name}": ${(error as Error).message}: the profile is damaged; write it again with validate-data`,
+          { input: 'profile' },
+        );
+      }
       const existing = merged.get(column.name);
       if (!existing) {
         // Rows of earlier shards that lacked this column are missing values of it.

@@ -1,3 +1,4 @@
+import { hash64, hashNumber64, hashString64, hashWords } from '../stats/sketch/index.js';
 import { ValueStatus, type Batch } from './batch.js';
 
 /**
@@ -7,51 +8,19 @@ import { ValueStatus, type Batch } from './batch.js';
  * probability about n²/2⁶⁵ — below one in a million up to 6 million distinct values.
  */
 
-const float = new Float64Array(1);
-const words = new Uint32Array(float.buffer);
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Two independent 32-bit hashes of a value, written into `out`. */
-function hashNumberPair(value: number, out: Uint32Array): void {
-  float[0] = value === 0 ? 0 : value;
-  out[0] = mix(words[0] ^ mix(words[1] ^ 0x9e3779b9));
-  out[1] = mix(words[1] ^ mix(words[0] ^ 0x7f4a7c15) ^ 0x2545f491);
-}
-
-function hashStringPair(value: string, out: Uint32Array, seed = 0): void {
-  let a = 0x811c9dc5 ^ seed;
-  let b = 0x01000193 ^ mix(seed + 1);
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) + 0x6b43a9b5;
-  }
-  out[0] = mix(a ^ value.length);
-  out[1] = mix(b ^ Math.imul(value.length, 0x9e3779b9));
-}
-
 /** An open-addressing set of 64-bit hashes in one typed array. */
 export class DistinctTracker {
   private table = new Uint32Array(2 * 1024);
   private size = 0;
-  private readonly pair = new Uint32Array(2);
-
   /** True when the value is new, false when it was seen before. */
   addNumber(value: number): boolean {
-    hashNumberPair(value, this.pair);
-    return this.insert(this.pair[0], this.pair[1]);
+    hashNumber64(value);
+    return this.insert(hash64[0], hash64[1]);
   }
 
   addString(value: string): boolean {
-    hashStringPair(value, this.pair);
-    return this.insert(this.pair[0], this.pair[1]);
+    hashString64(value);
+    return this.insert(hash64[0], hash64[1]);
   }
 
   addPair(hi: number, lo: number): boolean {
@@ -90,13 +59,11 @@ export class DistinctTracker {
 /** Checks a primary key (one or more columns) per row: no missing part, no repeated key. */
 export class RowKeyHasher {
   private readonly seen = new DistinctTracker();
-  private readonly pair = new Uint32Array(2);
 
   constructor(private readonly columnIndexes: number[]) {}
 
   check(batch: Batch, onFailure: (row: number, problem: string, key: string) => void): void {
     const columns = this.columnIndexes.map((index) => batch.columns[index]);
-    const pair = this.pair;
     rows: for (let i = 0; i < batch.rows; i++) {
       let hi = 0x12345678;
       let lo = 0x9abcdef0;
@@ -106,18 +73,19 @@ export class RowKeyHasher {
         if (column === undefined) missing = true;
         else if (column.kind === 'number') {
           missing = column.status[i] !== ValueStatus.valid;
-          if (!missing) hashNumberPair(column.values[i], pair);
+          if (!missing) hashNumber64(column.values[i]);
         } else {
           const value = column.values[i];
           missing = value === null;
-          if (!missing) hashStringPair(value!, pair, part);
+          if (!missing) hashString64(value!);
         }
         if (missing) {
           onFailure(i, 'a key column is missing its value', keyText(columns, i));
           continue rows;
         }
-        hi = mix(Math.imul(hi, 31) ^ pair[0]);
-        lo = mix(Math.imul(lo, 37) ^ pair[1]);
+        // Chaining through the running key keeps ("a", "bc") and ("ab", "c") apart.
+        hi = hashWords(hi, hash64[0]);
+        lo = hashWords(lo, hash64[1]);
       }
       if (!this.seen.addPair(hi, lo)) onFailure(i, 'the key repeats an earlier row', keyText(columns, i));
     }
