@@ -1,203 +1,195 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  renderMarkdown,
+  renderText,
+  runValidateData
+} from "./chunks/chunk-OVP3IC2E.js";
+import {
+  DataProfile,
+  DriftMethod,
+  driftMethods,
+  inferContract,
+  renderDriftMarkdown,
+  renderDriftText,
+  runDriftCheck
+} from "./chunks/chunk-X374VFHL.js";
+import {
   ColumnProfiler,
-  ColumnType,
   ConfigurationError,
-  DataError,
   ExitCode,
   __toESM,
   buildProfile,
   checkDataFiles,
   exitCodeFor,
-  external_exports,
   isUserFacing,
   loadDocument,
-  parseBoolean,
-  parseFromString,
-  parseInteger,
-  parseNumber,
-  parseTimestamp,
-  readerFor,
-  renderMarkdown,
-  renderText,
   require_dist,
-  runValidateData,
-  validateData,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-UJWK4RDU.js";
+} from "./chunks/chunk-PJ43D7EK.js";
+
+// src/cli/command.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command, argv) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true
+    });
+    return { values, positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ConfigurationError(`${message}. Run \`ghml ${command.name} --help\` for the options.`);
+  }
+}
+function stringFlag(args, name) {
+  const value = args.values[name];
+  if (value === void 0) return void 0;
+  if (typeof value !== "string") throw new ConfigurationError(`--${name} takes a value.`, { input: name });
+  return value;
+}
+function requiredStringFlag(args, name, hint) {
+  const value = stringFlag(args, name);
+  if (value === void 0 || value === "") throw new ConfigurationError(`--${name} is required: ${hint}.`, { input: name });
+  return value;
+}
+function listFlag(args, name) {
+  const value = args.values[name];
+  if (value === void 0) return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+// src/cli/commands/validate-data.ts
+var outputFormats = ["text", "json", "markdown"];
+function formatFlag(value) {
+  const format = value ?? "text";
+  if (!outputFormats.includes(format)) {
+    throw new ConfigurationError(`--format "${format}" is not one of ${outputFormats.join(", ")}`, { input: "format" });
+  }
+  return format;
+}
+function positiveIntegerFlag(value, name) {
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
+  return number;
+}
+var validateDataCommand = {
+  name: "validate-data",
+  summary: "check data files against a data contract and write their profile",
+  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
+
+Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
+schemas/data-contract.json) and profiles them.
+
+Options:
+  --data <file>          a data file; repeat for several files read as one dataset
+  --contract <file>      the data contract
+  --profile-out <file>   write the data profile (JSON) here
+  --report-out <file>    write the validation report (JSON) here
+  --format <f>           text (default), json or markdown
+  --max-examples <n>     example rows kept per failed expectation (default 5)
+
+Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
+  options: {
+    data: { type: "string", multiple: true },
+    contract: { type: "string" },
+    "profile-out": { type: "string" },
+    "report-out": { type: "string" },
+    format: { type: "string" },
+    "max-examples": { type: "string" }
+  },
+  async run(args, io) {
+    const format = formatFlag(stringFlag(args, "format"));
+    const result = await runValidateData({
+      data: listFlag(args, "data"),
+      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
+      profileOut: stringFlag(args, "profile-out"),
+      reportOut: stringFlag(args, "report-out"),
+      maxExamples: positiveIntegerFlag(stringFlag(args, "max-examples"), "max-examples")
+    });
+    if (format === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
+`);
+    else if (format === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
+    else io.stdout(renderText(result.report));
+    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+
+// src/cli/commands/drift-check.ts
+function methodFlag(value) {
+  if (value === void 0) return void 0;
+  const parsed = DriftMethod.safeParse(value);
+  if (!parsed.success) throw new ConfigurationError(`--method "${value}" is not one of ${driftMethods.join(", ")}`, { input: "method" });
+  return parsed.data;
+}
+var driftCheckCommand = {
+  name: "drift-check",
+  summary: "compare current data with a reference and report drift per column",
+  usage: `Usage: ghml drift-check --reference <data|profile.json> --current <file>... [options]
+
+Compares current data (files, or a ghml serve prediction log) with reference data or a saved
+data profile, column by column. See actions/drift-check/README.md for the methods and defaults.
+
+Options:
+  --reference <file>        reference data (repeat for several files) or one data profile (.json)
+  --current <file>          current data; repeat for several files
+  --config <file>           drift-check configuration (YAML or JSON, schemas/drift-config.json)
+  --contract <file>         data contract giving column types (else the profile's, or read off the data)
+  --method <name>           ${driftMethods.join(", ")} (default auto)
+  --columns <a,b>           check only these columns
+  --prediction-column <c>   the model's output column (prediction drift)
+  --label-column <c>        the label column (target drift)
+  --min-rows <n>            fewer rows than this give no verdict (default 100)
+  --format <f>              text (default), json or markdown
+  --report-out <file>       write the drift report (JSON) here
+  --fail-on-drift           exit 1 when the dataset drifted
+
+Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usage or configuration error.`,
+  options: {
+    reference: { type: "string", multiple: true },
+    current: { type: "string", multiple: true },
+    config: { type: "string" },
+    contract: { type: "string" },
+    method: { type: "string" },
+    columns: { type: "string" },
+    "prediction-column": { type: "string" },
+    "label-column": { type: "string" },
+    "min-rows": { type: "string" },
+    format: { type: "string" },
+    "report-out": { type: "string" },
+    "fail-on-drift": { type: "boolean" }
+  },
+  async run(args, io) {
+    const format = formatFlag(stringFlag(args, "format"));
+    const reference = listFlag(args, "reference");
+    if (reference.length === 0) throw new ConfigurationError("--reference is required: reference data files or a data profile (.json)", { input: "reference" });
+    const minRows = positiveIntegerFlag(stringFlag(args, "min-rows"), "min-rows");
+    if (minRows === 0) throw new ConfigurationError("--min-rows must be at least 1", { input: "min-rows" });
+    const report = await runDriftCheck({
+      reference,
+      current: listFlag(args, "current"),
+      config: stringFlag(args, "config"),
+      contract: stringFlag(args, "contract"),
+      method: methodFlag(stringFlag(args, "method")),
+      columns: stringFlag(args, "columns")?.split(",").map((c) => c.trim()).filter(Boolean),
+      predictionColumn: stringFlag(args, "prediction-column"),
+      labelColumn: stringFlag(args, "label-column"),
+      minRows,
+      reportOut: stringFlag(args, "report-out")
+    });
+    if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+    else if (format === "markdown") io.stdout(renderDriftMarkdown(report));
+    else io.stdout(renderDriftText(report));
+    return report.drifted && args.values["fail-on-drift"] === true ? ExitCode.checkFailed : ExitCode.ok;
+  }
+};
 
 // src/steps/profile.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/contracts/sketches.ts
-var KllState = external_exports.strictObject({
-  k: external_exports.number().int().positive().describe("Accuracy parameter: normalized rank error is at most 2.5/k (KllSketch.rankError)."),
-  n: external_exports.number().int().nonnegative().describe("Number of values summarized."),
-  min: external_exports.number().nullable(),
-  max: external_exports.number().nullable(),
-  levels: external_exports.array(external_exports.array(external_exports.number())).describe("Compactor levels; an item at level h stands for 2^h values.")
-});
-var HllState = external_exports.strictObject({
-  precision: external_exports.number().int().min(4).max(18).describe("2^precision registers; standard error about 1.04/sqrt(2^precision)."),
-  registers: external_exports.string().describe("Register bytes, base64.")
-});
-var FrequentItemsState = external_exports.strictObject({
-  capacity: external_exports.number().int().positive().describe("Counters kept; a value more frequent than n/(capacity+1) is always kept."),
-  n: external_exports.number().int().nonnegative().describe("Number of values summarized."),
-  maxError: external_exports.number().nonnegative().describe("Every kept count is exact or low by at most this much."),
-  items: external_exports.array(external_exports.tuple([external_exports.string(), external_exports.number().int().positive()])).describe("[value, count] pairs.")
-});
-
-// src/contracts/data-profile.ts
-var FileFingerprint = external_exports.strictObject({
-  path: external_exports.string().describe("The path as given."),
-  format: external_exports.enum(["csv", "jsonl", "parquet"]),
-  bytes: external_exports.number().int().nonnegative(),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  rows: external_exports.number().int().nonnegative()
-});
-var QuantileValue = external_exports.strictObject({ quantile: external_exports.number().min(0).max(1), value: external_exports.number() });
-var NumericSummary = external_exports.strictObject({
-  min: external_exports.number(),
-  max: external_exports.number(),
-  mean: external_exports.number(),
-  variance: external_exports.number().nonnegative().describe("Sample variance (n - 1 in the denominator); 0 for a single value."),
-  quantiles: external_exports.array(QuantileValue),
-  histogram: external_exports.strictObject({
-    edges: external_exports.array(external_exports.number()).describe("Bin edges, one more than counts; the last bin includes its right edge."),
-    counts: external_exports.array(external_exports.number().nonnegative()).describe("Estimated values per bin, from the quantile sketch.")
-  }),
-  sketch: KllState
-});
-var ColumnProfile = external_exports.strictObject({
-  name: external_exports.string(),
-  type: ColumnType,
-  count: external_exports.number().int().nonnegative().describe("Values present and valid for the type."),
-  missing: external_exports.number().int().nonnegative().describe("Empty or null values."),
-  invalid: external_exports.number().int().nonnegative().describe("Present values that are not of the type (text in a number column, NaN, Infinity)."),
-  numeric: NumericSummary.nullable().describe("For integer, number and timestamp (epoch milliseconds) columns with values."),
-  distinct: external_exports.strictObject({ estimate: external_exports.number().nonnegative(), sketch: HllState }),
-  frequent: external_exports.strictObject({
-    values: external_exports.array(external_exports.strictObject({ value: external_exports.string(), count: external_exports.number().int().positive() })),
-    sketch: FrequentItemsState
-  }).nullable().describe("Most frequent values, for string, category and boolean columns."),
-  length: external_exports.strictObject({ min: external_exports.number().int().nonnegative(), max: external_exports.number().int().nonnegative() }).nullable().describe("Shortest and longest value in characters, for string and category columns.")
-});
-var DataProfile = external_exports.strictObject({
-  format: external_exports.literal("ghml.data-profile/v1"),
-  rows: external_exports.number().int().nonnegative(),
-  files: external_exports.array(FileFingerprint),
-  fingerprint: external_exports.string().regex(/^[0-9a-f]{64}$/).describe("sha256 over the files' digests, in order."),
-  columns: external_exports.array(ColumnProfile)
-}).describe("A ghml data profile: per-column statistics and mergeable sketches of a dataset.");
-
-// src/data/infer.ts
-var CATEGORY_MAX_DISTINCT = 20;
-var TypeSniffer = class {
-  present = 0;
-  integer = true;
-  number = true;
-  boolean = true;
-  booleanWord = false;
-  timestamp = true;
-  distinct = /* @__PURE__ */ new Set();
-  see(value) {
-    this.present++;
-    if (this.distinct.size <= CATEGORY_MAX_DISTINCT) this.distinct.add(value);
-    if (this.integer && Number.isNaN(parseFromString(parseInteger, value))) this.integer = false;
-    if (this.number && Number.isNaN(parseFromString(parseNumber, value))) this.number = false;
-    if (this.boolean) {
-      if (Number.isNaN(parseFromString(parseBoolean, value))) this.boolean = false;
-      else if (/[a-z]/i.test(value)) this.booleanWord = true;
-    }
-    if (this.timestamp && Number.isNaN(parseFromString(parseTimestamp, value))) this.timestamp = false;
-  }
-  type() {
-    if (this.present === 0) return "string";
-    if (this.boolean && this.booleanWord) return "boolean";
-    if (this.integer) return "integer";
-    if (this.number) return "number";
-    if (this.timestamp) return "timestamp";
-    if (this.distinct.size <= CATEGORY_MAX_DISTINCT && this.distinct.size * 2 <= this.present) return "category";
-    return "string";
-  }
-};
-async function inferContract(options) {
-  const order = [];
-  const sniffers = /* @__PURE__ */ new Map();
-  const presentIn = /* @__PURE__ */ new Map();
-  for (const file of options.files) {
-    const { reader } = readerFor(file);
-    try {
-      await reader.open();
-      for (const name of reader.columns) presentIn.set(name, (presentIn.get(name) ?? 0) + 1);
-      const plan = reader.columns.map((name) => ({ name, decoding: "string" }));
-      for await (const batch of reader.batches(plan, () => {
-      })) {
-        batch.columns.forEach((column, c) => {
-          if (column?.kind !== "string") return;
-          const name = plan[c].name;
-          let sniffer = sniffers.get(name);
-          if (!sniffer) {
-            sniffer = new TypeSniffer();
-            sniffers.set(name, sniffer);
-            order.push(name);
-          }
-          for (let i = 0; i < batch.rows; i++) {
-            const value = column.values[i];
-            if (value !== null) sniffer.see(value);
-          }
-        });
-      }
-      for (const name of reader.columns) {
-        if (!sniffers.has(name)) {
-          sniffers.set(name, new TypeSniffer());
-          order.push(name);
-        }
-      }
-    } finally {
-      await reader.close();
-    }
-  }
-  if (order.length === 0) throw new DataError("no columns found: the data files are empty", { file: options.files[0] });
-  const typed = {
-    version: 1,
-    columns: order.map((name) => ({ name, type: sniffers.get(name).type(), required: false, nullable: true, unique: false })),
-    dataset: { "unexpected-columns": "ignore" }
-  };
-  const { profile } = await validateData({ files: options.files, contract: typed });
-  const columns = profile.columns.map((column) => contractColumn(column, presentIn.get(column.name) === options.files.length));
-  const contract = {
-    version: 1,
-    ...options.name ? { name: options.name } : {},
-    columns,
-    dataset: { "unexpected-columns": "error" }
-  };
-  return { contract, profile };
-}
-function contractColumn(profile, inEveryFile) {
-  const total = profile.count + profile.missing;
-  const column = {
-    name: profile.name,
-    type: profile.type,
-    required: inEveryFile,
-    nullable: profile.missing > 0,
-    unique: false
-  };
-  if (profile.missing > 0 && total > 0) {
-    column["max-missing"] = Math.min(1, Math.ceil(profile.missing / total * 100) / 100);
-  }
-  if (profile.numeric) {
-    const { min, max } = profile.numeric;
-    column.min = profile.type === "timestamp" ? new Date(min).toISOString() : min;
-    column.max = profile.type === "timestamp" ? new Date(max).toISOString() : max;
-  }
-  if (profile.type === "category" && profile.frequent) {
-    column["allowed-values"] = profile.frequent.values.map((v) => v.value).sort();
-  }
-  return column;
-}
 
 // src/data/merge.ts
 function mergeProfiles(profiles, names = profiles.map((_, i) => `profile ${i + 1}`)) {
@@ -259,39 +251,6 @@ async function runMergeProfiles(options) {
   return merged;
 }
 
-// src/cli/command.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(command, argv) {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: command.options,
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true
-    });
-    return { values, positionals };
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new ConfigurationError(`${message}. Run \`ghml ${command.name} --help\` for the options.`);
-  }
-}
-function stringFlag(args, name) {
-  const value = args.values[name];
-  if (value === void 0) return void 0;
-  if (typeof value !== "string") throw new ConfigurationError(`--${name} takes a value.`, { input: name });
-  return value;
-}
-function requiredStringFlag(args, name, hint) {
-  const value = stringFlag(args, name);
-  if (value === void 0 || value === "") throw new ConfigurationError(`--${name} is required: ${hint}.`, { input: name });
-  return value;
-}
-function listFlag(args, name) {
-  const value = args.values[name];
-  if (value === void 0) return [];
-  return Array.isArray(value) ? value : [String(value)];
-}
-
 // src/cli/commands/profile.ts
 var profileInferCommand = {
   name: "profile infer",
@@ -335,65 +294,8 @@ their sketches' error bounds.`,
   }
 };
 
-// src/cli/commands/validate-data.ts
-var outputFormats = ["text", "json", "markdown"];
-function formatFlag(value) {
-  const format = value ?? "text";
-  if (!outputFormats.includes(format)) {
-    throw new ConfigurationError(`--format "${format}" is not one of ${outputFormats.join(", ")}`, { input: "format" });
-  }
-  return format;
-}
-function positiveIntegerFlag(value, name) {
-  if (value === void 0) return void 0;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
-  return number;
-}
-var validateDataCommand = {
-  name: "validate-data",
-  summary: "check data files against a data contract and write their profile",
-  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
-
-Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
-schemas/data-contract.json) and profiles them.
-
-Options:
-  --data <file>          a data file; repeat for several files read as one dataset
-  --contract <file>      the data contract
-  --profile-out <file>   write the data profile (JSON) here
-  --report-out <file>    write the validation report (JSON) here
-  --format <f>           text (default), json or markdown
-  --max-examples <n>     example rows kept per failed expectation (default 5)
-
-Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
-  options: {
-    data: { type: "string", multiple: true },
-    contract: { type: "string" },
-    "profile-out": { type: "string" },
-    "report-out": { type: "string" },
-    format: { type: "string" },
-    "max-examples": { type: "string" }
-  },
-  async run(args, io) {
-    const format = formatFlag(stringFlag(args, "format"));
-    const result = await runValidateData({
-      data: listFlag(args, "data"),
-      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
-      profileOut: stringFlag(args, "profile-out"),
-      reportOut: stringFlag(args, "report-out"),
-      maxExamples: positiveIntegerFlag(stringFlag(args, "max-examples"), "max-examples")
-    });
-    if (format === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
-`);
-    else if (format === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
-    else io.stdout(renderText(result.report));
-    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
-  }
-};
-
 // src/cli/commands/index.ts
-var commands = [validateDataCommand, profileInferCommand, profileMergeCommand];
+var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand];
 
 // src/cli/run.ts
 function helpText(commands2) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DataContract } from './data-contract.js';
 import { DataProfile } from './data-profile.js';
+import { DriftConfig, DriftReport } from './drift.js';
 import { ValidationReport } from './validation-report.js';
 
 /**
@@ -11,4 +12,6 @@ export const documentSchemas: Record<string, { schema: z.ZodType; io: 'input' | 
   'data-contract': { schema: DataContract, io: 'input' },
   'data-profile': { schema: DataProfile, io: 'output' },
   'validation-report': { schema: ValidationReport, io: 'output' },
+  'drift-config': { schema: DriftConfig, io: 'input' },
+  'drift-report': { schema: DriftReport, io: 'output' },
 };

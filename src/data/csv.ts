@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import type { ColumnType } from '../contracts/data-contract.js';
 import { DataError } from '../errors.js';
 import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type ReadIssue } from './batch.js';
 import { parseBoolean, parseInteger, parseNumber, parseTimestamp } from './parse.js';
@@ -34,6 +35,7 @@ export class CsvReader implements DatasetReader {
   readonly format = 'csv' as const;
   columns: string[] = [];
   rows = 0;
+  readonly declaredTypes = new Map<string, ColumnType>();
   private handle: FileHandle | undefined;
   private buffer = Buffer.alloc(CHUNK_BYTES);
   /** Unparsed bytes live in buffer[start, end). */

@@ -58,47 +58,63 @@ export interface InferResult {
   profile: DataProfile;
 }
 
-export async function inferContract(options: InferOptions): Promise<InferResult> {
+export interface SniffedColumns {
+  /** Column names in first-seen order, with the type their text reads as. */
+  columns: { name: string; type: ColumnType }[];
+  /** In how many of the files each column appears. */
+  presentIn: Map<string, number>;
+}
+
+/** Reads column text (the first `maxRows` rows of each file, or all) and guesses each column's type. */
+export async function sniffColumnTypes(files: string[], maxRows = Number.POSITIVE_INFINITY): Promise<SniffedColumns> {
   const order: string[] = [];
+  const declared = new Map<string, ColumnType>();
   const sniffers = new Map<string, TypeSniffer>();
   const presentIn = new Map<string, number>();
-  for (const file of options.files) {
+  const snifferFor = (name: string) => {
+    let sniffer = sniffers.get(name);
+    if (!sniffer) {
+      sniffer = new TypeSniffer();
+      sniffers.set(name, sniffer);
+      order.push(name);
+    }
+    return sniffer;
+  };
+  for (const file of files) {
     const { reader } = readerFor(file);
     try {
       await reader.open();
-      for (const name of reader.columns) presentIn.set(name, (presentIn.get(name) ?? 0) + 1);
-      const plan = reader.columns.map((name) => ({ name, decoding: 'string' as const }));
+      for (const name of reader.columns) {
+        presentIn.set(name, (presentIn.get(name) ?? 0) + 1);
+        snifferFor(name);
+      }
+      for (const [name, type] of reader.declaredTypes) declared.set(name, type);
+      // Columns whose type the file declares need no guessing; read the others as text.
+      const plan = reader.columns.filter((name) => !reader.declaredTypes.has(name)).map((name) => ({ name, decoding: 'string' as const }));
       for await (const batch of reader.batches(plan, () => {})) {
         batch.columns.forEach((column, c) => {
           if (column?.kind !== 'string') return;
-          const name = plan[c].name;
-          let sniffer = sniffers.get(name);
-          if (!sniffer) {
-            sniffer = new TypeSniffer();
-            sniffers.set(name, sniffer);
-            order.push(name);
-          }
+          const sniffer = snifferFor(plan[c].name);
           for (let i = 0; i < batch.rows; i++) {
             const value = column.values[i];
             if (value !== null) sniffer.see(value);
           }
         });
-      }
-      for (const name of reader.columns) {
-        if (!sniffers.has(name)) {
-          sniffers.set(name, new TypeSniffer());
-          order.push(name);
-        }
+        if (reader.rows >= maxRows) break;
       }
     } finally {
       await reader.close();
     }
   }
-  if (order.length === 0) throw new DataError('no columns found: the data files are empty', { file: options.files[0] });
+  if (order.length === 0) throw new DataError('no columns found: the data files are empty', { file: files[0] });
+  return { columns: order.map((name) => ({ name, type: declared.get(name) ?? sniffers.get(name)!.type() })), presentIn };
+}
 
+export async function inferContract(options: InferOptions): Promise<InferResult> {
+  const { columns: sniffed, presentIn } = await sniffColumnTypes(options.files);
   const typed: DataContract = {
     version: 1,
-    columns: order.map((name) => ({ name, type: sniffers.get(name)!.type(), required: false, nullable: true, unique: false })),
+    columns: sniffed.map(({ name, type }) => ({ name, type, required: false, nullable: true, unique: false })),
     dataset: { 'unexpected-columns': 'ignore' },
   };
   const { profile } = await validateData({ files: options.files, contract: typed });

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import type { ColumnType } from '../contracts/data-contract.js';
 import { DataError } from '../errors.js';
 import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnPlan, type Decoding, type ReadIssue } from './batch.js';
 import { parseFromString, parseTimestamp } from './parse.js';
@@ -18,6 +19,7 @@ export class JsonLinesReader implements DatasetReader {
   readonly format = 'jsonl' as const;
   columns: string[] = [];
   rows = 0;
+  readonly declaredTypes = new Map<string, ColumnType>();
   private readonly known = new Set<string>();
   private handle: FileHandle | undefined;
   private readonly chunk = Buffer.alloc(CHUNK_BYTES);

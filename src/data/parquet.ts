@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import type { ColumnType } from '../contracts/data-contract.js';
 import { DataError } from '../errors.js';
 import { newColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type Decoding, type ReadIssue } from './batch.js';
 import { parseFromString, parseTimestamp } from './parse.js';
@@ -33,6 +34,7 @@ export class ParquetReader implements DatasetReader {
   readonly format = 'parquet' as const;
   columns: string[] = [];
   rows = 0;
+  readonly declaredTypes = new Map<string, ColumnType>();
   private source: { file: AsyncBuffer; metadata: FileMetaData } | undefined;
 
   constructor(readonly path: string) {}
@@ -46,7 +48,12 @@ export class ParquetReader implements DatasetReader {
     } catch (error) {
       throw new DataError(`cannot read the Parquet footer (${(error as Error).message}): the file is truncated or not Parquet`, { file: this.path }, { cause: error });
     }
-    this.columns = this.source.metadata.schema.slice(1).filter((element) => !element.num_children).map((element) => element.name);
+    const leaves = this.source.metadata.schema.slice(1).filter((element) => !element.num_children);
+    this.columns = leaves.map((element) => element.name);
+    for (const element of leaves) {
+      const type = declaredType(element);
+      if (type) this.declaredTypes.set(element.name, type);
+    }
   }
 
   async close(): Promise<void> {
@@ -93,6 +100,25 @@ export class ParquetReader implements DatasetReader {
       yield { rows, firstRow: rowStart + 1, columns };
       rowStart = rowEnd;
     }
+  }
+}
+
+/** The ghml type a Parquet column declares; strings are left to the values (string or category). */
+function declaredType(element: SchemaElement): ColumnType | undefined {
+  const logical = element.logical_type?.type;
+  if (logical === 'TIMESTAMP' || logical === 'DATE' || element.converted_type === 'DATE' || element.converted_type?.startsWith('TIMESTAMP') || element.type === 'INT96') return 'timestamp';
+  if (logical === 'STRING' || element.converted_type === 'UTF8' || element.type === 'BYTE_ARRAY') return undefined;
+  switch (element.type) {
+    case 'BOOLEAN':
+      return 'boolean';
+    case 'INT32':
+    case 'INT64':
+      return logical === 'DECIMAL' || element.converted_type === 'DECIMAL' ? 'number' : 'integer';
+    case 'FLOAT':
+    case 'DOUBLE':
+      return 'number';
+    default:
+      return undefined;
   }
 }
 

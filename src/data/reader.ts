@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ColumnType } from '../contracts/data-contract.js';
 import type { FileFingerprint } from '../contracts/data-profile.js';
 import { ConfigurationError } from '../errors.js';
 import type { Batch, ColumnPlan, ReadIssue } from './batch.js';
@@ -21,6 +22,8 @@ export interface DatasetReader {
   columns: string[];
   /** Rows read so far (records, header excluded). */
   rows: number;
+  /** Column types the format itself declares (Parquet's schema); empty for text formats, whose types are read off the values. */
+  declaredTypes: Map<string, ColumnType>;
   open(): Promise<void>;
   batches(plan: ColumnPlan[], onIssue: (issue: ReadIssue) => void): AsyncGenerator<Batch>;
   close(): Promise<void>;

@@ -30,6 +30,30 @@ export function barChart(series: BarSeries): string {
   ].join('\n');
 }
 
+export interface ComparisonSeries {
+  title: string;
+  labels: string[];
+  /** Drawn as bars. */
+  reference: number[];
+  /** Drawn as a line over the bars. */
+  current: number[];
+  yLabel?: string;
+}
+
+/** Reference as bars and current as a line on the same axes: a shift shows as the line leaving the bars. */
+export function comparisonChart(series: ComparisonSeries): string {
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quote(series.title)}`,
+    `  x-axis [${series.labels.map(quote).join(', ')}]`,
+    `  y-axis ${quote(series.yLabel ?? 'share')}`,
+    `  bar [${series.reference.map((v) => compact(v)).join(', ')}]`,
+    `  line [${series.current.map((v) => compact(v)).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
 /** Bin labels for histogram edges: the left edge of each bin, shortened. */
 export function binLabels(edges: number[], format: (value: number) => string = compact): string[] {
   return edges.slice(0, -1).map((edge) => format(edge));

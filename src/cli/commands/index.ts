@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
+import { driftCheckCommand } from './drift-check.js';
 import { profileInferCommand, profileMergeCommand } from './profile.js';
 import { validateDataCommand } from './validate-data.js';
 
 /** Every `ghml` command, in the order `ghml --help` lists them. */
-export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand];
+export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand];

@@ -7369,44 +7369,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-  /** The input (flag, action input, config key or file) at fault. */
-  input;
-  constructor(message, options = {}) {
-    super(message, { cause: options.cause });
-    this.input = options.input;
-  }
-};
-var DataError = class extends Error {
-  name = "DataError";
-  location;
-  constructor(message, location = {}, options = {}) {
-    super(`${formatLocation(location)}${message}`, { cause: options.cause });
-    this.location = location;
-  }
-};
-function formatLocation(location) {
-  const parts = [];
-  if (location.file !== void 0) parts.push(location.file);
-  if (location.row !== void 0) parts.push(`row ${location.row}`);
-  if (location.column !== void 0) parts.push(`column "${location.column}"`);
-  return parts.length > 0 ? `${parts.join(", ")}: ` : "";
-}
-var ExitCode = {
-  ok: 0,
-  checkFailed: 1,
-  usage: 2
-};
-function exitCodeFor(error62) {
-  if (error62 instanceof ConfigurationError) return ExitCode.usage;
-  return ExitCode.checkFailed;
-}
-function isUserFacing(error62) {
-  return error62 instanceof ConfigurationError || error62 instanceof DataError;
-}
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -27124,6 +27086,44 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+  /** The input (flag, action input, config key or file) at fault. */
+  input;
+  constructor(message, options = {}) {
+    super(message, { cause: options.cause });
+    this.input = options.input;
+  }
+};
+var DataError = class extends Error {
+  name = "DataError";
+  location;
+  constructor(message, location = {}, options = {}) {
+    super(`${formatLocation(location)}${message}`, { cause: options.cause });
+    this.location = location;
+  }
+};
+function formatLocation(location) {
+  const parts = [];
+  if (location.file !== void 0) parts.push(location.file);
+  if (location.row !== void 0) parts.push(`row ${location.row}`);
+  if (location.column !== void 0) parts.push(`column "${location.column}"`);
+  return parts.length > 0 ? `${parts.join(", ")}: ` : "";
+}
+var ExitCode = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 2
+};
+function exitCodeFor(error62) {
+  if (error62 instanceof ConfigurationError) return ExitCode.usage;
+  return ExitCode.checkFailed;
+}
+function isUserFacing(error62) {
+  return error62 instanceof ConfigurationError || error62 instanceof DataError;
+}
+
 // src/report/markdown.ts
 var LIMITS = {
   stepSummaryBytes: 1024 * 1024,
@@ -27169,56 +27169,20 @@ function barChart(series) {
     "```"
   ].join("\n");
 }
+function comparisonChart(series) {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title ${quote(series.title)}`,
+    `  x-axis [${series.labels.map(quote).join(", ")}]`,
+    `  y-axis ${quote(series.yLabel ?? "share")}`,
+    `  bar [${series.reference.map((v) => compact(v)).join(", ")}]`,
+    `  line [${series.current.map((v) => compact(v)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
 function binLabels(edges, format = compact) {
   return edges.slice(0, -1).map((edge) => format(edge));
-}
-
-// src/report/validation.ts
-var MAX_TABLE_ROWS = 100;
-function verdictLine(report) {
-  const { rows, files, expectations } = report;
-  const scope = `${rows.toLocaleString("en-US")} rows in ${files.length} file${files.length === 1 ? "" : "s"}`;
-  if (report.valid) {
-    const warnings = expectations.warnings > 0 ? `, ${expectations.warnings} warning${expectations.warnings === 1 ? "" : "s"}` : "";
-    return `Data valid: ${expectations.evaluated} expectations held on ${scope}${warnings}.`;
-  }
-  return `Data invalid: ${expectations.failed} of ${expectations.evaluated} expectations failed on ${scope}.`;
-}
-function firstExample(finding) {
-  const example = finding.examples[0];
-  if (!example) return "";
-  return `${example.file}:${example.row}${example.value === null ? "" : ` ${JSON.stringify(example.value)}`}`;
-}
-function renderText(report) {
-  const lines = [verdictLine(report)];
-  for (const finding of report.findings) lines.push(`  ${finding.severity === "error" ? "error" : "warning"}: ${finding.message}`);
-  return `${lines.join("\n")}
-`;
-}
-function renderMarkdown(report, profile) {
-  const parts = [`### ${report.valid ? "\u2705" : "\u274C"} ${verdictLine(report)}`];
-  if (report.findings.length > 0) {
-    const rows = report.findings.slice(0, MAX_TABLE_ROWS).map((f) => [f.severity, f.expectation, f.column ?? "", f.expected, f.observed, f.failures > 0 ? String(f.failures) : "", firstExample(f)]);
-    parts.push(table(["", "Expectation", "Column", "Expected", "Observed", "Rows", "First example"], rows));
-    if (report.findings.length > MAX_TABLE_ROWS) parts.push(`_${report.findings.length - MAX_TABLE_ROWS} more findings are in the report file._`);
-  }
-  if (profile) {
-    const failing = new Set(report.findings.filter((f) => f.severity === "error" && f.column !== null).map((f) => f.column));
-    for (const column of profile.columns) {
-      if (!failing.has(column.name) || !column.numeric) continue;
-      const format = column.type === "timestamp" ? (v) => new Date(v).toISOString().slice(0, 10) : void 0;
-      parts.push(`#### ${column.name}`);
-      parts.push(barChart({ title: `${column.name}: distribution`, labels: binLabels(column.numeric.histogram.edges, format), values: column.numeric.histogram.counts }));
-    }
-  }
-  parts.push(
-    table(
-      ["File", "Format", "Rows", "sha256"],
-      report.files.map((f) => [f.path, f.format, String(f.rows), `\`${f.sha256.slice(0, 12)}\``])
-    )
-  );
-  return `${parts.join("\n\n")}
-`;
 }
 
 // src/contracts/data-contract.ts
@@ -27607,6 +27571,7 @@ var CsvReader = class {
   format = "csv";
   columns = [];
   rows = 0;
+  declaredTypes = /* @__PURE__ */ new Map();
   handle;
   buffer = Buffer.alloc(CHUNK_BYTES);
   /** Unparsed bytes live in buffer[start, end). */
@@ -27888,6 +27853,7 @@ var JsonLinesReader = class {
   format = "jsonl";
   columns = [];
   rows = 0;
+  declaredTypes = /* @__PURE__ */ new Map();
   known = /* @__PURE__ */ new Set();
   handle;
   chunk = Buffer.alloc(CHUNK_BYTES2);
@@ -36380,6 +36346,7 @@ var ParquetReader = class {
   format = "parquet";
   columns = [];
   rows = 0;
+  declaredTypes = /* @__PURE__ */ new Map();
   source;
   async open() {
     const { size } = await stat(this.path);
@@ -36390,7 +36357,12 @@ var ParquetReader = class {
     } catch (error62) {
       throw new DataError(`cannot read the Parquet footer (${error62.message}): the file is truncated or not Parquet`, { file: this.path }, { cause: error62 });
     }
-    this.columns = this.source.metadata.schema.slice(1).filter((element) => !element.num_children).map((element) => element.name);
+    const leaves = this.source.metadata.schema.slice(1).filter((element) => !element.num_children);
+    this.columns = leaves.map((element) => element.name);
+    for (const element of leaves) {
+      const type = declaredType(element);
+      if (type) this.declaredTypes.set(element.name, type);
+    }
   }
   async close() {
     this.source = void 0;
@@ -36436,6 +36408,23 @@ var ParquetReader = class {
     }
   }
 };
+function declaredType(element) {
+  const logical = element.logical_type?.type;
+  if (logical === "TIMESTAMP" || logical === "DATE" || element.converted_type === "DATE" || element.converted_type?.startsWith("TIMESTAMP") || element.type === "INT96") return "timestamp";
+  if (logical === "STRING" || element.converted_type === "UTF8" || element.type === "BYTE_ARRAY") return void 0;
+  switch (element.type) {
+    case "BOOLEAN":
+      return "boolean";
+    case "INT32":
+    case "INT64":
+      return logical === "DECIMAL" || element.converted_type === "DECIMAL" ? "number" : "integer";
+    case "FLOAT":
+    case "DOUBLE":
+      return "number";
+    default:
+      return void 0;
+  }
+}
 function fill2(column, decoding, values, offset, rows) {
   const from = Math.max(0, -offset);
   const to = Math.min(values.length, rows - offset);
@@ -37842,45 +37831,41 @@ function writeJson(file2, value) {
 `);
 }
 
-// src/steps/validate-data.ts
-async function runValidateData(options) {
-  const contract = await loadDocument(options.contract, DataContract, "data contract", "contract");
-  await checkDataFiles(options.data);
-  const { report, profile } = await validateData({ files: options.data, contract, maxExamples: options.maxExamples, now: options.now });
-  if (options.reportOut) await writeJson(options.reportOut, report);
-  if (options.profileOut) await writeJson(options.profileOut, profile);
-  return { valid: report.valid, report, profile, fingerprint: report.fingerprint };
-}
-
 export {
   __require,
   __commonJS,
   __toESM,
+  external_exports,
   ConfigurationError,
   DataError,
   ExitCode,
   exitCodeFor,
   isUserFacing,
-  require_dist,
-  external_exports,
+  barChart,
+  comparisonChart,
+  binLabels,
+  LIMITS,
+  table,
+  fitToLimit,
   ColumnType,
+  DataContract,
+  require_dist,
   loadDocument,
   parseNumber,
   parseInteger,
   parseBoolean,
   parseTimestamp,
   parseFromString,
+  decodingFor,
   checkDataFiles,
   readerFor,
+  combinedFingerprint,
+  FrequentItems,
+  KllSketch,
+  Moments,
   ColumnProfiler,
   buildProfile,
   validateData,
   writeFileAtomic,
-  writeJson,
-  LIMITS,
-  fitToLimit,
-  verdictLine,
-  renderText,
-  renderMarkdown,
-  runValidateData
+  writeJson
 };

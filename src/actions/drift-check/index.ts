@@ -1,0 +1,4 @@
+import { runAction } from '../runtime.js';
+import { driftCheckAction } from './runner.js';
+
+await runAction(driftCheckAction);

@@ -1,0 +1,65 @@
+import type { ColumnDrift, DriftReport } from '../contracts/drift.js';
+import { comparisonChart } from './mermaid.js';
+import { table } from './markdown.js';
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+function format(value: number | null): string {
+  if (value === null) return '';
+  if (value === 0) return '0';
+  if (Math.abs(value) < 1e-4) return value.toExponential(2);
+  return Number(value.toPrecision(4)).toString();
+}
+
+export function driftVerdict(report: DriftReport): string {
+  const checked = report.columns.filter((c) => c.status === 'ok');
+  const drifted = checked.filter((c) => c.drifted);
+  if (!report.enoughData) {
+    return `Not enough data for a verdict: ${report.currentRows} current and ${report.referenceRows} reference rows, at least ${report.minRows} needed.`;
+  }
+  const share = `${drifted.length} of ${checked.length} columns drifted (${percent(report.driftShare)}, threshold ${percent(report.driftShareThreshold)})`;
+  return report.drifted ? `Drift detected: ${share}.` : `No dataset drift: ${share}.`;
+}
+
+/** How far past (or short of) its threshold a column is, for sorting: larger is more severe. */
+function severity(column: ColumnDrift): number {
+  if (column.status !== 'ok' || column.statistic === null || column.threshold === null) return -Infinity;
+  if (column.pValue !== null) return Math.log(column.threshold) - Math.log(Math.max(column.pValue, Number.MIN_VALUE));
+  return column.statistic / column.threshold;
+}
+
+export function sortBySeverity(columns: ColumnDrift[]): ColumnDrift[] {
+  return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || severity(b) - severity(a) || a.name.localeCompare(b.name));
+}
+
+export function renderDriftText(report: DriftReport): string {
+  const lines = [driftVerdict(report)];
+  for (const column of sortBySeverity(report.columns)) {
+    const verdict = column.status !== 'ok' ? column.status : column.drifted ? 'DRIFT' : 'ok';
+    const value = column.pValue !== null ? `p=${format(column.pValue)}` : `${column.method}=${format(column.statistic)}`;
+    lines.push(`  ${verdict.padEnd(16)} ${column.name} (${column.kind}${column.method ? `, ${column.method}` : ''}${column.statistic !== null ? `, ${value}` : ''})${column.message ? `: ${column.message}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderDriftMarkdown(report: DriftReport): string {
+  const icon = !report.enoughData ? '⏸️' : report.drifted ? '⚠️' : '✅';
+  const parts = [`### ${icon} ${driftVerdict(report)}`];
+  const rows = sortBySeverity(report.columns).map((c) => [
+    c.status !== 'ok' ? c.status : c.drifted ? '**drift**' : 'ok',
+    c.name,
+    c.role === 'feature' ? c.kind : `${c.kind} (${c.role})`,
+    c.method ?? '',
+    format(c.statistic) + (c.approximate ? ' ≈' : ''),
+    format(c.pValue),
+    format(c.threshold),
+    `${c.referenceCount} / ${c.currentCount}`,
+  ]);
+  parts.push(table(['', 'Column', 'Kind', 'Method', 'Statistic', 'p-value', 'Threshold', 'Values (ref / cur)'], rows));
+  for (const column of sortBySeverity(report.columns).filter((c) => c.drifted && c.distribution)) {
+    parts.push(`#### ${column.name}: reference (bars) vs current (line)`);
+    parts.push(comparisonChart({ title: column.name, ...column.distribution! }));
+  }
+  parts.push(`Reference: ${report.reference.kind} \`${report.reference.fingerprint.slice(0, 12)}\`, ${report.referenceRows} rows · current: ${report.current.files.join(', ')} \`${report.current.fingerprint.slice(0, 12)}\`, ${report.currentRows} rows.`);
+  return `${parts.join('\n\n')}\n`;
+}
