@@ -142,9 +142,10 @@ function binLabels(edges: ArrayLike<number>, format: (v: number) => string): str
 
 const formatEdge = (value: number) => Number(value.toPrecision(3)).toString();
 
+/** Sorts the samples in place: at millions of rows a sorted copy of each side would double the memory. */
 function compareNumericExact(method: ConcreteDriftMethod, reference: Float64Array, current: Float64Array): Comparison {
-  const sortedReference = Float64Array.from(reference).sort();
-  const sortedCurrent = Float64Array.from(current).sort();
+  const sortedReference = reference.sort();
+  const sortedCurrent = current.sort();
   const edges = decileEdges(sortedReference);
   const refCounts = countInBins(sortedReference, edges);
   const curCounts = countInBins(sortedCurrent, edges);
