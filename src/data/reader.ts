@@ -69,7 +69,7 @@ export interface OpenedFile {
 
 export function readerFor(file: string): OpenedFile {
   const format = formatOf(file);
-  const hash = createHash('sha256');
+  let hash = createHash('sha256');
   let bytes = 0;
   const observe: ByteObserver = (chunk) => {
     hash.update(chunk);
@@ -80,8 +80,12 @@ export function readerFor(file: string): OpenedFile {
   return {
     reader,
     async fingerprint() {
-      // Parquet is read by random access, so its bytes are hashed in a pass of their own.
-      if (format === 'parquet') {
+      // Parquet is read by random access, and a file whose reading stopped early was not seen
+      // whole: hash those in a pass of their own, so the digest is always of the entire file.
+      const { size } = await stat(file);
+      if (bytes !== size) {
+        hash = createHash('sha256');
+        bytes = 0;
         for await (const chunk of createReadStream(file)) observe(chunk as Buffer);
       }
       return { path: file, format, bytes, sha256: hash.digest('hex'), rows: reader.rows };

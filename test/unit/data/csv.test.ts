@@ -123,3 +123,17 @@ describe('CSV reader', () => {
     ]);
   });
 });
+
+describe('file fingerprints', () => {
+  it('are the sha256 of the whole file, whether it was read whole, in part, or by random access', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readFile } = await import('node:fs/promises');
+    const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+    const whole = await scratch.file('whole.csv', 'a\n1\n2\n');
+    expect((await readAll(whole, [number('a')])).fingerprint.sha256).toBe(await sha(whole));
+    const { reader, fingerprint } = readerFor(await scratch.file('partial.csv', `a\n${'1\n'.repeat(300_000)}`));
+    await reader.open();
+    await reader.close();
+    expect((await fingerprint()).sha256).toBe(await sha(reader.path));
+  });
+});

@@ -5,6 +5,7 @@ import { inferContract } from '../../../src/data/infer.js';
 import { mergeProfiles } from '../../../src/data/merge.js';
 import { validateData } from '../../../src/data/validate.js';
 import { KllSketch } from '../../../src/stats/sketch/index.js';
+import { writeParquet } from '../../helpers/duckdb.js';
 import { scratchDirectory, seattleWeather } from '../../helpers/temp.js';
 
 const scratch = await scratchDirectory();
@@ -54,6 +55,21 @@ describe('contract inference', () => {
       ['score', 'number'],
     ]);
     expect(contract.columns[3]).toMatchObject({ nullable: true, 'max-missing': 0.25 });
+    expect((await validateData({ files: [file], contract })).report.valid).toBe(true);
+  });
+
+  it('takes column types from a Parquet schema rather than from the values', async () => {
+    const file = `${scratch.dir}/typed.parquet`;
+    await writeParquet(file, "SELECT i AS id, i * 0.5 AS score, i % 2 = 0 AS even, TIMESTAMP '2015-01-01' + INTERVAL (i) DAY AS at, DATE '2015-01-01' + i::INTEGER AS day, 'c' || (i % 3)::VARCHAR AS kind FROM range(100) t(i)");
+    const { contract } = await inferContract({ files: [file] });
+    expect(contract.columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', 'integer'],
+      ['score', 'number'],
+      ['even', 'boolean'],
+      ['at', 'timestamp'],
+      ['day', 'timestamp'],
+      ['kind', 'category'],
+    ]);
     expect((await validateData({ files: [file], contract })).report.valid).toBe(true);
   });
 });
