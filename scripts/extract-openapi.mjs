@@ -36,7 +36,6 @@ try {
     version,
     file: sourceFile,
     extractedAt: new Date().toISOString().slice(0, 10),
-    operations: [...operationIds].sort().length,
   };
   await writeFile(subsetFile, `${JSON.stringify(subset, null, 1)}\n`);
   console.log(`wrote ${path.relative(root, subsetFile)}: ${operationIds.size} operations from ${packageName}@${version}`);

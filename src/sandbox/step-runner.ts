@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Sandbox } from './index.js';
 
 /**
  * Runs a bundled Action (`dist/<step>.js`) in a child process the way the Actions runner does:
@@ -41,6 +42,27 @@ export interface StepRunResult {
   stderr: string;
   /** RUNNER_TEMP of this run, for files the step left there. */
   runnerTemp: string;
+}
+
+/**
+ * The GITHUB_* variables a workflow run on the sandbox's repository would see, for `env`: the
+ * server, API and GraphQL URLs, the repository, the default branch and its tip commit, and
+ * GITHUB_TOKEN (the github-actions[bot] installation token unless another is given) for steps
+ * whose workflow exports it.
+ */
+export async function sandboxEnvironment(sandbox: Pick<Sandbox, 'url' | 'apiUrl' | 'tokens' | 'repo'>, token = sandbox.tokens['github-actions[bot]']): Promise<Record<string, string>> {
+  const { repo } = sandbox;
+  return {
+    GITHUB_SERVER_URL: sandbox.url,
+    GITHUB_API_URL: sandbox.apiUrl,
+    GITHUB_GRAPHQL_URL: `${sandbox.url}/api/graphql`,
+    GITHUB_REPOSITORY: repo.fullName,
+    GITHUB_REPOSITORY_OWNER: repo.owner,
+    GITHUB_REF: `refs/heads/${repo.defaultBranch}`,
+    GITHUB_REF_NAME: repo.defaultBranch,
+    GITHUB_SHA: (await repo.git(['rev-parse', `refs/heads/${repo.defaultBranch}`])).trim(),
+    GITHUB_TOKEN: token,
+  };
 }
 
 export function inputVariableName(name: string): string {
