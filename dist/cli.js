@@ -3,30 +3,49 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-OVP3IC2E.js";
+} from "./chunks/chunk-DEI7LI4B.js";
 import {
-  DataProfile,
+  DirectoryCheckpointStore,
+  RunRecord,
+  formatNumber,
+  formatValue,
+  lineChart,
+  processSignals,
+  readParams,
+  runTrain,
+  verdictLine
+} from "./chunks/chunk-HICGC2Q2.js";
+import {
   DriftMethod,
   driftMethods,
   inferContract,
   renderDriftMarkdown,
   renderDriftText,
   runDriftCheck
-} from "./chunks/chunk-X374VFHL.js";
+} from "./chunks/chunk-5PYEP2FN.js";
 import {
   ColumnProfiler,
+  buildProfile
+} from "./chunks/chunk-TQ4IVBEL.js";
+import {
+  DataProfile
+} from "./chunks/chunk-6WA34APA.js";
+import {
   ConfigurationError,
   ExitCode,
-  __toESM,
-  buildProfile,
   checkDataFiles,
   exitCodeFor,
+  external_exports,
   isUserFacing,
   loadDocument,
-  require_dist,
+  table,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-PJ43D7EK.js";
+} from "./chunks/chunk-3PMIZ2AL.js";
+import {
+  __toESM,
+  require_dist
+} from "./chunks/chunk-W5IGWCAN.js";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -294,8 +313,515 @@ their sketches' error bounds.`,
   }
 };
 
+// src/cli/commands/sandbox.ts
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+var defaultWebhookUrl = "http://127.0.0.1:3000/api/github/webhooks";
+function portFlag(value) {
+  if (value === void 0) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`--port "${value}" is not a TCP port (0 to 65535; 0 picks a free one)`, { input: "port" });
+  return port;
+}
+function webhookUrlFlag(value) {
+  const url = value ?? defaultWebhookUrl;
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) throw new ConfigurationError(`--webhook-url "${url}" is not an http(s) URL`, { input: "webhook-url" });
+  return url;
+}
+var sandboxCommand = {
+  name: "sandbox",
+  summary: "start a local GitHub (REST API, git repository, webhooks) for the demo and for trying the app",
+  usage: `Usage: ghml sandbox [options]
+
+Starts the sandbox on 127.0.0.1: a local server that implements the part of GitHub's REST API
+ghml uses, backed by a git repository on disk, delivering signed webhooks to the app. Point
+octokit, @actions/github (GITHUB_API_URL) or Probot (GHE_HOST, GHE_PROTOCOL=http) at it as at
+GitHub Enterprise Server. Stop it with Ctrl+C. See src/sandbox/README.md.
+
+Options:
+  --port <n>              port on 127.0.0.1 (default 0: a free port)
+  --seed <dir>            files for the first commit of the default branch (default: a README)
+  --webhook-url <url>     where the app listens (default ${defaultWebhookUrl})
+  --webhook-secret <s>    the app's webhook secret (default: a random one, printed)
+
+Exit codes: 0 stopped cleanly, 1 requests or webhooks departed from GitHub's descriptions, 2 usage error.`,
+  options: {
+    port: { type: "string" },
+    seed: { type: "string" },
+    "webhook-url": { type: "string" },
+    "webhook-secret": { type: "string" }
+  },
+  async run(args, io) {
+    const port = portFlag(stringFlag(args, "port"));
+    const seed = stringFlag(args, "seed");
+    if (seed !== void 0 && !existsSync(path.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
+    const webhookUrl = webhookUrlFlag(stringFlag(args, "webhook-url"));
+    const webhookSecret = stringFlag(args, "webhook-secret") ?? randomBytes(16).toString("hex");
+    const { startSandbox } = await import("./chunks/sandbox-E4NGQRRD.js");
+    const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
+    const keyDir = await mkdtemp(path.join(tmpdir(), "ghml-sandbox-app-"));
+    const keyFile = path.join(keyDir, "app.pem");
+    await writeFile(keyFile, sandbox.app.privateKey, { mode: 384 });
+    const host = new URL(sandbox.url).host;
+    const width = Math.max(...Object.keys(sandbox.tokens).map((login) => login.length));
+    const role = (login) => sandbox.users.find((user) => user.login === login)?.role ?? (login.endsWith("[bot]") ? "GITHUB_TOKEN of workflow runs" : "no access");
+    io.stdout([
+      `ghml sandbox: a local GitHub at ${sandbox.url}`,
+      "",
+      `  API (GITHUB_API_URL, octokit baseUrl)  ${sandbox.apiUrl}`,
+      `  repository                             ${sandbox.repo.fullName}, default branch ${sandbox.repo.defaultBranch}`,
+      `  git directory                          ${sandbox.repo.gitDir}`,
+      "",
+      "  tokens (Authorization: token <token>):",
+      ...Object.entries(sandbox.tokens).map(([login, token]) => `    ${login.padEnd(width)}  ${token}  (${role(login)})`),
+      "",
+      `  the app should listen at ${webhookUrl}; run it with`,
+      `    APP_ID=${sandbox.app.id} PRIVATE_KEY_PATH=${keyFile} WEBHOOK_SECRET=${webhookSecret} GHE_HOST=${host} GHE_PROTOCOL=http`,
+      "",
+      "Press Ctrl+C to stop.",
+      ""
+    ].join("\n"));
+    await new Promise((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await sandbox.close();
+    await rm(keyDir, { recursive: true, force: true });
+    const violations = sandbox.contractViolations;
+    io.stdout(`ghml sandbox: stopped after ${[...sandbox.callLog.values()].reduce((sum, count) => sum + count, 0)} requests and ${sandbox.deliveries.length} webhook deliveries.
+`);
+    if (violations.length === 0) return ExitCode.ok;
+    io.stderr(`ghml sandbox: ${violations.length} departures from GitHub's descriptions:
+${violations.map((violation) => `  ${violation.kind} ${violation.subject}${violation.status ? ` ${violation.status}` : ""}: ${violation.message}`).join("\n")}
+`);
+    return ExitCode.checkFailed;
+  }
+};
+
+// src/cli/commands/train.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import path3 from "node:path";
+
+// src/contracts/sweep.ts
+var MAX_TRIALS = 256;
+var ParameterSpace = external_exports.strictObject({
+  value: external_exports.json().optional().describe("A constant: every trial gets this value."),
+  values: external_exports.array(external_exports.json()).min(1).optional().describe("A list to choose from: every value in a grid, one at random per trial otherwise."),
+  min: external_exports.number().optional().describe("Lower end of a range (inclusive)."),
+  max: external_exports.number().optional().describe("Upper end of a range (inclusive)."),
+  scale: external_exports.enum(["linear", "log"]).default("linear").describe("log: spaced or sampled evenly in log space (min must be > 0)."),
+  type: external_exports.enum(["float", "int"]).default("float").describe("int: values are rounded to whole numbers."),
+  count: external_exports.number().int().min(2).optional().describe("Points of a range in a grid, from min to max.")
+}).superRefine((space, ctx) => {
+  const kinds = [space.value !== void 0, space.values !== void 0, space.min !== void 0 || space.max !== void 0].filter(Boolean).length;
+  if (kinds !== 1) ctx.addIssue({ code: "custom", message: "give exactly one of value, values, or min and max" });
+  else if (space.min !== void 0 || space.max !== void 0) {
+    if (space.min === void 0 || space.max === void 0) ctx.addIssue({ code: "custom", message: "a range needs both min and max" });
+    else if (space.min > space.max) ctx.addIssue({ code: "custom", message: `min (${space.min}) is above max (${space.max})` });
+    else if (space.scale === "log" && space.min <= 0) ctx.addIssue({ code: "custom", message: "a log scale needs min > 0" });
+  }
+}).describe("One parameter: a constant (value), a list (values), or a range (min, max, scale, type, count).");
+var Sweep = external_exports.strictObject({
+  version: external_exports.literal(1),
+  method: external_exports.enum(["grid", "random"]).describe("grid: every combination. random: max-trials draws, reproducible from seed."),
+  seed: external_exports.number().int().default(0).describe("Seed of the random draws."),
+  "max-trials": external_exports.number().int().min(1).max(MAX_TRIALS).optional().describe("Trials to draw (random, required), or the most a grid may have."),
+  metric: external_exports.strictObject({ name: external_exports.string().min(1), goal: external_exports.enum(["max", "min"]) }).optional().describe("The metric `ghml train select` ranks trials by, unless --metric says otherwise."),
+  parameters: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "a parameter name is letters, digits, _, . and -"), ParameterSpace)
+}).superRefine((sweep, ctx) => {
+  if (sweep.method === "random" && sweep["max-trials"] === void 0) {
+    ctx.addIssue({ code: "custom", path: ["max-trials"], message: "a random sweep needs max-trials" });
+  }
+  if (sweep.method === "grid") {
+    for (const [name, space] of Object.entries(sweep.parameters)) {
+      if (space.min !== void 0 && space.count === void 0) {
+        ctx.addIssue({ code: "custom", path: ["parameters", name, "count"], message: "a range in a grid needs count (how many points from min to max)" });
+      }
+    }
+  }
+}).describe("A ghml sweep: the search space `ghml train plan` turns into a GitHub Actions matrix.");
+
+// src/train/select.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import path2 from "node:path";
+async function jsonFilesUnder(directory) {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path2.join(e.parentPath, e.name)).sort();
+}
+async function loadRunRecords(paths) {
+  if (paths.length === 0) throw new ConfigurationError("no runs given: pass run record files or directories with --runs", { input: "runs" });
+  const runs = [];
+  const skipped = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => void 0);
+    if (!info) throw new ConfigurationError(`"${given}" does not exist: --runs takes run record files or directories holding them`, { input: "runs" });
+    const named = !info.isDirectory();
+    for (const file of named ? [given] : await jsonFilesUnder(given)) {
+      let parsed;
+      try {
+        parsed = JSON.parse(await readFile(file, "utf8"));
+      } catch {
+        parsed = void 0;
+      }
+      const result = RunRecord.safeParse(parsed);
+      if (result.success) runs.push({ source: file, record: result.data });
+      else if (named) throw new ConfigurationError(`${file} is not a run record (schemas/run-record.json): ${result.error.issues[0]?.message ?? "not JSON"}`, { input: "runs" });
+      else skipped.push(file);
+    }
+  }
+  return { runs, skipped };
+}
+function selectBest(runs, metric, goal) {
+  const ranked = runs.map((run) => ({
+    ...run,
+    value: run.record.status === "succeeded" && Number.isFinite(run.record.metrics.final[metric]) ? run.record.metrics.final[metric] : null
+  }));
+  ranked.sort((a, b) => {
+    if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
+    return goal === "max" ? b.value - a.value : a.value - b.value;
+  });
+  return { metric, goal, best: ranked[0]?.value === null ? null : ranked[0] ?? null, ranked };
+}
+var MAX_OTHER_METRICS = 4;
+var MAX_CHARTS = 4;
+function renderSelection(selection) {
+  const { metric, goal, best, ranked } = selection;
+  const parts = [];
+  if (best) {
+    parts.push(`### \u{1F3C6} Best run ${best.record.id}: ${metric} = ${formatNumber(best.value)} (${goal} over ${ranked.length} runs)`);
+    const params = Object.entries(best.record.params);
+    if (params.length > 0) parts.push(`Parameters: ${params.map(([name, value]) => `\`${name}\` = ${formatValue(value)}`).join(", ")}`);
+  } else {
+    parts.push(`### \u274C No run has a final value of ${metric} (${ranked.length} runs read)`);
+  }
+  const paramNames = [...new Set(ranked.flatMap((r) => Object.keys(r.record.params)))];
+  const others = [...new Set(ranked.flatMap((r) => Object.keys(r.record.metrics.final)))].filter((m) => m !== metric).slice(0, MAX_OTHER_METRICS);
+  parts.push(
+    table(
+      ["rank", "run", "status", ...paramNames, metric, ...others],
+      ranked.map((run, i) => [
+        run.value === null ? "" : String(i + 1),
+        run.record.id,
+        run.record.status,
+        ...paramNames.map((name) => name in run.record.params ? formatValue(run.record.params[name]) : ""),
+        run.value === null ? "" : run === best ? `**${formatNumber(run.value)}**` : formatNumber(run.value),
+        ...others.map((m) => m in run.record.metrics.final ? formatNumber(run.record.metrics.final[m]) : "")
+      ])
+    )
+  );
+  const scored = ranked.filter((r) => r.value !== null);
+  const charted = paramNames.filter((name) => {
+    const values = scored.map((r) => r.record.params[name]);
+    return values.every((v) => typeof v === "number") && new Set(values).size > 1;
+  });
+  for (const name of charted.slice(0, MAX_CHARTS)) {
+    const bestAt = /* @__PURE__ */ new Map();
+    for (const run of scored) {
+      const x = run.record.params[name];
+      const seen = bestAt.get(x);
+      if (seen === void 0 || (goal === "max" ? run.value > seen : run.value < seen)) bestAt.set(x, run.value);
+    }
+    const points = [...bestAt].sort((a, b) => a[0] - b[0]).map(([x, y]) => ({ x: formatNumber(x), y }));
+    parts.push(`#### ${metric} by ${name}`, lineChart(`${metric} by ${name}`, name, metric, points));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+function selectionJson(selection) {
+  const summary = (run) => ({ id: run.record.id, source: run.source, status: run.record.status, value: run.value, params: run.record.params, final: run.record.metrics.final });
+  return {
+    metric: selection.metric,
+    goal: selection.goal,
+    best: selection.best ? summary(selection.best) : null,
+    runs: selection.ranked.map(summary)
+  };
+}
+
+// src/model/random.ts
+var SeededRandom = class {
+  state;
+  constructor(seed) {
+    this.state = Math.imul(seed >>> 0 ^ 2654435769, 2246822507) >>> 0;
+  }
+  /** A float in [0, 1). */
+  next() {
+    this.state = this.state + 1831565813 >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  }
+  /** An integer in [0, n). */
+  below(n) {
+    return Math.floor(this.next() * n);
+  }
+  /** Fisher–Yates, in place. */
+  shuffle(items) {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  }
+  /** A standard normal draw (Box–Muller). */
+  normal() {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+};
+
+// src/train/sweep.ts
+var readable = (value) => Number(value.toPrecision(4));
+function rangeValue(space, fraction) {
+  const min = space.min;
+  const max = space.max;
+  const value = space.scale === "log" ? Math.exp(Math.log(min) + fraction * (Math.log(max) - Math.log(min))) : min + fraction * (max - min);
+  return space.type === "int" ? Math.min(max, Math.max(min, Math.round(value))) : value;
+}
+function gridValues(space) {
+  if (space.value !== void 0) return [space.value];
+  if (space.values !== void 0) return space.values;
+  const count = space.count;
+  const values = Array.from({ length: count }, (_, i) => rangeValue(space, i / (count - 1)));
+  return [...new Set(space.type === "int" ? values : values.map((v) => Number(v.toPrecision(12))))];
+}
+function randomValue(space, random) {
+  if (space.value !== void 0) return space.value;
+  if (space.values !== void 0) return space.values[random.below(space.values.length)];
+  if (space.type === "int") {
+    if (space.scale === "linear") return space.min + random.below(space.max - space.min + 1);
+    return rangeValue(space, random.next());
+  }
+  return readable(rangeValue(space, random.next()));
+}
+function planSweep(sweep) {
+  const names = Object.keys(sweep.parameters);
+  if (sweep.method === "random") {
+    const random = new SeededRandom(sweep.seed);
+    return Array.from({ length: sweep["max-trials"] }, (_, i) => ({
+      trial: i + 1,
+      params: Object.fromEntries(names.map((name) => [name, randomValue(sweep.parameters[name], random)]))
+    }));
+  }
+  const axes = names.map((name) => gridValues(sweep.parameters[name]));
+  const size = axes.reduce((product, axis) => product * axis.length, 1);
+  const limit = sweep["max-trials"] ?? MAX_TRIALS;
+  if (size > limit) {
+    throw new ConfigurationError(
+      `the grid has ${size} trials (${names.map((n, i) => `${n}: ${axes[i].length}`).join(" \xD7 ")}), more than ${sweep["max-trials"] !== void 0 ? `max-trials (${limit})` : `GitHub's ${MAX_TRIALS} jobs per matrix`}: use fewer values, or method: random`,
+      { input: "sweep" }
+    );
+  }
+  const trials = [];
+  for (let index = 0; index < size; index++) {
+    let rest = index;
+    const params = {};
+    for (let a = axes.length - 1; a >= 0; a--) {
+      params[names[a]] = axes[a][rest % axes[a].length];
+      rest = Math.floor(rest / axes[a].length);
+    }
+    trials.push({ trial: index + 1, params: Object.fromEntries(names.map((n) => [n, params[n]])) });
+  }
+  return trials;
+}
+function sweepMatrix(sweep) {
+  return { include: planSweep(sweep) };
+}
+
+// src/cli/commands/train.ts
+function positiveNumberFlag(value, name) {
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigurationError(`--${name} must be a number above 0, not "${value}"`, { input: name });
+  return number;
+}
+function choiceFlag(value, name, choices, fallback) {
+  const chosen = value ?? fallback;
+  if (!choices.includes(chosen)) throw new ConfigurationError(`--${name} "${chosen}" is not one of ${choices.join(", ")}`, { input: name });
+  return chosen;
+}
+var trainCommand = {
+  name: "train",
+  summary: "run a training command as a tracked run and write its run record",
+  usage: `Usage: ghml train --command "<cmd>" --model <name> [options]
+
+Runs the command (with bash, or sh) as a tracked run: parameters and seed go in, metrics come out,
+and a run record (schemas/run-record.json) describes code, data, environment, GPUs and model.
+
+The command sees:
+  GHML_PARAMS          a JSON file of the parameters; each also as GHML_PARAM_<NAME>
+  GHML_SEED            the seed
+  GHML_METRICS         append one JSON object per line: {"step": 10, "loss": 0.31}
+  GHML_FINAL_METRICS   write one JSON object of final values here (optional)
+  GHML_MODEL_PATH      where to write the model (with --model-path)
+  GHML_CHECKPOINT_DIR  where to keep checkpoints (with --checkpoint-dir)
+  GHML_RUN_ID, GHML_MODEL
+
+Options:
+  --command <cmd>            the training command
+  --model <name>             the model name runs are filed under
+  --working-directory <dir>  where the command runs (default: here); the paths below are relative to it
+  --model-path <path>        the model file the command writes; missing after success fails the run
+  --params <file|text>       parameters, as a YAML/JSON file or inline JSON/YAML
+  --seed <n>                 the seed (default 0)
+  --data <path>              data the command reads, fingerprinted in the record; repeat for more
+  --timeout-minutes <n>      stop the command after this long (fractions allowed)
+  --require-gpu <n>          fail before starting unless n GPUs are visible
+  --gpu-sample-seconds <n>   how often to sample nvidia-smi (default 5)
+  --checkpoint-dir <dir>     restored before and saved after the run through --checkpoint-store
+  --checkpoint-store <dir>   a directory that keeps checkpoints between runs
+  --record-out <file>        where to write the run record (default: a temporary directory)
+  --format <f>               text (default) or json (the run record)
+
+Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usage or configuration error.`,
+  options: {
+    command: { type: "string" },
+    model: { type: "string" },
+    "working-directory": { type: "string" },
+    "model-path": { type: "string" },
+    params: { type: "string" },
+    seed: { type: "string" },
+    data: { type: "string", multiple: true },
+    "timeout-minutes": { type: "string" },
+    "require-gpu": { type: "string" },
+    "gpu-sample-seconds": { type: "string" },
+    "checkpoint-dir": { type: "string" },
+    "checkpoint-store": { type: "string" },
+    "record-out": { type: "string" },
+    format: { type: "string" }
+  },
+  async run(args, io) {
+    const format = choiceFlag(stringFlag(args, "format"), "format", ["text", "json"], "text");
+    const workingDirectory = path3.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
+    const store = stringFlag(args, "checkpoint-store");
+    const recordOut = stringFlag(args, "record-out");
+    const result = await runTrain({
+      command: requiredStringFlag(args, "command", 'give the command that trains the model, e.g. --command "python train.py"'),
+      model: requiredStringFlag(args, "model", "name the model its runs are filed under"),
+      workingDirectory,
+      modelPath: stringFlag(args, "model-path"),
+      params: await readParams(stringFlag(args, "params"), workingDirectory),
+      seed: positiveIntegerFlag(stringFlag(args, "seed"), "seed") ?? 0,
+      data: listFlag(args, "data"),
+      timeoutMinutes: positiveNumberFlag(stringFlag(args, "timeout-minutes"), "timeout-minutes"),
+      requireGpu: positiveIntegerFlag(stringFlag(args, "require-gpu"), "require-gpu") ?? 0,
+      gpuSampleSeconds: positiveNumberFlag(stringFlag(args, "gpu-sample-seconds"), "gpu-sample-seconds") ?? 5,
+      checkpointDir: stringFlag(args, "checkpoint-dir"),
+      checkpointStore: store ? new DirectoryCheckpointStore(path3.resolve(io.cwd, store)) : void 0,
+      recordOut: recordOut ? path3.resolve(io.cwd, recordOut) : void 0,
+      scratchDirectory: path3.join(io.env.RUNNER_TEMP ?? tmpdir2(), "ghml"),
+      env: io.env,
+      cancellation: processSignals(),
+      // Progress and the command's output go to stderr, so stdout holds only the result.
+      log: {
+        info: (message) => io.stderr(`${message}
+`),
+        warning: (message) => io.stderr(`warning: ${message}
+`),
+        output: (text) => io.stderr(text),
+        startGroup: (title) => io.stderr(`${title}
+`),
+        endGroup: () => {
+        }
+      }
+    });
+    const { record } = result;
+    if (format === "json") io.stdout(`${JSON.stringify(record, null, 2)}
+`);
+    else {
+      const final = Object.entries(record.metrics.final).map(([name, value]) => `  ${name}: ${formatNumber(value)}`);
+      io.stdout([verdictLine(record), `record: ${result.recordPath}`, ...final.length > 0 ? ["final metrics:", ...final] : []].join("\n") + "\n");
+    }
+    return record.status === "succeeded" ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+var trainPlanCommand = {
+  name: "train plan",
+  summary: "turn a sweep (search space) into a GitHub Actions matrix of trials",
+  usage: `Usage: ghml train plan --sweep <file> [--out <file>]
+
+Reads a sweep (YAML or JSON, see schemas/sweep.json) and prints the matrix of its trials as one
+line of JSON, {"include": [{"trial": 1, "params": {...}}, ...]}, for a following job:
+
+  strategy:
+    matrix: \${{ fromJSON(needs.plan.outputs.matrix) }}
+  ...
+    with:
+      params: \${{ toJSON(matrix.params) }}
+
+Options:
+  --sweep <file>   the sweep
+  --out <file>     also write the matrix here
+
+Exit codes: 0 planned, 2 usage or configuration error.`,
+  options: {
+    sweep: { type: "string" },
+    out: { type: "string" }
+  },
+  async run(args, io) {
+    const file = path3.resolve(io.cwd, requiredStringFlag(args, "sweep", "name the sweep file (see schemas/sweep.json)"));
+    const matrix = sweepMatrix(await loadDocument(file, Sweep, "sweep", "sweep"));
+    const json = JSON.stringify(matrix);
+    const out = stringFlag(args, "out");
+    if (out) await writeFileAtomic(path3.resolve(io.cwd, out), `${json}
+`);
+    io.stdout(`${json}
+`);
+    return ExitCode.ok;
+  }
+};
+var trainSelectCommand = {
+  name: "train select",
+  summary: "pick the best of a sweep's runs by a metric and compare them",
+  usage: `Usage: ghml train select --runs <file|dir>... --metric <name> --goal max|min [options]
+
+Reads run records (files, or directories searched for them), ranks the succeeded runs by the final
+value of the metric, and prints the best run, a comparison table and charts of the metric against
+each numeric parameter (markdown), or all of it as JSON.
+
+Options:
+  --runs <path>     a run record or a directory of them; repeat for more
+  --metric <name>   the final metric to rank by (default: the sweep's metric, with --sweep)
+  --goal <g>        max or min (default: the sweep's goal, or max)
+  --sweep <file>    take the metric and goal from this sweep
+  --format <f>      markdown (default) or json
+  --out <file>      also write the output here
+
+Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configuration error.`,
+  options: {
+    runs: { type: "string", multiple: true },
+    metric: { type: "string" },
+    goal: { type: "string" },
+    sweep: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" }
+  },
+  async run(args, io) {
+    const format = choiceFlag(stringFlag(args, "format"), "format", ["markdown", "json"], "markdown");
+    const sweepFile = stringFlag(args, "sweep");
+    const sweep = sweepFile ? await loadDocument(path3.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
+    const metric = stringFlag(args, "metric") ?? sweep?.metric?.name;
+    if (!metric) throw new ConfigurationError("--metric is required (or a --sweep with a metric): name the final metric to rank runs by", { input: "metric" });
+    const goal = choiceFlag(stringFlag(args, "goal"), "goal", ["max", "min"], sweep?.metric?.goal ?? "max");
+    const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path3.resolve(io.cwd, p)));
+    if (skipped.length > 0) io.stderr(`skipped ${skipped.length} JSON file${skipped.length === 1 ? "" : "s"} that are not run records
+`);
+    const selection = selectBest(runs, metric, goal);
+    const text = format === "json" ? `${JSON.stringify(selectionJson(selection), null, 2)}
+` : renderSelection(selection);
+    const out = stringFlag(args, "out");
+    if (out) await writeFileAtomic(path3.resolve(io.cwd, out), text);
+    io.stdout(text);
+    return selection.best ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+
 // src/cli/commands/index.ts
-var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand];
+var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, trainCommand, trainPlanCommand, trainSelectCommand, sandboxCommand];
 
 // src/cli/run.ts
 function helpText(commands2) {

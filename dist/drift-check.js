@@ -4,7 +4,9 @@ import {
   driftVerdict,
   renderDriftMarkdown,
   runDriftCheck
-} from "./chunks/chunk-X374VFHL.js";
+} from "./chunks/chunk-5PYEP2FN.js";
+import "./chunks/chunk-TQ4IVBEL.js";
+import "./chunks/chunk-6WA34APA.js";
 import {
   booleanInput,
   info,
@@ -16,12 +18,13 @@ import {
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-3PQKE4JT.js";
+} from "./chunks/chunk-YBMTUGHB.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-PJ43D7EK.js";
+} from "./chunks/chunk-3PMIZ2AL.js";
+import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/drift-check/runner.ts
 import path from "node:path";

@@ -3,7 +3,8 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-OVP3IC2E.js";
+} from "./chunks/chunk-DEI7LI4B.js";
+import "./chunks/chunk-TQ4IVBEL.js";
 import {
   booleanInput,
   error,
@@ -16,12 +17,13 @@ import {
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-3PQKE4JT.js";
+} from "./chunks/chunk-YBMTUGHB.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-PJ43D7EK.js";
+} from "./chunks/chunk-3PMIZ2AL.js";
+import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/validate-data/runner.ts
 import path from "node:path";

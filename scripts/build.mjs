@@ -11,6 +11,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const entryPoints = {
   cli: 'src/cli/main.ts',
   'validate-data': 'src/actions/validate-data/index.ts',
+  train: 'src/actions/train/index.ts',
   'drift-check': 'src/actions/drift-check/index.ts',
 };
 

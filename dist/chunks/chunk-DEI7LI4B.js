@@ -1,14 +1,16 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  DataContract,
   barChart,
   binLabels,
+  validateData
+} from "./chunk-TQ4IVBEL.js";
+import {
+  DataContract,
   checkDataFiles,
   loadDocument,
   table,
-  validateData,
   writeJson
-} from "./chunk-PJ43D7EK.js";
+} from "./chunk-3PMIZ2AL.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;
