@@ -22,7 +22,7 @@ import {
   renderDriftMarkdown,
   renderDriftText,
   runDriftCheck
-} from "./chunks/chunk-5PYEP2FN.js";
+} from "./chunks/chunk-LILCWNVL.js";
 import {
   ColumnProfiler,
   buildProfile

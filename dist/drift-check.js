@@ -4,7 +4,7 @@ import {
   driftVerdict,
   renderDriftMarkdown,
   runDriftCheck
-} from "./chunks/chunk-5PYEP2FN.js";
+} from "./chunks/chunk-LILCWNVL.js";
 import "./chunks/chunk-TQ4IVBEL.js";
 import "./chunks/chunk-6WA34APA.js";
 import {

@@ -84,6 +84,16 @@ export const DriftReport = z
     reference: z.strictObject({ kind: z.enum(['data', 'profile']), fingerprint: z.string() }),
     current: z.strictObject({ fingerprint: z.string(), files: z.array(z.string()) }),
     createdAt: z.string().describe('ISO-8601 time the report was made.'),
+    performance: z
+      .strictObject({
+        metric: z.enum(['accuracy', 'mae']).describe('accuracy for categorical labels, mean absolute error for numeric ones'),
+        reference: z.number().nullable().describe('On reference rows with both a prediction and a label; null when the reference has none.'),
+        current: z.number(),
+        currentRows: z.number().int().positive().describe('Current rows with both a prediction and a label.'),
+        change: z.number().nullable().describe('current − reference.'),
+      })
+      .nullable()
+      .describe('Model performance where labels have arrived (concept drift), when prediction and label columns are named.'),
     columns: z.array(ColumnDrift),
   })
   .describe('A ghml drift report: per-column drift statistics and the dataset verdict.');

@@ -93,6 +93,13 @@ function checkColumn(name: string, input: DriftCheckInput, enoughData: boolean):
   };
 }
 
+function performanceOf(input: DriftCheckInput): DriftReport['performance'] {
+  const current = input.current.performance;
+  if (!current || current.value === null) return null;
+  const reference = input.reference.performance?.metric === current.metric ? input.reference.performance.value : null;
+  return { metric: current.metric, reference, current: current.value, currentRows: current.rows, change: reference === null ? null : current.value - reference };
+}
+
 /** Compares current data with the reference column by column and gives the dataset verdict. */
 export function checkDrift(input: DriftCheckInput): DriftReport {
   const { config } = input;
@@ -128,6 +135,7 @@ export function checkDrift(input: DriftCheckInput): DriftReport {
     reference: { kind: input.referenceKind, fingerprint: input.reference.fingerprint },
     current: { fingerprint: input.current.fingerprint, files: input.current.files },
     createdAt: (input.now ?? new Date()).toISOString(),
+    performance: performanceOf(input),
     columns,
   };
 }

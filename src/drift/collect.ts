@@ -148,17 +148,61 @@ export class ColumnSample {
   }
 }
 
+/**
+ * How well predictions matched labels, on rows that have both: accuracy for categorical labels,
+ * mean absolute error for numeric ones. Where labels arrive, this is what concept drift moves.
+ */
+export class PerformanceTally {
+  rows = 0;
+  /** Matches (categorical) or the sum of absolute errors (numeric). */
+  private total = 0;
+
+  constructor(readonly metric: 'accuracy' | 'mae') {}
+
+  add(prediction: ColumnData | undefined, label: ColumnData | undefined, rows: number): void {
+    if (!prediction || !label) return;
+    for (let i = 0; i < rows; i++) {
+      const predicted = valueAt(prediction, i);
+      const actual = valueAt(label, i);
+      if (predicted === null || actual === null) continue;
+      this.rows++;
+      this.total += this.metric === 'accuracy' ? Number(predicted === actual) : Math.abs(Number(predicted) - Number(actual));
+    }
+  }
+
+  get value(): number | null {
+    return this.rows > 0 ? this.total / this.rows : null;
+  }
+}
+
+function valueAt(column: ColumnData, row: number): string | number | null {
+  if (column.kind === 'string') return column.values[row];
+  return column.status[row] === ValueStatus.valid ? column.values[row] : null;
+}
+
 export interface SampledDataset {
   rows: number;
   fingerprint: string;
   files: string[];
   columns: Map<string, ColumnSample>;
+  /** Present when prediction and label columns were named and the data has both. */
+  performance: PerformanceTally | null;
 }
 
 /** Reads data files into per-column samples, decoding each column as `types` says. */
-export async function sampleData(files: string[], types: Map<string, ColumnType>, exact: boolean): Promise<SampledDataset> {
+export async function sampleData(
+  files: string[],
+  types: Map<string, ColumnType>,
+  exact: boolean,
+  roles: { prediction?: string; label?: string } = {},
+): Promise<SampledDataset> {
   const plan: ColumnPlan[] = [...types].map(([name, type]) => ({ name, decoding: decodingFor(type) }));
   const samples = plan.map((column) => new ColumnSample(column.name, types.get(column.name)!, exact));
+  const predictionIndex = plan.findIndex((c) => c.name === roles.prediction);
+  const labelIndex = plan.findIndex((c) => c.name === roles.label);
+  const labelType = labelIndex >= 0 ? types.get(plan[labelIndex].name) : undefined;
+  const performance =
+    predictionIndex >= 0 && labelIndex >= 0 ? new PerformanceTally(labelType === 'integer' || labelType === 'number' ? 'mae' : 'accuracy') : null;
   const seen = new Set<string>();
   const fingerprints = [];
   for (const file of files) {
@@ -168,6 +212,7 @@ export async function sampleData(files: string[], types: Map<string, ColumnType>
       for (const name of reader.columns) seen.add(name);
       for await (const batch of reader.batches(plan, () => {})) {
         for (let c = 0; c < plan.length; c++) samples[c].add(batch.columns[c], batch.rows);
+        performance?.add(batch.columns[predictionIndex], batch.columns[labelIndex], batch.rows);
       }
       fingerprints.push(await fingerprint());
     } finally {
@@ -178,7 +223,13 @@ export async function sampleData(files: string[], types: Map<string, ColumnType>
   samples.forEach((sample) => {
     if (seen.has(sample.name)) columns.set(sample.name, sample);
   });
-  return { rows: fingerprints.reduce((sum, f) => sum + f.rows, 0), fingerprint: combinedFingerprint(fingerprints), files, columns };
+  return {
+    rows: fingerprints.reduce((sum, f) => sum + f.rows, 0),
+    fingerprint: combinedFingerprint(fingerprints),
+    files,
+    columns,
+    performance: performance && performance.rows > 0 ? performance : null,
+  };
 }
 
 export function sampleProfile(profile: DataProfile, source: string): SampledDataset {
@@ -190,5 +241,5 @@ export function sampleProfile(profile: DataProfile, source: string): SampledData
       throw new DataError(`column "${column.name}": ${(error as Error).message}: write the profile again with validate-data`, { file: source });
     }
   }
-  return { rows: profile.rows, fingerprint: profile.fingerprint, files: profile.files.map((f) => f.path), columns };
+  return { rows: profile.rows, fingerprint: profile.fingerprint, files: profile.files.map((f) => f.path), columns, performance: null };
 }

@@ -32,8 +32,15 @@ export function sortBySeverity(columns: ColumnDrift[]): ColumnDrift[] {
   return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || severity(b) - severity(a) || a.name.localeCompare(b.name));
 }
 
+function performanceLine(performance: NonNullable<DriftReport['performance']>): string {
+  const name = performance.metric === 'accuracy' ? 'Accuracy' : 'Mean absolute error';
+  const reference = performance.reference === null ? '' : ` (reference ${format(performance.reference)}, change ${performance.change! >= 0 ? '+' : ''}${format(performance.change)})`;
+  return `${name} where labels arrived: ${format(performance.current)} on ${performance.currentRows} rows${reference}.`;
+}
+
 export function renderDriftText(report: DriftReport): string {
   const lines = [driftVerdict(report)];
+  if (report.performance) lines.push(performanceLine(report.performance));
   for (const column of sortBySeverity(report.columns)) {
     const verdict = column.status !== 'ok' ? column.status : column.drifted ? 'DRIFT' : 'ok';
     const value = column.pValue !== null ? `p=${format(column.pValue)}` : `${column.method}=${format(column.statistic)}`;
@@ -60,6 +67,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
     parts.push(`#### ${column.name}: reference (bars) vs current (line)`);
     parts.push(comparisonChart({ title: column.name, ...column.distribution! }));
   }
+  if (report.performance) parts.push(performanceLine(report.performance));
   parts.push(`Reference: ${report.reference.kind} \`${report.reference.fingerprint.slice(0, 12)}\`, ${report.referenceRows} rows · current: ${report.current.files.join(', ')} \`${report.current.fingerprint.slice(0, 12)}\`, ${report.currentRows} rows.`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -44,7 +44,8 @@ async function loadReference(options: DriftCheckOptions): Promise<{ reference: S
   } else {
     types = new Map((await sniffColumnTypes(options.reference, SNIFF_ROWS)).columns.map((c) => [c.name, c.type]));
   }
-  return { reference: await sampleData(options.reference, types, true), kind: 'data', types };
+  const roles = { prediction: options.predictionColumn, label: options.labelColumn };
+  return { reference: await sampleData(options.reference, types, true, roles), kind: 'data', types };
 }
 
 /** drift-check: compares current data with a reference (data or profile) and writes the drift report. */
@@ -59,7 +60,7 @@ export async function runDriftCheck(options: DriftCheckOptions): Promise<DriftRe
     }
   }
   // The current side is summarized like the reference: exact values against data, sketches against a profile.
-  const current = await sampleData(options.current, types, kind === 'data');
+  const current = await sampleData(options.current, types, kind === 'data', { prediction: options.predictionColumn, label: options.labelColumn });
   const report = checkDrift({
     reference,
     referenceKind: kind,

@@ -94,6 +94,27 @@ describe('drift-check on real data', () => {
   });
 });
 
+describe('prediction and label columns', () => {
+  it('report their role, and performance where labels arrived (concept drift)', async () => {
+    const withPrediction = (rows: string[], predict: (weather: string, i: number) => string) =>
+      [`${header},predicted`, ...rows.map((row, i) => `${row},${predict(row.split(',')[5], i)}`)].join('\n');
+    const reference = await scratch.file('pred-ref.csv', withPrediction(days.filter((d) => d.startsWith('2012')), (w, i) => (i % 10 === 0 ? 'sun' : w)));
+    const current = await scratch.file('pred-cur.csv', withPrediction(days.filter((d) => d.startsWith('2015')), (w, i) => (i % 2 === 0 ? 'sun' : w)));
+    const report = await runDriftCheck({ reference: [reference], current: [current], predictionColumn: 'predicted', labelColumn: 'weather' });
+    expect(column(report, 'predicted').role).toBe('prediction');
+    expect(column(report, 'weather').role).toBe('label');
+    const rows2012 = days.filter((d) => d.startsWith('2012'));
+    const rows2015 = days.filter((d) => d.startsWith('2015'));
+    const accuracy = (rows: string[], every: number) => rows.filter((row, i) => i % every !== 0 || row.split(',')[5] === 'sun').length / rows.length;
+    expect(report.performance).toMatchObject({ metric: 'accuracy', currentRows: 365 });
+    expect(report.performance!.reference).toBeCloseTo(accuracy(rows2012, 10), 12);
+    expect(report.performance!.current).toBeCloseTo(accuracy(rows2015, 2), 12);
+    expect(report.performance!.change!).toBeLessThan(-0.2);
+    const unlabelled = await runDriftCheck({ reference: [reference], current: [current] });
+    expect(unlabelled.performance).toBeNull();
+  });
+});
+
 describe('verdicts need enough data, and bad input gets a per-column status', () => {
   it('too few current rows: enoughData false and no drift verdict', async () => {
     const few = await scratch.file('few.csv', `${header}\n${days.slice(0, 20).join('\n')}\n`);

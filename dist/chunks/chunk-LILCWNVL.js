@@ -81,6 +81,13 @@ var DriftReport = external_exports.strictObject({
   reference: external_exports.strictObject({ kind: external_exports.enum(["data", "profile"]), fingerprint: external_exports.string() }),
   current: external_exports.strictObject({ fingerprint: external_exports.string(), files: external_exports.array(external_exports.string()) }),
   createdAt: external_exports.string().describe("ISO-8601 time the report was made."),
+  performance: external_exports.strictObject({
+    metric: external_exports.enum(["accuracy", "mae"]).describe("accuracy for categorical labels, mean absolute error for numeric ones"),
+    reference: external_exports.number().nullable().describe("On reference rows with both a prediction and a label; null when the reference has none."),
+    current: external_exports.number(),
+    currentRows: external_exports.number().int().positive().describe("Current rows with both a prediction and a label."),
+    change: external_exports.number().nullable().describe("current \u2212 reference.")
+  }).nullable().describe("Model performance where labels have arrived (concept drift), when prediction and label columns are named."),
   columns: external_exports.array(ColumnDrift)
 }).describe("A ghml drift report: per-column drift statistics and the dataset verdict.");
 
@@ -109,8 +116,14 @@ function severity(column) {
 function sortBySeverity(columns) {
   return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || severity(b) - severity(a) || a.name.localeCompare(b.name));
 }
+function performanceLine(performance) {
+  const name = performance.metric === "accuracy" ? "Accuracy" : "Mean absolute error";
+  const reference = performance.reference === null ? "" : ` (reference ${format(performance.reference)}, change ${performance.change >= 0 ? "+" : ""}${format(performance.change)})`;
+  return `${name} where labels arrived: ${format(performance.current)} on ${performance.currentRows} rows${reference}.`;
+}
 function renderDriftText(report) {
   const lines = [driftVerdict(report)];
+  if (report.performance) lines.push(performanceLine(report.performance));
   for (const column of sortBySeverity(report.columns)) {
     const verdict = column.status !== "ok" ? column.status : column.drifted ? "DRIFT" : "ok";
     const value = column.pValue !== null ? `p=${format(column.pValue)}` : `${column.method}=${format(column.statistic)}`;
@@ -137,6 +150,7 @@ function renderDriftMarkdown(report) {
     parts.push(`#### ${column.name}: reference (bars) vs current (line)`);
     parts.push(comparisonChart({ title: column.name, ...column.distribution }));
   }
+  if (report.performance) parts.push(performanceLine(report.performance));
   parts.push(`Reference: ${report.reference.kind} \`${report.reference.fingerprint.slice(0, 12)}\`, ${report.referenceRows} rows \xB7 current: ${report.current.files.join(", ")} \`${report.current.fingerprint.slice(0, 12)}\`, ${report.currentRows} rows.`);
   return `${parts.join("\n\n")}
 `;
@@ -379,9 +393,39 @@ var ColumnSample = class _ColumnSample {
     return sample;
   }
 };
-async function sampleData(files, types, exact) {
+var PerformanceTally = class {
+  constructor(metric) {
+    this.metric = metric;
+  }
+  metric;
+  rows = 0;
+  /** Matches (categorical) or the sum of absolute errors (numeric). */
+  total = 0;
+  add(prediction, label, rows) {
+    if (!prediction || !label) return;
+    for (let i = 0; i < rows; i++) {
+      const predicted = valueAt(prediction, i);
+      const actual = valueAt(label, i);
+      if (predicted === null || actual === null) continue;
+      this.rows++;
+      this.total += this.metric === "accuracy" ? Number(predicted === actual) : Math.abs(Number(predicted) - Number(actual));
+    }
+  }
+  get value() {
+    return this.rows > 0 ? this.total / this.rows : null;
+  }
+};
+function valueAt(column, row) {
+  if (column.kind === "string") return column.values[row];
+  return column.status[row] === 0 /* valid */ ? column.values[row] : null;
+}
+async function sampleData(files, types, exact, roles = {}) {
   const plan = [...types].map(([name, type]) => ({ name, decoding: decodingFor(type) }));
   const samples = plan.map((column) => new ColumnSample(column.name, types.get(column.name), exact));
+  const predictionIndex = plan.findIndex((c) => c.name === roles.prediction);
+  const labelIndex = plan.findIndex((c) => c.name === roles.label);
+  const labelType = labelIndex >= 0 ? types.get(plan[labelIndex].name) : void 0;
+  const performance = predictionIndex >= 0 && labelIndex >= 0 ? new PerformanceTally(labelType === "integer" || labelType === "number" ? "mae" : "accuracy") : null;
   const seen = /* @__PURE__ */ new Set();
   const fingerprints = [];
   for (const file of files) {
@@ -392,6 +436,7 @@ async function sampleData(files, types, exact) {
       for await (const batch of reader.batches(plan, () => {
       })) {
         for (let c = 0; c < plan.length; c++) samples[c].add(batch.columns[c], batch.rows);
+        performance?.add(batch.columns[predictionIndex], batch.columns[labelIndex], batch.rows);
       }
       fingerprints.push(await fingerprint());
     } finally {
@@ -402,7 +447,13 @@ async function sampleData(files, types, exact) {
   samples.forEach((sample) => {
     if (seen.has(sample.name)) columns.set(sample.name, sample);
   });
-  return { rows: fingerprints.reduce((sum, f) => sum + f.rows, 0), fingerprint: combinedFingerprint(fingerprints), files, columns };
+  return {
+    rows: fingerprints.reduce((sum, f) => sum + f.rows, 0),
+    fingerprint: combinedFingerprint(fingerprints),
+    files,
+    columns,
+    performance: performance && performance.rows > 0 ? performance : null
+  };
 }
 function sampleProfile(profile, source) {
   const columns = /* @__PURE__ */ new Map();
@@ -413,7 +464,7 @@ function sampleProfile(profile, source) {
       throw new DataError(`column "${column.name}": ${error.message}: write the profile again with validate-data`, { file: source });
     }
   }
-  return { rows: profile.rows, fingerprint: profile.fingerprint, files: profile.files.map((f) => f.path), columns };
+  return { rows: profile.rows, fingerprint: profile.fingerprint, files: profile.files.map((f) => f.path), columns, performance: null };
 }
 
 // src/stats/special.ts
@@ -1496,6 +1547,12 @@ function checkColumn(name, input, enoughData) {
     distribution
   };
 }
+function performanceOf(input) {
+  const current = input.current.performance;
+  if (!current || current.value === null) return null;
+  const reference = input.reference.performance?.metric === current.metric ? input.reference.performance.value : null;
+  return { metric: current.metric, reference, current: current.value, currentRows: current.rows, change: reference === null ? null : current.value - reference };
+}
 function checkDrift(input) {
   const { config } = input;
   const minRows = config["min-rows"];
@@ -1529,6 +1586,7 @@ function checkDrift(input) {
     reference: { kind: input.referenceKind, fingerprint: input.reference.fingerprint },
     current: { fingerprint: input.current.fingerprint, files: input.current.files },
     createdAt: (input.now ?? /* @__PURE__ */ new Date()).toISOString(),
+    performance: performanceOf(input),
     columns
   };
 }
@@ -1549,7 +1607,8 @@ async function loadReference(options) {
   } else {
     types = new Map((await sniffColumnTypes(options.reference, SNIFF_ROWS)).columns.map((c) => [c.name, c.type]));
   }
-  return { reference: await sampleData(options.reference, types, true), kind: "data", types };
+  const roles = { prediction: options.predictionColumn, label: options.labelColumn };
+  return { reference: await sampleData(options.reference, types, true, roles), kind: "data", types };
 }
 async function runDriftCheck(options) {
   const config = options.config ? await loadDocument(options.config, DriftConfig, "drift-check configuration", "config") : DriftConfig.parse({});
@@ -1561,7 +1620,7 @@ async function runDriftCheck(options) {
       throw new ConfigurationError(`column "${name}" is not in the reference (its columns: ${[...types.keys()].join(", ")})`, { input: "columns" });
     }
   }
-  const current = await sampleData(options.current, types, kind === "data");
+  const current = await sampleData(options.current, types, kind === "data", { prediction: options.predictionColumn, label: options.labelColumn });
   const report = checkDrift({
     reference,
     referenceKind: kind,
