@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DataProfile } from '../../src/contracts/data-profile.js';
 import { ValidationReport } from '../../src/contracts/validation-report.js';
+import { ghml as runGhml } from '../helpers/cli.js';
 import { writeParquet } from '../helpers/duckdb.js';
-import { repoRoot, scratchDirectory, seattleWeather } from '../helpers/temp.js';
+import { scratchDirectory, seattleWeather } from '../helpers/temp.js';
 
-const run = promisify(execFile);
 const scratch = await scratchDirectory();
-const bin = path.join(repoRoot, 'bin/ghml.js');
-
-/** Runs the installed CLI as a user would (`npx ghml …` runs bin/ghml.js). */
-async function ghml(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: scratch.dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const ghml = (...args: string[]) => runGhml(scratch.dir, ...args);
 
 const contractYaml = `version: 1
 name: seattle-weather

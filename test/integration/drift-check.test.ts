@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DriftReport } from '../../src/contracts/drift.js';
 import { runStep } from '../../src/sandbox/step-runner.js';
+import { ghml as runGhml } from '../helpers/cli.js';
 import { repoRoot, scratchDirectory, seattleWeather } from '../helpers/temp.js';
 
-const run = promisify(execFile);
 const scratch = await scratchDirectory();
 const [header, ...days] = (await readFile(seattleWeather, 'utf8')).trimEnd().split('\n');
 const y2012 = await scratch.file('2012.csv', `${header}\n${days.filter((d) => d.startsWith('2012')).join('\n')}\n`);
 const y2015 = await scratch.file('2015.csv', `${header}\n${days.filter((d) => d.startsWith('2015')).join('\n')}\n`);
 
-async function ghml(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(repoRoot, 'bin/ghml.js'), ...args], { cwd: scratch.dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const ghml = (...args: string[]) => runGhml(scratch.dir, ...args);
 
 describe('ghml drift-check', () => {
   it('exits 0 when the check ran, 1 with --fail-on-drift and drift, 2 on usage errors', async () => {
