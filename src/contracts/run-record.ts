@@ -211,6 +211,14 @@ export const RunRecord = z
     gpu: GpuSummary,
     metrics: Metrics,
     modelArtifact: ModelArtifact.nullable().describe('Null when the run did not produce the model.'),
+    artifact: z
+      .strictObject({
+        name: z.string().describe('ghml-run-<model>-<id>.'),
+        id: z.number().int().positive().describe('GET /repos/{owner}/{repo}/actions/artifacts/{id}/zip downloads it.'),
+      })
+      .nullable()
+      .optional()
+      .describe('The workflow artifact holding the model and this record, added to the record at record-path after the upload; the copy inside the artifact was uploaded before its id existed and has none.'),
     checkpoint: CheckpointInfo.nullable().describe('Null when no checkpoint-dir was given.'),
     previousProductionVersion: z.number().int().positive().nullable().describe('The version serving production when the run started, when a registry says.'),
   })

@@ -30,6 +30,8 @@ const issues = 'issues.test.ts';
 const checks = 'checks-deployments.test.ts';
 const access = 'access.test.ts';
 const webhooks = 'webhooks.test.ts';
+const artifacts = 'artifacts.test.ts';
+const commits = 'commits.test.ts';
 
 const seeded = 'serves the seeded repository from a real git repository on disk';
 const gitWrites = 'creates blobs in both encodings, trees on a base tree, and commits with the caller as author';
@@ -62,6 +64,8 @@ const whoAmI = 'answers who the caller is and what they may do on the repository
 const permissions = 'reports collaborator permission levels and team memberships';
 const appAuth = 'authenticates Probot with its JWT, finds its installation and mints installation tokens';
 const installation = 'tells the app about its installation';
+const artifactsRest = 'lists the artifacts of a workflow run and redirects their download to signed storage, through the REST API';
+const pathHistory = 'lists the commits of a branch that touched a path, newest first, page by page';
 
 export const operationCoverage: OperationCoverage[] = [
   { operation: 'git/get-ref', file: git, test: seeded },
@@ -77,6 +81,7 @@ export const operationCoverage: OperationCoverage[] = [
   { operation: 'git/delete-ref', file: git, test: matching },
   { operation: 'repos/get-content', file: git, test: reading },
   { operation: 'repos/create-or-update-file-contents', file: git, test: writing },
+  { operation: 'repos/list-commits', file: commits, test: pathHistory },
   { operation: 'repos/create-release', file: releases, test: releaseCreate },
   { operation: 'repos/get-release', file: releases, test: releaseRead },
   { operation: 'repos/get-release-by-tag', file: releases, test: releaseRead },
@@ -128,6 +133,8 @@ export const operationCoverage: OperationCoverage[] = [
   { operation: 'apps/get-authenticated', file: access, test: appAuth },
   { operation: 'apps/get-repo-installation', file: access, test: appAuth },
   { operation: 'apps/create-installation-access-token', file: access, test: appAuth },
+  { operation: 'actions/list-workflow-run-artifacts', file: artifacts, test: artifactsRest },
+  { operation: 'actions/download-artifact', file: artifacts, test: artifactsRest },
 ];
 
 export const webhookCoverage: WebhookCoverage[] = [

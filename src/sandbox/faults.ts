@@ -18,13 +18,15 @@ export interface FaultSpec {
   status: FaultKind;
   /** How many matching requests fail before the route recovers (default 1). */
   times?: number;
+  /** Matching requests served normally before the fault applies (default 0): fail the second commit, not the first. */
+  skip?: number;
   /** Seconds in `retry-after` (secondary limit) or until `x-ratelimit-reset` (primary limit); default 60. */
   retryAfter?: number;
   /** For 'response': what to answer. */
   response?: ApiResponse;
 }
 
-interface ActiveFault extends Required<Pick<FaultSpec, 'route' | 'status' | 'times' | 'retryAfter'>> {
+interface ActiveFault extends Required<Pick<FaultSpec, 'route' | 'status' | 'times' | 'retryAfter' | 'skip'>> {
   method: string | undefined;
   response: ApiResponse | undefined;
   served: number;
@@ -47,6 +49,7 @@ export class FaultInjector {
       route: spec.route,
       status: spec.status,
       times: spec.times ?? 1,
+      skip: spec.skip ?? 0,
       retryAfter: spec.retryAfter ?? 60,
       response: spec.response,
       served: 0,
@@ -64,6 +67,10 @@ export class FaultInjector {
       && (candidate.method === undefined || candidate.method === method)
       && (candidate.route === pathTemplate || candidate.route === operationId));
     if (!fault) return undefined;
+    if (fault.skip > 0) {
+      fault.skip--;
+      return undefined;
+    }
     fault.served++;
     if (fault.served >= fault.times) this.active.splice(this.active.indexOf(fault), 1);
     return { status: fault.status, crossCutting: fault.status !== 'response', response: faultResponse(fault, requestId) };

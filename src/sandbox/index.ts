@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ArtifactService, type WorkflowRun } from './artifacts.js';
 import { Authenticator } from './auth.js';
 import type { SandboxCore } from './context.js';
 import type { ContractViolation } from './contract.js';
@@ -14,6 +15,7 @@ import { SandboxServer } from './server.js';
 import { Mutex, SandboxState, Urls, type DeploymentRecord, type DispatchRecord, type GateReview } from './state.js';
 import { WebhookDispatcher, type Delivery } from './webhooks.js';
 
+export type { WorkflowRun } from './artifacts.js';
 export type { ContractViolation } from './contract.js';
 export type { Delivery } from './webhooks.js';
 export type { FaultSpec, FaultKind } from './faults.js';
@@ -46,6 +48,8 @@ export interface DeploymentGateRequest {
   ref?: string;
   /** The event that started the workflow run (default: push). */
   event?: string;
+  /** The payload of the deployment the run carries out, e.g. the one whose `deployment` event started it (default: none). */
+  payload?: object;
 }
 
 export interface PendingGate {
@@ -56,8 +60,19 @@ export interface PendingGate {
 }
 
 export interface Sandbox {
-  /** The web origin, e.g. http://127.0.0.1:41234 (GITHUB_SERVER_URL). */
+  /** The web origin, e.g. http://127.0.0.1:41234. */
   url: string;
+  /**
+   * GITHUB_SERVER_URL for steps: `url` under a `.localhost` name. @actions/artifact takes any host
+   * but github.com, *.ghe.com and *.localhost for GitHub Enterprise Server, which has no artifact
+   * service, and refuses to run. Nothing needs to resolve it: steps reach the sandbox through
+   * GITHUB_API_URL and ACTIONS_RESULTS_URL.
+   */
+  serverUrl: string;
+  /** ACTIONS_RESULTS_URL: the artifact service (Twirp, and blob storage behind signed URLs). */
+  resultsUrl: string;
+  /** A workflow run of the repository with one job, whose runtime token reaches the artifact service. */
+  startWorkflowRun(): Promise<WorkflowRun>;
   /** The REST API root, for octokit's `baseUrl` and GITHUB_API_URL (GitHub Enterprise Server layout). */
   apiUrl: string;
   /** Personal tokens by login, plus `github-actions[bot]`: an installation token like a workflow's GITHUB_TOKEN. */
@@ -101,7 +116,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const defaultBranch = options.defaultBranch ?? 'main';
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'ghml-sandbox-')));
   const assetsDir = path.join(directory, 'assets');
+  const artifactsDir = path.join(directory, 'artifacts');
   await mkdir(assetsDir, { recursive: true });
+  await mkdir(artifactsDir, { recursive: true });
 
   const fixture = buildFixture(owner, options.users ?? defaultUsers, options.teams ?? (options.users ? {} : defaultTeams));
   const git = await GitRepository.init(path.join(directory, `${name}.git`), defaultBranch);
@@ -130,7 +147,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultInjector();
   const callLog = new Map<string, number>();
   const contractViolations: ContractViolation[] = [];
-  const server = new SandboxServer({ core, faults, webhooks, validate: options.validate ?? true, callLog, contractViolations });
+  const validate = options.validate ?? true;
+  const artifacts = new ArtifactService({ core, faults, callLog, contractViolations, validate, directory: artifactsDir });
+  const server = new SandboxServer({ core, faults, webhooks, artifacts, validate, callLog, contractViolations });
   const port = await server.listen(options.port ?? 0);
   const origin = `http://127.0.0.1:${port}`;
   core.urls = new Urls(origin, owner, name);
@@ -141,6 +160,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   return {
     url: origin,
+    serverUrl: `http://github.localhost:${port}`,
+    resultsUrl: artifacts.resultsUrl,
+    startWorkflowRun: () => artifacts.startWorkflowRun(),
     apiUrl: core.urls.api,
     tokens,
     users: fixture.users,
@@ -174,7 +196,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const now = timestamp();
         deploymentId = state.nextId();
         const deployment: DeploymentRecord = {
-          id: deploymentId, sha, ref, task: 'deploy', payload: {}, environment: request.environment, originalEnvironment: request.environment,
+          id: deploymentId, sha, ref, task: 'deploy', payload: request.payload ?? {}, environment: request.environment, originalEnvironment: request.environment,
           description: null, creator: fixture.actionsApp.bot, app: fixture.actionsApp, transient: false, production: request.environment === 'production',
           createdAt: now, updatedAt: now, statuses: [],
         };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { artifactRoutes, type ArtifactService } from './artifacts.js';
 import { allows, type Actor } from './auth.js';
 import type { RequestContext, SandboxCore } from './context.js';
 import { checkRequest, checkResponse, checkWebhook, type ContractViolation } from './contract.js';
@@ -22,7 +23,7 @@ import type { WebhookDispatcher } from './webhooks.js';
 
 export const allRoutes: RouteDefinition[] = [
   ...gitRoutes, ...contentsRoutes, ...releaseRoutes, ...pullRoutes, ...issueRoutes,
-  ...checkRoutes, ...deploymentRoutes, ...actionRoutes, ...accountRoutes,
+  ...checkRoutes, ...deploymentRoutes, ...actionRoutes, ...accountRoutes, ...artifactRoutes,
 ];
 
 interface CompiledRoute {
@@ -81,6 +82,8 @@ export interface ServerDeps {
   core: SandboxCore;
   faults: FaultInjector;
   webhooks: WebhookDispatcher;
+  /** GitHub Actions' artifact service: Twirp at /twirp/…, blob storage at /_storage/actions-results/…. */
+  artifacts: ArtifactService;
   validate: boolean;
   callLog: Map<string, number>;
   contractViolations: ContractViolation[];
@@ -189,6 +192,11 @@ export class SandboxServer {
       asset.downloadCount++;
       response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(asset.size) });
       createReadStream(asset.file).pipe(response);
+      return;
+    }
+
+    if (this.deps.artifacts.serves(url.pathname)) {
+      await this.deps.artifacts.handle(request, response, url);
       return;
     }
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Sandbox } from './index.js';
+import type { Sandbox, WorkflowRun } from './index.js';
 
 /**
  * Runs a bundled Action (`dist/<step>.js`) in a child process the way the Actions runner does:
@@ -45,23 +45,34 @@ export interface StepRunResult {
 }
 
 /**
- * The GITHUB_* variables a workflow run on the sandbox's repository would see, for `env`: the
- * server, API and GraphQL URLs, the repository, the default branch and its tip commit, and
+ * The variables a job of a workflow run on the sandbox's repository would see, for `env`: the
+ * server, API and GraphQL URLs, the repository, the default branch and its tip commit, the run's id
+ * and attempt, the artifact service (ACTIONS_RESULTS_URL, and the job's ACTIONS_RUNTIME_TOKEN), and
  * GITHUB_TOKEN (the github-actions[bot] installation token unless another is given) for steps
- * whose workflow exports it.
+ * whose workflow exports it. Each call starts a new workflow run unless `run` names one, as steps of
+ * one job share theirs.
  */
-export async function sandboxEnvironment(sandbox: Pick<Sandbox, 'url' | 'apiUrl' | 'tokens' | 'repo'>, token = sandbox.tokens['github-actions[bot]']): Promise<Record<string, string>> {
+export async function sandboxEnvironment(
+  sandbox: Pick<Sandbox, 'url' | 'serverUrl' | 'apiUrl' | 'resultsUrl' | 'tokens' | 'repo' | 'startWorkflowRun'>,
+  token = sandbox.tokens['github-actions[bot]'],
+  run?: WorkflowRun,
+): Promise<Record<string, string>> {
   const { repo } = sandbox;
+  const job = run ?? (await sandbox.startWorkflowRun());
   return {
-    GITHUB_SERVER_URL: sandbox.url,
+    GITHUB_SERVER_URL: sandbox.serverUrl,
     GITHUB_API_URL: sandbox.apiUrl,
     GITHUB_GRAPHQL_URL: `${sandbox.url}/api/graphql`,
     GITHUB_REPOSITORY: repo.fullName,
     GITHUB_REPOSITORY_OWNER: repo.owner,
-    GITHUB_REF: `refs/heads/${repo.defaultBranch}`,
-    GITHUB_REF_NAME: repo.defaultBranch,
-    GITHUB_SHA: (await repo.git(['rev-parse', `refs/heads/${repo.defaultBranch}`])).trim(),
+    GITHUB_REF: `refs/heads/${job.headBranch}`,
+    GITHUB_REF_NAME: job.headBranch,
+    GITHUB_SHA: job.headSha,
+    GITHUB_RUN_ID: String(job.id),
+    GITHUB_RUN_ATTEMPT: String(job.attempt),
     GITHUB_TOKEN: token,
+    ACTIONS_RESULTS_URL: sandbox.resultsUrl,
+    ACTIONS_RUNTIME_TOKEN: job.runtimeToken,
   };
 }
 

@@ -2,6 +2,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
+import { RunRecord } from '../../contracts/run-record.js';
+import { ActionsArtifactUploader } from '../../github/artifacts.js';
+import { writeJson } from '../../io/files.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { runTrain, type TrainLog } from '../../steps/train.js';
 import { DirectoryCheckpointStore, type CheckpointStore } from '../../train/checkpoint.js';
@@ -54,6 +57,7 @@ function checkpointStore(inputs: Inputs): CheckpointStore | undefined {
 export async function trainAction(): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path.resolve(inputs['working-directory']);
+  const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : undefined;
   const result = await runTrain({
     command: inputs.command,
     model: inputs.model,
@@ -71,9 +75,14 @@ export async function trainAction(): Promise<void> {
     scratchDirectory: path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'ghml'),
     env: process.env,
     cancellation: processSignals(),
+    artifacts,
     log: actionLog,
   });
   const { record } = result;
+  if (artifacts?.uploaded) {
+    record.artifact = artifacts.uploaded;
+    await writeJson(result.recordPath, RunRecord.parse(record));
+  }
   core.setOutput('run-id', record.id);
   core.setOutput('status', record.status);
   core.setOutput('record-path', result.recordPath);

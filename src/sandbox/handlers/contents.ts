@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { RequestContext } from '../context.js';
 import { announceRefUpdate } from '../events.js';
 import type { GitIdentity, TreeEntry } from '../git.js';
-import { ApiError, notFound, unprocessable } from '../http.js';
-import { gitCommitJson } from '../representations.js';
+import { ApiError, notFound, paginate, unprocessable } from '../http.js';
+import { commitJson, gitCommitJson } from '../representations.js';
 import type { RouteDefinition } from '../routes.js';
 import { identity, wrappedBase64 } from './git.js';
 
@@ -93,6 +93,22 @@ export const contentsRoutes: RouteDefinition[] = [
         status: existing ? 200 : 201,
         body: { content: entryJson(ctx, written, branch), commit: gitCommitJson(ctx.core, await git.readCommit(sha)) },
       };
+    },
+  },
+  {
+    operationId: 'repos/list-commits',
+    access: { kind: 'repo', scope: 'contents', level: 'read' },
+    async handle(ctx) {
+      const { git, repo } = ctx.core;
+      const start = ctx.query.get('sha') ?? repo.defaultBranch;
+      const commit = await git.resolve(start, 'commit');
+      if (!commit) throw new ApiError(404, `No commit found for SHA: ${start}`);
+      const filePath = ctx.query.get('path')?.replace(/^\/+|\/+$/g, '');
+      // git log's default history simplification, as GitHub's path filter follows it.
+      const shas = (await git.text(['log', '--format=%H', commit, ...(filePath ? ['--', filePath] : [])])).split('\n').filter(Boolean);
+      const { page, headers } = paginate(shas, ctx.query, ctx.url);
+      const body = await Promise.all(page.map(async (sha) => commitJson(ctx.core, await git.readCommit(sha))));
+      return { status: 200, headers, body };
     },
   },
 ];
