@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { DataContract } from './data-contract.js';
 import { DataProfile } from './data-profile.js';
 import { DriftConfig, DriftReport } from './drift.js';
+import { EvaluationReport } from './evaluation-report.js';
+import { EvaluationThresholds } from './evaluation-thresholds.js';
 import { RunRecord } from './run-record.js';
 import { Sweep } from './sweep.js';
 import { ValidationReport } from './validation-report.js';
@@ -16,6 +18,8 @@ export const documentSchemas: Record<string, { schema: z.ZodType; io: 'input' | 
   'validation-report': { schema: ValidationReport, io: 'output' },
   'drift-config': { schema: DriftConfig, io: 'input' },
   'drift-report': { schema: DriftReport, io: 'output' },
+  'evaluation-thresholds': { schema: EvaluationThresholds, io: 'input' },
+  'evaluation-report': { schema: EvaluationReport, io: 'output' },
   'run-record': { schema: RunRecord, io: 'output' },
   sweep: { schema: Sweep, io: 'input' },
 };

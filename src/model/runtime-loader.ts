@@ -29,7 +29,7 @@ export type OnnxRuntime = typeof import('onnxruntime-node');
 const RUNTIME_PACKAGE = 'onnxruntime-node';
 /** The packages whose code is loaded, each checked against the lock file. */
 const VERIFIED_PACKAGES = [RUNTIME_PACKAGE, 'onnxruntime-common'] as const;
-export const TOOL_CACHE_NAME = 'ghml-onnxruntime-node';
+const TOOL_CACHE_NAME = 'ghml-onnxruntime-node';
 
 export interface PinnedPackage {
   version: string;
@@ -171,13 +171,12 @@ async function install(directory: string, pin: RuntimePin, cuda: boolean, log: (
     const tail = output.trim().split('\n').slice(-3).join(' ');
     throw new ConfigurationError(
       `cannot install ${RUNTIME_PACKAGE}@${version} into ${directory}: npm exited with ${code} (${tail}). The runner needs access to the npm registry, or a pre-seeded tool cache: ${SEEDING_HINT}`,
-      { input: 'model' },
     );
   }
   const problem = await verificationProblem(staging, pin);
   if (problem !== null) {
     await rm(staging, { recursive: true, force: true });
-    throw new ConfigurationError(`the ${RUNTIME_PACKAGE} npm installed does not match ghml's lock file: ${problem}. Check the registry or mirror npm uses.`, { input: 'model' });
+    throw new ConfigurationError(`the ${RUNTIME_PACKAGE} npm installed does not match ghml's lock file: ${problem}. Check the registry or mirror npm uses.`);
   }
   try {
     await rename(staging, directory);
@@ -201,7 +200,7 @@ export async function loadFromToolCache(
   const directory = toolCacheDirectory(toolCache, pin, cuda);
   if (!(await stat(directory).catch(() => undefined))) {
     if (!options.installMissing) {
-      throw new ConfigurationError(`ONNX Runtime is not in the tool cache (${directory}) and installing it was not allowed: ${SEEDING_HINT}`, { input: 'model' });
+      throw new ConfigurationError(`ONNX Runtime is not in the tool cache (${directory}) and installing it was not allowed: ${SEEDING_HINT}`);
     }
     await install(directory, pin, cuda, options.log ?? (() => undefined));
   }
@@ -209,19 +208,19 @@ export async function loadFromToolCache(
   if (problem !== null) {
     throw new ConfigurationError(
       `the ONNX Runtime in ${directory} is not the one ghml pins: ${problem}. Remove the directory and ghml installs the pinned version on the next run, or seed it again: ${SEEDING_HINT}`,
-      { input: 'model' },
     );
   }
-  const { ort, packageDirectory } = requireFrom(directory);
-  return { ort, version: pin[RUNTIME_PACKAGE].version, directory: packageDirectory, source: 'tool-cache' };
+  // The directory looked in, not where links lead: that is where an administrator seeded it.
+  return { ort: requireFrom(directory).ort, version: pin[RUNTIME_PACKAGE].version, directory: path.join(directory, 'node_modules', RUNTIME_PACKAGE), source: 'tool-cache' };
 }
 
 function fromProject(): LoadedRuntime | undefined {
   let found: { ort: OnnxRuntime; packageDirectory: string };
   try {
     found = requireFrom(path.dirname(fileURLToPath(import.meta.url)));
-  } catch {
-    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw new ConfigurationError(`${RUNTIME_PACKAGE} is installed but cannot be loaded here: ${firstLine(error)}`);
   }
   return { ort: found.ort, version: found.ort.env.versions.node ?? found.ort.env.versions.common, directory: found.packageDirectory, source: 'project' };
 }
@@ -238,7 +237,6 @@ export function loadOnnxRuntime(options: RuntimeLoadOptions = {}): Promise<Loade
     const pin = await pinnedRuntime();
     throw new ConfigurationError(
       `${RUNTIME_PACKAGE} is not installed: run \`npm install ${RUNTIME_PACKAGE}@${pin[RUNTIME_PACKAGE].version}\` where ghml runs (it is a native module, never bundled)`,
-      { input: 'model' },
     );
   })();
   loaded.catch(() => {

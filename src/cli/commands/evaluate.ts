@@ -1,0 +1,107 @@
+import { ConfigurationError, ExitCode } from '../../errors.js';
+import type { ModelTask } from '../../evaluate/models.js';
+import { renderEvaluationMarkdown, renderEvaluationText } from '../../report/evaluation.js';
+import { runEvaluate } from '../../steps/evaluate.js';
+import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { formatFlag, positiveIntegerFlag } from './validate-data.js';
+
+function commaList(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function choice<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${allowed.join(', ')}`, { input: name });
+  return value as T;
+}
+
+function toleranceFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!(number >= 0) || value.trim() === '') throw new ConfigurationError(`--parity-tolerance must be a non-negative number, not "${value}"`, { input: 'parity-tolerance' });
+  return number;
+}
+
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'evaluate an ONNX model on held-out data, compare it with a baseline and gate it on thresholds',
+  usage: `Usage: ghml evaluate --model <file.onnx> --data <file>... --label <column> [options]
+
+Runs the model with ONNX Runtime over the data, computes scikit-learn's metrics with bootstrap
+intervals, compares with a baseline (another model on the same rows, or an earlier report) and
+checks the thresholds. See actions/evaluate/README.md for the mapping of columns to inputs.
+
+Options:
+  --model <file>                  the model to evaluate (.onnx)
+  --data <file>                   held-out data (CSV, JSON Lines, Parquet); repeat for several files
+  --label <column>                the label column
+  --task <t>                      classification or regression (default: from the model's outputs)
+  --positive-label <v>            the positive class of a binary model (default: the second class)
+  --classes <a,b,…>               the classes in the order of the probability columns (default: the model's metadata)
+  --baseline <file|model@alias>   the champion: an .onnx model, an evaluation report (.json), or a registry alias
+  --thresholds <file>             gate thresholds (YAML or JSON, schemas/evaluation-thresholds.json)
+  --slice-columns <a,b>           metrics per value of these columns, and fairness gaps
+  --min-slice-size <n>            smaller slices are listed, not measured (default 30)
+  --features <a,b>                the columns of the model's input, in order (default: its metadata, the contract, or every number column but the label)
+  --contract <file>               a data contract whose number columns give the feature order
+  --reference-predictions <file>  the training framework's predictions, to check the export against
+  --parity-tolerance <x>          allowed difference in parity (default 1e-4, relative above 1)
+  --bootstrap <n>                 bootstrap resamples for the intervals (default 1000; 0: none)
+  --execution-provider <p>        cpu (default) or cuda
+  --model-name <name>             the model's name in reports (default: the file name)
+  --format <f>                    text (default), json or markdown
+  --report-out <file>             write the evaluation report (JSON) here
+
+Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read), 2 usage or configuration error.`,
+  options: {
+    model: { type: 'string' },
+    data: { type: 'string', multiple: true },
+    label: { type: 'string' },
+    task: { type: 'string' },
+    'positive-label': { type: 'string' },
+    classes: { type: 'string' },
+    baseline: { type: 'string' },
+    thresholds: { type: 'string' },
+    'slice-columns': { type: 'string' },
+    'min-slice-size': { type: 'string' },
+    features: { type: 'string' },
+    contract: { type: 'string' },
+    'reference-predictions': { type: 'string' },
+    'parity-tolerance': { type: 'string' },
+    bootstrap: { type: 'string' },
+    'execution-provider': { type: 'string' },
+    'model-name': { type: 'string' },
+    format: { type: 'string' },
+    'report-out': { type: 'string' },
+  },
+  async run(args, io) {
+    const format = formatFlag(stringFlag(args, 'format'));
+    const minSliceSize = positiveIntegerFlag(stringFlag(args, 'min-slice-size'), 'min-slice-size');
+    if (minSliceSize === 0) throw new ConfigurationError('--min-slice-size must be at least 1', { input: 'min-slice-size' });
+    const report = await runEvaluate({
+      model: requiredStringFlag(args, 'model', 'the .onnx model to evaluate'),
+      data: listFlag(args, 'data'),
+      label: requiredStringFlag(args, 'label', 'the label column'),
+      task: choice<ModelTask>(stringFlag(args, 'task'), 'task', ['classification', 'regression']),
+      positiveLabel: stringFlag(args, 'positive-label'),
+      classes: commaList(stringFlag(args, 'classes')),
+      baseline: stringFlag(args, 'baseline'),
+      thresholds: stringFlag(args, 'thresholds'),
+      sliceColumns: commaList(stringFlag(args, 'slice-columns')),
+      minSliceSize,
+      features: commaList(stringFlag(args, 'features')),
+      contract: stringFlag(args, 'contract'),
+      referencePredictions: stringFlag(args, 'reference-predictions'),
+      parityTolerance: toleranceFlag(stringFlag(args, 'parity-tolerance')),
+      bootstrap: positiveIntegerFlag(stringFlag(args, 'bootstrap'), 'bootstrap'),
+      executionProvider: choice(stringFlag(args, 'execution-provider'), 'execution-provider', ['cpu', 'cuda'] as const),
+      modelName: stringFlag(args, 'model-name'),
+      reportOut: stringFlag(args, 'report-out'),
+      log: (message) => io.stderr(`${message}\n`),
+    });
+    if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'markdown') io.stdout(renderEvaluationMarkdown(report));
+    else io.stdout(renderEvaluationText(report));
+    return report.gate.passed ? ExitCode.ok : ExitCode.checkFailed;
+  },
+};

@@ -1,0 +1,93 @@
+import type { Tensor } from 'onnxruntime-node';
+import type { ModelSummary } from '../contracts/evaluation-report.js';
+import { ConfigurationError } from '../errors.js';
+import { buildFeeds, fetchesOf, readPredictions, rowOfFeeds, type InputPlan, type OutputPlan, type Predictions } from '../model/io-mapping.js';
+import type { ModelSession } from '../model/session.js';
+import { percentile, type Label } from '../stats/metrics/index.js';
+import type { RowChunk } from './dataset.js';
+
+/** Single-row calls timed for the latency percentiles, after a few untimed ones to warm up. */
+const LATENCY_CALLS = 200;
+const WARMUP_CALLS = 10;
+
+export interface Latency {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  calls: number;
+}
+
+/** One model over the evaluation's chunks: feeds, runs, reads predictions, and keeps time. */
+export class Scorer {
+  /** Seconds spent in the model's batch calls. */
+  modelSeconds = 0;
+  rows = 0;
+  private readonly fetches: string[];
+  private readonly singleRows: Record<string, Tensor>[] = [];
+
+  constructor(
+    readonly session: ModelSession,
+    readonly inputs: InputPlan,
+    readonly outputs: OutputPlan,
+    readonly classes: readonly Label[] | null,
+    /** The model's probability column holding each evaluation class, when its order differs. */
+    private readonly columnOrder: Int32Array | null,
+    readonly what: string,
+  ) {
+    this.fetches = fetchesOf(outputs);
+  }
+
+  async predict(chunk: RowChunk): Promise<Predictions> {
+    const feeds = buildFeeds(this.inputs, chunk, this.session.ort);
+    if (this.singleRows.length === 0) {
+      const sample = Math.min(chunk.rows, LATENCY_CALLS + WARMUP_CALLS);
+      for (let row = 0; row < sample; row++) this.singleRows.push(rowOfFeeds(feeds, row, this.session.ort));
+    }
+    const started = performance.now();
+    let results: Record<string, Tensor>;
+    try {
+      results = await this.session.run(feeds, this.fetches);
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new ConfigurationError(
+        `ONNX Runtime could not run ${this.what} on ${chunk.file} rows ${chunk.firstRow}–${chunk.firstRow + chunk.rows - 1}: ${message}`,
+        { input: 'model', cause: error },
+      );
+    }
+    this.modelSeconds += (performance.now() - started) / 1000;
+    this.rows += chunk.rows;
+    return readPredictions(this.outputs, results, chunk.rows, { classCount: this.classes?.length ?? 0, columnOrder: this.columnOrder, what: this.what });
+  }
+
+  /** Latency of single-row calls over the first rows of the data (as a server would call the model). */
+  async latency(): Promise<Latency> {
+    const durations: number[] = [];
+    for (const [i, feeds] of this.singleRows.entries()) {
+      const started = performance.now();
+      await this.session.run(feeds, this.fetches);
+      if (i >= WARMUP_CALLS || this.singleRows.length <= WARMUP_CALLS) durations.push(performance.now() - started);
+    }
+    if (durations.length === 0) return { p50: null, p95: null, p99: null, calls: 0 };
+    const sorted = Float64Array.from(durations).sort();
+    return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), calls: sorted.length };
+  }
+
+  summary(): ModelSummary {
+    const columnsOf = new Map(this.inputs.bindings.map((binding) => [binding.input, binding.columns]));
+    const roles = new Map<string, ModelSummary['outputs'][number]['role']>();
+    if (this.outputs.task === 'regression') roles.set(this.outputs.value.output, 'value');
+    else {
+      if (this.outputs.probabilities) roles.set(this.outputs.probabilities.output, this.outputs.probabilities.kind === 'matrix' ? 'probabilities' : 'positive-probability');
+      if (this.outputs.label) roles.set(this.outputs.label.output, 'label');
+    }
+    return {
+      path: this.session.path,
+      sha256: this.session.sha256,
+      bytes: this.session.bytes,
+      inputs: this.session.inputs.map((info) => ({ ...info, columns: columnsOf.get(info.name) ?? [] })),
+      outputs: this.session.outputs.map((info) => ({ ...info, role: roles.get(info.name) ?? 'unused' })),
+      classes: this.classes === null ? null : [...this.classes],
+      executionProvider: this.session.executionProvider,
+    };
+  }
+}
