@@ -13,6 +13,7 @@ export const entryPoints = {
   'validate-data': 'src/actions/validate-data/index.ts',
   train: 'src/actions/train/index.ts',
   'drift-check': 'src/actions/drift-check/index.ts',
+  register: 'src/actions/register/index.ts',
   evaluate: 'src/actions/evaluate/index.ts',
 };
 

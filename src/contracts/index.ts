@@ -4,6 +4,8 @@ import { DataProfile } from './data-profile.js';
 import { DriftConfig, DriftReport } from './drift.js';
 import { EvaluationReport } from './evaluation-report.js';
 import { EvaluationThresholds } from './evaluation-thresholds.js';
+import { Policy } from './policy.js';
+import { Aliases, ModelRecord, PackageManifest, PackageMetrics, RegistryFormat, VersionRecord } from './registry.js';
 import { RunRecord } from './run-record.js';
 import { Sweep } from './sweep.js';
 import { ValidationReport } from './validation-report.js';
@@ -22,4 +24,11 @@ export const documentSchemas: Record<string, { schema: z.ZodType; io: 'input' | 
   'evaluation-report': { schema: EvaluationReport, io: 'output' },
   'run-record': { schema: RunRecord, io: 'output' },
   sweep: { schema: Sweep, io: 'input' },
+  policy: { schema: Policy, io: 'input' },
+  registry: { schema: RegistryFormat, io: 'output' },
+  'registry-model': { schema: ModelRecord, io: 'output' },
+  'registry-aliases': { schema: Aliases, io: 'output' },
+  'registry-version': { schema: VersionRecord, io: 'output' },
+  'model-package': { schema: PackageManifest, io: 'output' },
+  'package-metrics': { schema: PackageMetrics, io: 'output' },
 };
