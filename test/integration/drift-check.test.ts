@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DriftReport } from '../../src/contracts/drift.js';
-import { runStep } from '../../src/sandbox/step-runner.js';
+import { GitHubRegistryStore } from '../../src/github/registry-store.js';
+import { Registry } from '../../src/registry/registry.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { runStep, sandboxEnvironment } from '../../src/sandbox/step-runner.js';
+import { expectNoContractViolations, octokitFor } from '../sandbox/helpers.js';
 import { ghml as runGhml } from '../helpers/cli.js';
 import { repoRoot, scratchDirectory, seattleWeather } from '../helpers/temp.js';
 
@@ -42,5 +46,30 @@ describe('ghml drift-check', () => {
     const failing = await runStep({ entry: path.join(repoRoot, 'dist/drift-check.js'), workspace: scratch.dir, inputs: { reference: y2012, current: y2015, 'fail-on-drift': 'true' } });
     expect(failing.exitCode).toBe(1);
     expect(failing.stdout).toMatch(/::error::Drift detected/);
+  });
+
+  it('records the report on the registry branch under drift/<model>/<environment>/ when asked', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const env = await sandboxEnvironment(sandbox);
+      const result = await runStep({
+        entry: path.join(repoRoot, 'dist/drift-check.js'),
+        workspace: scratch.dir,
+        env,
+        inputs: { reference: y2012, current: y2015, model: 'weather', environment: 'production', 'github-token': env.GITHUB_TOKEN },
+      });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(result.outputs['registry-path']).toMatch(/^drift\/weather\/production\/\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8}\.json$/);
+      const octokit = octokitFor(sandbox, 'octocat');
+      const registry = new Registry(new GitHubRegistryStore(octokit, { owner: sandbox.repo.owner, repo: sandbox.repo.name }), 'ghml/registry');
+      const latest = await (await registry.snapshot()).read('drift/weather/production/latest.json');
+      const recorded = DriftReport.parse(JSON.parse(latest!));
+      expect(recorded).toEqual(DriftReport.parse(JSON.parse(await readFile(result.outputs['report-path'], 'utf8'))));
+      const half = await runStep({ entry: path.join(repoRoot, 'dist/drift-check.js'), workspace: scratch.dir, env, inputs: { reference: y2012, current: y2015, model: 'weather' } });
+      expect(half.stdout).toContain('::error::Configuration error in input "environment": inputs "model" and "environment" go together');
+      expectNoContractViolations(sandbox);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
