@@ -5,11 +5,8 @@ import { ConfigurationError } from '../../errors.js';
 import { DriftMethod } from '../../contracts/drift.js';
 import { driftVerdict, renderDriftMarkdown } from '../../report/drift.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
-import { createOctokit, explainGitHubError, targetFromEnvironment } from '../../github/client.js';
-import { GitHubRegistryStore } from '../../github/registry-store.js';
-import { DEFAULT_REGISTRY_BRANCH } from '../../registry/paths.js';
-import { Registry } from '../../registry/registry.js';
 import { runDriftCheck } from '../../steps/drift-check.js';
+import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
 import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
@@ -26,8 +23,7 @@ export const inputsSchema = z.object({
   'fail-on-drift': booleanInput.default(false),
   model: z.string().optional(),
   environment: z.string().optional(),
-  'registry-branch': z.string().default(DEFAULT_REGISTRY_BRANCH),
-  'github-token': z.string().optional(),
+  ...registryInputs,
 });
 
 /** The Action: inputs → the drift-check step → outputs and the job summary. */
@@ -53,15 +49,11 @@ export async function driftCheckAction(): Promise<void> {
   // The report on the registry branch is what the app reacts to: the drift issue starts there.
   if (inputs.model || inputs.environment) {
     if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? 'environment' : 'model' });
-    const target = targetFromEnvironment(process.env, { token: inputs['github-token'] });
-    const registry = new Registry(new GitHubRegistryStore(createOctokit(target), target), inputs['registry-branch']);
-    try {
-      const { path: recorded } = await registry.recordDriftReport(inputs.model, inputs.environment, report);
-      core.setOutput('registry-path', recorded);
-      core.info(`Recorded the report at ${registry.where(recorded)}.`);
-    } catch (error) {
-      throw explainGitHubError(error, target);
-    }
+    const { model, environment } = inputs;
+    const { registry, target } = actionRegistry(inputs);
+    const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
+    core.setOutput('registry-path', recorded);
+    core.info(`Recorded the report at ${registry.where(recorded)}.`);
   }
   await core.summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   const verdict = driftVerdict(report);

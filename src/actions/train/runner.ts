@@ -11,7 +11,8 @@ import { DirectoryCheckpointStore, type CheckpointStore } from '../../train/chec
 import { readParams } from '../../train/params.js';
 import { processSignals } from '../../train/process.js';
 import { renderRunSummary, verdictLine } from '../../train/report.js';
-import { listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
+import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 import { ActionsCacheCheckpointStore } from './actions-cache.js';
 
 const positiveNumberInput = z
@@ -34,6 +35,8 @@ export const inputsSchema = z.object({
   'checkpoint-dir': z.string().optional(),
   'checkpoint-store': z.string().optional(),
   'record-out': z.string().optional(),
+  'record-to-registry': booleanInput.default(false),
+  ...registryInputs,
 });
 type Inputs = z.infer<typeof inputsSchema>;
 
@@ -58,6 +61,7 @@ export async function trainAction(): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path.resolve(inputs['working-directory']);
   const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : undefined;
+  const registry = inputs['record-to-registry'] ? actionRegistry(inputs) : undefined;
   const result = await runTrain({
     command: inputs.command,
     model: inputs.model,
@@ -76,6 +80,10 @@ export async function trainAction(): Promise<void> {
     env: process.env,
     cancellation: processSignals(),
     artifacts,
+    registry: registry && {
+      productionVersion: (model) => withRegistry(registry.target, () => registry.registry.productionVersion(model)),
+      commitRun: (record) => withRegistry(registry.target, () => registry.registry.commitRun(record)),
+    },
     log: actionLog,
   });
   const { record } = result;
