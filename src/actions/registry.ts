@@ -1,3 +1,4 @@
+import type { Octokit } from 'octokit';
 import { z } from 'zod';
 import { createOctokit, explainGitHubError, targetFromEnvironment, type GitHubTarget } from '../github/client.js';
 import { GitHubRegistryStore } from '../github/registry-store.js';
@@ -11,9 +12,10 @@ export const registryInputs = {
 };
 
 /** The registry of the workflow's repository, through the REST API the job's token reaches. */
-export function actionRegistry(inputs: { 'registry-branch': string; 'github-token'?: string }): { registry: Registry; target: GitHubTarget } {
+export function actionRegistry(inputs: { 'registry-branch': string; 'github-token'?: string }): { registry: Registry; target: GitHubTarget; octokit: Octokit } {
   const target = targetFromEnvironment(process.env, { token: inputs['github-token'] });
-  return { registry: new Registry(new GitHubRegistryStore(createOctokit(target), target), inputs['registry-branch']), target };
+  const octokit = createOctokit(target);
+  return { registry: new Registry(new GitHubRegistryStore(octokit, target), inputs['registry-branch']), target, octokit };
 }
 
 /** Runs a registry write, turning GitHub's answers (401, 403, 404) into messages that name the fix. */

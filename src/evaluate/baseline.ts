@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '../errors.js';
@@ -25,6 +26,11 @@ export const unconfiguredRegistry: BaselineRegistry = {
 };
 
 const REGISTRY_REFERENCE = /^([A-Za-z0-9._-]+)@([A-Za-z0-9._-]+)$/;
+
+/** True when the baseline names a registry version (`churn@production`) rather than a file on disk. */
+export function isRegistryReference(spec: string): boolean {
+  return REGISTRY_REFERENCE.test(spec) && !existsSync(spec);
+}
 
 function kindOf(file: string): BaselineFile['kind'] {
   const extension = path.extname(file).toLowerCase();

@@ -2,11 +2,15 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { z } from 'zod';
+import { isRegistryReference } from '../../evaluate/baseline.js';
+import { RegistryBaseline } from '../../evaluate/registry-baseline.js';
 import { evaluationMarker, upsertStickyComment } from '../../evaluate/sticky-comment.js';
+import { GitHubReleases } from '../../github/releases.js';
 import { OctokitPullRequestComments } from '../../github/pr-comments.js';
 import { evaluationVerdict, renderEvaluationComment, renderEvaluationMarkdown } from '../../report/evaluation.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { runEvaluate } from '../../steps/evaluate.js';
+import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
 import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
@@ -36,7 +40,7 @@ export const inputsSchema = z.object({
     .optional(),
   'report-out': z.string().optional(),
   comment: booleanInput.default(true),
-  'github-token': z.string().optional(),
+  ...registryInputs,
   'fail-on-gate': booleanInput.default(true),
 });
 
@@ -63,7 +67,11 @@ async function commentOnPullRequest(token: string | undefined, modelName: string
 export async function evaluateAction(): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs['report-out'] ?? path.join(process.env.RUNNER_TEMP ?? '.', 'ghml', 'evaluation-report.json');
+  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : undefined;
   const report = await runEvaluate({
+    registry: registry && {
+      resolve: (reference) => withRegistry(registry.target, () => new RegistryBaseline(registry.registry, new GitHubReleases(registry.octokit, registry.target)).resolve(reference)),
+    },
     model: inputs.model,
     data: inputs.data,
     label: inputs.label,

@@ -1,8 +1,11 @@
 import { ConfigurationError, ExitCode } from '../../errors.js';
+import { isRegistryReference } from '../../evaluate/baseline.js';
 import type { ModelTask } from '../../evaluate/models.js';
+import { RegistryBaseline } from '../../evaluate/registry-baseline.js';
 import { renderEvaluationMarkdown, renderEvaluationText } from '../../report/evaluation.js';
 import { runEvaluate } from '../../steps/evaluate.js';
 import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { connect, connectionOptions, openRegistry } from './registry.js';
 import { formatFlag, positiveIntegerFlag } from './validate-data.js';
 
 function commaList(value: string | undefined): string[] | undefined {
@@ -39,6 +42,7 @@ Options:
   --positive-label <v>            the positive class of a binary model (default: the second class)
   --classes <a,b,…>               the classes in the order of the probability columns (default: the model's metadata)
   --baseline <file|model@alias>   the champion: an .onnx model, an evaluation report (.json), or a registry alias
+                                  (with --repo, --api-url, --registry-branch as for \`ghml registry\`)
   --thresholds <file>             gate thresholds (YAML or JSON, schemas/evaluation-thresholds.json)
   --slice-columns <a,b>           metrics per value of these columns, and fairness gaps
   --min-slice-size <n>            smaller slices are listed, not measured (default 30)
@@ -61,6 +65,7 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
     'positive-label': { type: 'string' },
     classes: { type: 'string' },
     baseline: { type: 'string' },
+    ...connectionOptions,
     thresholds: { type: 'string' },
     'slice-columns': { type: 'string' },
     'min-slice-size': { type: 'string' },
@@ -78,6 +83,11 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
     const format = formatFlag(stringFlag(args, 'format'));
     const minSliceSize = positiveIntegerFlag(stringFlag(args, 'min-slice-size'), 'min-slice-size');
     if (minSliceSize === 0) throw new ConfigurationError('--min-slice-size must be at least 1', { input: 'min-slice-size' });
+    const baseline = stringFlag(args, 'baseline');
+    // Only a registry reference needs the registry: files are read as they are.
+    const connection = baseline !== undefined && isRegistryReference(baseline) ? await connect(args, io) : undefined;
+    if (connection && !connection.releases) throw new ConfigurationError('a model@alias baseline downloads the champion from its release: give --repo (releases are on GitHub), not --local', { input: 'baseline' });
+    const registryBaseline = connection ? new RegistryBaseline(await openRegistry(connection), connection.releases!) : undefined;
     const report = await runEvaluate({
       model: requiredStringFlag(args, 'model', 'the .onnx model to evaluate'),
       data: listFlag(args, 'data'),
@@ -85,7 +95,8 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       task: choice<ModelTask>(stringFlag(args, 'task'), 'task', ['classification', 'regression']),
       positiveLabel: stringFlag(args, 'positive-label'),
       classes: commaList(stringFlag(args, 'classes')),
-      baseline: stringFlag(args, 'baseline'),
+      baseline,
+      registry: registryBaseline,
       thresholds: stringFlag(args, 'thresholds'),
       sliceColumns: commaList(stringFlag(args, 'slice-columns')),
       minSliceSize,
