@@ -56,7 +56,7 @@ describe('a model@version baseline from the registry', () => {
     const unknown = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', 'weather@v9', '--repo', 'octo-org/ml-repo', '--api-url', sandbox.apiUrl);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/weather has no version 9: its versions go up to v1/);
-    const noRepo = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', 'weather@production', '--local', work);
+    const noRepo = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', 'weather@production', '--local', sandbox.repo.gitDir);
     expect(noRepo.code).toBe(2);
     expect(noRepo.stderr).toMatch(/give --repo/);
   });
