@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { appCommand } from './app.js';
 import { driftCheckCommand } from './drift-check.js';
 import { evaluateCommand } from './evaluate.js';
 import { profileInferCommand, profileMergeCommand } from './profile.js';
@@ -10,4 +11,4 @@ import { trainCommand, trainPlanCommand, trainSelectCommand } from './train.js';
 import { validateDataCommand } from './validate-data.js';
 
 /** Every `ghml` command, in the order `ghml --help` lists them. */
-export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, sandboxCommand];
+export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, sandboxCommand, appCommand];
