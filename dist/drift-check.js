@@ -1,12 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  DriftMethod,
-  driftVerdict,
-  renderDriftMarkdown,
   runDriftCheck
-} from "./chunks/chunk-LILCWNVL.js";
-import "./chunks/chunk-TQ4IVBEL.js";
-import "./chunks/chunk-6WA34APA.js";
+} from "./chunks/chunk-WZAJEGAD.js";
+import "./chunks/chunk-NE2WETWX.js";
+import "./chunks/chunk-OAS5NE75.js";
+import {
+  actionRegistry,
+  registryInputs,
+  withRegistry
+} from "./chunks/chunk-RTL5WZRG.js";
+import "./chunks/chunk-PX3ZQKUX.js";
 import {
   booleanInput,
   info,
@@ -18,12 +21,22 @@ import {
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-YBMTUGHB.js";
+} from "./chunks/chunk-VBRJEBPF.js";
 import {
+  driftVerdict,
+  renderDriftMarkdown
+} from "./chunks/chunk-R5F35EWZ.js";
+import "./chunks/chunk-4PYNN2NM.js";
+import {
+  DriftMethod
+} from "./chunks/chunk-ZW4QHBTI.js";
+import {
+  ConfigurationError,
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-3PMIZ2AL.js";
+} from "./chunks/chunk-5IKXZ3EP.js";
+import "./chunks/chunk-W64PFGQ6.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/drift-check/runner.ts
@@ -39,7 +52,10 @@ var inputsSchema = external_exports.object({
   "label-column": external_exports.string().optional(),
   "min-rows": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional(),
   "report-out": external_exports.string().optional(),
-  "fail-on-drift": booleanInput.default(false)
+  "fail-on-drift": booleanInput.default(false),
+  model: external_exports.string().optional(),
+  environment: external_exports.string().optional(),
+  ...registryInputs
 });
 async function driftCheckAction() {
   const inputs = readInputs(inputsSchema);
@@ -60,6 +76,14 @@ async function driftCheckAction() {
   setOutput("drift-share", String(report.driftShare));
   setOutput("enough-data", String(report.enoughData));
   setOutput("report-path", reportPath);
+  if (inputs.model || inputs.environment) {
+    if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? "environment" : "model" });
+    const { model, environment } = inputs;
+    const { registry, target } = actionRegistry(inputs);
+    const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
+    setOutput("registry-path", recorded);
+    info(`Recorded the report at ${registry.where(recorded)}.`);
+  }
   await summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   const verdict = driftVerdict(report);
   if (report.drifted && inputs["fail-on-drift"]) setFailed(verdict);

@@ -3,8 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-DEI7LI4B.js";
-import "./chunks/chunk-TQ4IVBEL.js";
+} from "./chunks/chunk-RSBFNZR7.js";
+import "./chunks/chunk-OAS5NE75.js";
+import "./chunks/chunk-PX3ZQKUX.js";
 import {
   booleanInput,
   error,
@@ -17,12 +18,13 @@ import {
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-YBMTUGHB.js";
+} from "./chunks/chunk-VBRJEBPF.js";
+import "./chunks/chunk-4PYNN2NM.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-3PMIZ2AL.js";
+} from "./chunks/chunk-5IKXZ3EP.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/validate-data/runner.ts

@@ -1,16 +1,20 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  barChart,
-  binLabels,
   validateData
-} from "./chunk-TQ4IVBEL.js";
+} from "./chunk-OAS5NE75.js";
+import {
+  checkDataFiles,
+  writeJson
+} from "./chunk-PX3ZQKUX.js";
+import {
+  barChart,
+  binLabels
+} from "./chunk-4PYNN2NM.js";
 import {
   DataContract,
-  checkDataFiles,
   loadDocument,
-  table,
-  writeJson
-} from "./chunk-3PMIZ2AL.js";
+  table
+} from "./chunk-5IKXZ3EP.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;

@@ -1,16 +1,18 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  FileFingerprint
-} from "./chunk-6WA34APA.js";
+  readerFor,
+  writeJson
+} from "./chunk-PX3ZQKUX.js";
+import {
+  RunRecord
+} from "./chunk-ZW4QHBTI.js";
 import {
   ConfigurationError,
   DataError,
   external_exports,
   parseDocumentText,
-  readerFor,
-  table,
-  writeJson
-} from "./chunk-3PMIZ2AL.js";
+  table
+} from "./chunk-5IKXZ3EP.js";
 import {
   __toESM,
   require_dist
@@ -201,169 +203,6 @@ async function runCommand(options) {
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir2, stat as stat6, writeFile } from "node:fs/promises";
 import path7 from "node:path";
-
-// src/contracts/run-record.ts
-var sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/);
-var timestamp = external_exports.iso.datetime({ offset: true });
-var JsonValue = external_exports.json();
-var RunStatus = external_exports.enum(["succeeded", "failed", "cancelled", "timed-out"]).describe("succeeded: the command exited 0 and wrote the model. failed: it exited non-zero, or wrote no model. cancelled: stopped by SIGINT/SIGTERM. timed-out: stopped at timeout-minutes.");
-var Trigger = external_exports.strictObject({
-  event: external_exports.string().nullable().describe('GITHUB_EVENT_NAME, or "cli" outside Actions.'),
-  actor: external_exports.string().nullable(),
-  repository: external_exports.string().nullable(),
-  ref: external_exports.string().nullable(),
-  sha: external_exports.string().nullable().describe("GITHUB_SHA: the commit the workflow ran for."),
-  workflow: external_exports.string().nullable(),
-  job: external_exports.string().nullable(),
-  runId: external_exports.string().nullable(),
-  runAttempt: external_exports.number().int().positive().nullable(),
-  runUrl: external_exports.url().nullable().describe("GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID.")
-});
-var GitState = external_exports.strictObject({
-  commit: external_exports.string().regex(/^[0-9a-f]{40,64}$/),
-  branch: external_exports.string().nullable().describe("The checked-out branch; in a detached checkout (as in Actions), GITHUB_HEAD_REF or GITHUB_REF_NAME."),
-  dirty: external_exports.boolean().describe("True when tracked files differ from the commit when the run started.")
-}).nullable().describe("The git state of the working directory when the run started; null outside a git repository.");
-var RawFileFingerprint = external_exports.strictObject({
-  path: external_exports.string(),
-  bytes: external_exports.number().int().nonnegative(),
-  sha256
-});
-var DataLineage = external_exports.strictObject({
-  files: external_exports.array(FileFingerprint).describe("Tabular data files (CSV, JSON Lines, Parquet), fingerprinted as validate-data does."),
-  otherFiles: external_exports.array(RawFileFingerprint).describe("Other declared data files (images, arrays, archives), by content digest."),
-  fingerprint: sha256.nullable().describe("sha256 over the digests of files then otherFiles, in order; null when no data was declared.")
-});
-var DvcPointer = external_exports.strictObject({
-  source: external_exports.string().describe("The .dvc file or dvc.lock the pointer was read from, relative to the working directory."),
-  stage: external_exports.string().nullable().describe("The dvc.lock stage, or null for a .dvc file."),
-  role: external_exports.enum(["out", "dep"]),
-  path: external_exports.string().describe("The data path as DVC records it (relative to the pointer file)."),
-  hash: external_exports.string().nullable().describe("The content hash DVC records (md5, ending in .dir for a directory, or etag/checksum)."),
-  hashAlgorithm: external_exports.string().nullable().describe("md5, md5-dos2unix, etag\u2026: what DVC says the hash is."),
-  size: external_exports.number().int().nonnegative().nullable(),
-  files: external_exports.number().int().nonnegative().nullable().describe("Number of files, for a directory.")
-});
-var LockFile = external_exports.strictObject({
-  path: external_exports.string().describe("Relative to the working directory."),
-  bytes: external_exports.number().int().nonnegative(),
-  sha256
-});
-var PythonEnvironment = external_exports.strictObject({
-  executable: external_exports.string(),
-  version: external_exports.string().nullable(),
-  packages: external_exports.array(external_exports.string()).nullable().describe("`python -m pip freeze`, one requirement per entry."),
-  reason: external_exports.string().nullable().describe("Why packages is null.")
-});
-var Environment = external_exports.strictObject({
-  os: external_exports.strictObject({
-    platform: external_exports.string(),
-    release: external_exports.string(),
-    name: external_exports.string().nullable().describe("PRETTY_NAME from /etc/os-release, where there is one.")
-  }),
-  arch: external_exports.string(),
-  cpu: external_exports.strictObject({ model: external_exports.string(), count: external_exports.number().int().positive() }),
-  memoryBytes: external_exports.number().int().nonnegative(),
-  nodeVersion: external_exports.string(),
-  runner: external_exports.strictObject({
-    name: external_exports.string().nullable(),
-    os: external_exports.string().nullable(),
-    arch: external_exports.string().nullable(),
-    environment: external_exports.string().nullable().describe("RUNNER_ENVIRONMENT: github-hosted or self-hosted."),
-    labels: external_exports.array(external_exports.string()).nullable().describe("RUNNER_LABELS (comma-separated), when the runner exports it.")
-  }).nullable().describe("The Actions runner; null outside Actions."),
-  container: external_exports.strictObject({
-    runtime: external_exports.enum(["docker", "podman", "kubernetes", "unknown"]),
-    image: external_exports.string().nullable().describe("GHML_CONTAINER_IMAGE, when the job sets it: a container does not know its image name.")
-  }).nullable().describe("Null when the step does not run in a container."),
-  workflowRunUrl: external_exports.url().nullable(),
-  lockFiles: external_exports.array(LockFile).describe("Dependency lock files in the working directory, by digest."),
-  python: PythonEnvironment.nullable().describe("The python on PATH; null when there is none.")
-});
-var MinMax = external_exports.strictObject({ mean: external_exports.number(), max: external_exports.number() });
-var GpuDevice = external_exports.strictObject({
-  index: external_exports.number().int().nonnegative(),
-  uuid: external_exports.string(),
-  name: external_exports.string(),
-  driverVersion: external_exports.string(),
-  memoryTotalMiB: external_exports.number().nonnegative().nullable(),
-  samples: external_exports.number().int().nonnegative().describe("Samples taken while the command ran."),
-  utilizationPercent: MinMax.nullable().describe("Null when nvidia-smi reports it as [N/A] or no sample was taken."),
-  memoryUsedMaxMiB: external_exports.number().nonnegative().nullable(),
-  powerWatts: MinMax.nullable(),
-  temperatureMaxC: external_exports.number().nullable()
-});
-var GpuSummary = external_exports.strictObject({
-  available: external_exports.boolean(),
-  reason: external_exports.string().nullable().describe("Why no GPU is listed, when available is false."),
-  cudaVersion: external_exports.string().nullable().describe("The highest CUDA version the driver supports, from the nvidia-smi header."),
-  sampleIntervalSeconds: external_exports.number().positive(),
-  devices: external_exports.array(GpuDevice)
-});
-var MetricPoint = external_exports.strictObject({ step: external_exports.number(), value: external_exports.number() });
-var MetricSeries = external_exports.strictObject({
-  name: external_exports.string(),
-  count: external_exports.number().int().positive(),
-  first: external_exports.number(),
-  last: external_exports.number(),
-  min: external_exports.number(),
-  max: external_exports.number(),
-  points: external_exports.array(MetricPoint).describe("At most 200 points, evenly spaced over the series, first and last included: for charts.")
-});
-var Metrics = external_exports.strictObject({
-  final: external_exports.record(external_exports.string(), external_exports.number()).describe("The final metrics file, over the last value of each series."),
-  series: external_exports.array(MetricSeries),
-  warnings: external_exports.array(external_exports.string()).describe("Metrics lines that could not be read, by line number.")
-});
-var TensorSignature = external_exports.strictObject({
-  name: external_exports.string(),
-  elementType: external_exports.string().describe("As ONNX Runtime names it: float32, int64, string\u2026"),
-  shape: external_exports.array(external_exports.union([external_exports.number().int(), external_exports.string()])).describe('A number per fixed dimension, the symbol for a named one (e.g. "N").')
-});
-var ModelArtifact = external_exports.strictObject({
-  path: external_exports.string().describe("As given, relative to the working directory."),
-  format: external_exports.enum(["onnx", "pytorch", "safetensors", "pickle", "joblib", "keras", "tensorflow", "gguf", "xgboost", "directory", "other"]),
-  bytes: external_exports.number().int().nonnegative(),
-  sha256: sha256.describe('For a directory: sha256 over "<relative path>\\0<sha256>\\n" of its files, sorted by path.'),
-  signature: external_exports.strictObject({ inputs: external_exports.array(TensorSignature), outputs: external_exports.array(TensorSignature) }).nullable().describe("Inputs and outputs of an ONNX model; null for other formats or when it could not be read."),
-  signatureUnavailable: external_exports.string().nullable().describe("Why an ONNX model has no signature.")
-});
-var CheckpointInfo = external_exports.strictObject({
-  directory: external_exports.string(),
-  store: external_exports.string().nullable().describe("Where checkpoints are kept between attempts; null when nowhere (the directory stays where it is)."),
-  key: external_exports.string().nullable().describe("The key saved under."),
-  restoredFrom: external_exports.string().nullable().describe("The key restored before the run; null when it started afresh."),
-  saved: external_exports.boolean(),
-  files: external_exports.number().int().nonnegative().describe("Files in the directory after the run."),
-  bytes: external_exports.number().int().nonnegative(),
-  problem: external_exports.string().nullable().describe("Why restoring or saving did not happen.")
-});
-var RunRecord = external_exports.strictObject({
-  format: external_exports.literal("ghml.run-record/v1"),
-  id: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).describe("Unique, sortable by start time, safe in a file name."),
-  model: external_exports.string().describe("The model name."),
-  status: RunStatus,
-  message: external_exports.string().nullable().describe("Why the run did not succeed."),
-  exitCode: external_exports.number().int().nullable().describe("The command's exit code; null when a signal ended it."),
-  signal: external_exports.string().nullable().describe("The signal that ended the command, if one did."),
-  startedAt: timestamp,
-  endedAt: timestamp,
-  durationSeconds: external_exports.number().nonnegative(),
-  trigger: Trigger,
-  git: GitState,
-  command: external_exports.string(),
-  workingDirectory: external_exports.string(),
-  params: external_exports.record(external_exports.string(), JsonValue),
-  seed: external_exports.number().int(),
-  data: DataLineage,
-  dvc: external_exports.array(DvcPointer),
-  environment: Environment,
-  gpu: GpuSummary,
-  metrics: Metrics,
-  modelArtifact: ModelArtifact.nullable().describe("Null when the run did not produce the model."),
-  checkpoint: CheckpointInfo.nullable().describe("Null when no checkpoint-dir was given."),
-  previousProductionVersion: external_exports.number().int().positive().nullable().describe("The version serving production when the run started, when a registry says.")
-}).describe("A ghml training run record.");
 
 // src/train/data-lineage.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -1238,7 +1077,6 @@ function renderRunSummary(record) {
 }
 
 export {
-  RunRecord,
   DirectoryCheckpointStore,
   readParams,
   processSignals,

@@ -3234,8 +3234,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3309,11 +3309,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3676,8 +3676,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7228,12 +7228,17 @@ var require_dist2 = __commonJS({
 });
 
 // src/sandbox/index.ts
-import { mkdir, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir2, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 
-// src/sandbox/auth.ts
-import { randomBytes, verify } from "node:crypto";
+// src/sandbox/artifacts.ts
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { buffer } from "node:stream/consumers";
+import { finished, pipeline } from "node:stream/promises";
 
 // src/sandbox/http.ts
 var ApiError = class extends Error {
@@ -7290,96 +7295,6 @@ function paginate(items, query, requestUrl) {
 }
 function timestamp(date = /* @__PURE__ */ new Date()) {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-// src/sandbox/auth.ts
-var installationTokenLifetimeMs = 60 * 60 * 1e3;
-var docsAuth = "https://docs.github.com/rest";
-function newToken(prefix) {
-  return `${prefix}_${randomBytes(27).toString("base64url").slice(0, 36)}`;
-}
-var Authenticator = class {
-  constructor(fixture) {
-    this.fixture = fixture;
-    for (const user of fixture.users) {
-      const token = newToken("ghp");
-      this.userTokens[user.login] = token;
-      this.tokenOwners.set(token, user);
-    }
-  }
-  fixture;
-  /** Personal tokens by login. */
-  userTokens = {};
-  tokenOwners = /* @__PURE__ */ new Map();
-  installationTokens = /* @__PURE__ */ new Map();
-  mintInstallationToken(app, requested) {
-    const permissions = requested ?? app.permissions;
-    for (const [scope, level] of Object.entries(permissions)) {
-      if (!allows(app.permissions, scope, level)) {
-        throw new ApiError(422, `The permissions requested are not granted to this installation.`);
-      }
-    }
-    const token = newToken("ghs");
-    const expiresAt = new Date(Date.now() + installationTokenLifetimeMs);
-    this.installationTokens.set(token, { app, expiresAt, permissions });
-    return { token, expiresAt, permissions };
-  }
-  /** Reads the Authorization header; no header, an unknown token or a bad JWT is a 401. */
-  identify(header) {
-    if (!header) throw new ApiError(401, "Requires authentication", { documentationUrl: docsAuth });
-    const match = /^(token|bearer)\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
-    const credential = match[2];
-    const user = this.tokenOwners.get(credential);
-    if (user) return { kind: "user", user, token: credential };
-    const installation = this.installationTokens.get(credential);
-    if (installation) {
-      if (installation.expiresAt.getTime() <= Date.now()) throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
-      return { kind: "installation", app: installation.app, user: installation.app.bot, token: credential, permissions: installation.permissions };
-    }
-    if (credential.split(".").length === 3) return { kind: "app", app: this.verifyAppJwt(credential) };
-    throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
-  }
-  /**
-   * Checks an app JWT the way GitHub does: RS256 signed by the app's private key, `iss` the app id
-   * (or client id), issued no later than now and expiring at most ten minutes after issue.
-   */
-  verifyAppJwt(jwt) {
-    const [encodedHeader, encodedPayload, signature] = jwt.split(".");
-    let header;
-    let claims;
-    try {
-      header = JSON.parse(Buffer.from(encodedHeader, "base64url").toString("utf8"));
-      claims = JSON.parse(Buffer.from(encodedPayload, "base64url").toString("utf8"));
-    } catch {
-      throw new ApiError(401, "A JSON web token could not be decoded", { documentationUrl: docsAuth });
-    }
-    const app = [this.fixture.app, this.fixture.actionsApp].find((candidate) => String(candidate.id) === String(claims.iss) || candidate.clientId === claims.iss);
-    if (!app?.publicKey) throw new ApiError(401, `Integration not found`, { documentationUrl: docsAuth });
-    if (header.alg !== "RS256") throw new ApiError(401, `'alg' must be RS256`, { documentationUrl: docsAuth });
-    const signed = verify("RSA-SHA256", Buffer.from(`${encodedHeader}.${encodedPayload}`), app.publicKey, Buffer.from(signature, "base64url"));
-    if (!signed) throw new ApiError(401, "A JSON web token could not be decoded", { documentationUrl: docsAuth });
-    const now = Math.floor(Date.now() / 1e3);
-    if (typeof claims.iat !== "number" || claims.iat > now + 60) throw new ApiError(401, `'Issued at' claim ('iat') must be an Integer representing a time in the past.`, { documentationUrl: docsAuth });
-    if (typeof claims.exp !== "number" || claims.exp <= now) throw new ApiError(401, `'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires.`, { documentationUrl: docsAuth });
-    if (claims.exp - claims.iat > 600 + 60) throw new ApiError(401, `'Expiration time' claim ('exp') is too far in the future.`, { documentationUrl: docsAuth });
-    return app;
-  }
-};
-function allows(granted, scope, level) {
-  const have = granted[scope];
-  return have === "write" || have === "read" && level === "read";
-}
-
-// src/sandbox/context.ts
-function actingUser(ctx) {
-  if (ctx.actor.kind === "app") {
-    throw new ApiError(403, "A JSON web token cannot be used to access this resource; use an installation access token.");
-  }
-  return ctx.actor.user;
-}
-function actingApp(ctx) {
-  return ctx.actor.kind === "installation" || ctx.actor.kind === "app" ? ctx.actor.app : void 0;
 }
 
 // src/sandbox/representations.ts
@@ -8013,6 +7928,707 @@ function deploymentStatusJson(core, deployment, status) {
   };
 }
 
+// src/sandbox/artifacts.ts
+var twirpService = "github.actions.results.api.v1.ArtifactService";
+var twirpPrefix = `/twirp/${twirpService}/`;
+var storagePrefix = "/_storage/actions-results/";
+var storageTemplate = `${storagePrefix}{blob}`;
+var storageVersion = "2025-05-05";
+var retentionDays = 90;
+var restDownloadLifetimeMs = 6e4;
+var signedUrlLifetimeMs = 60 * 6e4;
+var runtimeTokenLifetimeSeconds = 6 * 3600;
+var forbiddenNameCharacters = /["\\:<>|*?\r\n/]/;
+var services = /* @__PURE__ */ new WeakMap();
+function artifactService(core) {
+  const service = services.get(core);
+  if (!service) throw new Error("the sandbox has no artifact service");
+  return service;
+}
+var twirpStatuses = {
+  bad_route: 404,
+  malformed: 400,
+  invalid_argument: 400,
+  unauthenticated: 401,
+  permission_denied: 403,
+  not_found: 404,
+  already_exists: 409,
+  failed_precondition: 412,
+  resource_exhausted: 429,
+  internal: 500,
+  unavailable: 503
+};
+var TwirpError = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+  code;
+};
+var StorageError = class extends Error {
+  constructor(status, code, message, detail) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+  status;
+  code;
+  detail;
+};
+var ids = { workflow_run_backend_id: "string", workflow_job_run_backend_id: "string" };
+var requestFields = {
+  CreateArtifact: { ...ids, name: "string", expires_at: "timestamp", version: "int32", mime_type: "string" },
+  FinalizeArtifact: { ...ids, name: "string", size: "int64", hash: "string" },
+  ListArtifacts: { ...ids, name_filter: "string", id_filter: "int64" },
+  GetSignedArtifactURL: { ...ids, name: "string" },
+  DeleteArtifact: { ...ids, name: "string" }
+};
+function fieldProblem(type, value) {
+  switch (type) {
+    case "string":
+      return typeof value !== "string";
+    case "int32":
+      return !Number.isInteger(value);
+    case "int64":
+      return !(Number.isInteger(value) || typeof value === "string" && /^-?\d+$/.test(value));
+    case "timestamp":
+      return typeof value !== "string" || Number.isNaN(Date.parse(value));
+  }
+}
+function protoName(key) {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+function base64url(value) {
+  return Buffer.from(value).toString("base64url");
+}
+function sameSecret(given, expected) {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+var sasTime = (ms) => timestamp(new Date(ms));
+function escapeXml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+async function drain(request) {
+  if (request.readableEnded) return;
+  request.resume();
+  await finished(request).catch(() => void 0);
+}
+async function receive(request, file) {
+  const md5 = createHash("md5");
+  const sha256 = createHash("sha256");
+  let size = 0;
+  await pipeline(
+    request,
+    async function* (source) {
+      for await (const chunk of source) {
+        md5.update(chunk);
+        sha256.update(chunk);
+        size += chunk.length;
+        yield chunk;
+      }
+    },
+    createWriteStream(file)
+  );
+  return { size, md5: md5.digest("base64"), sha256: sha256.digest("hex") };
+}
+function newEtag() {
+  return `"0x8D${randomBytes(7).toString("hex").toUpperCase()}"`;
+}
+var ArtifactService = class {
+  constructor(deps) {
+    this.deps = deps;
+    services.set(deps.core, this);
+  }
+  deps;
+  runs = /* @__PURE__ */ new Map();
+  artifacts = [];
+  /** Signs runtime tokens, as GitHub's token service does. */
+  tokenKey = randomBytes(32);
+  /** The storage account key that signs the SAS URLs. */
+  accountKey = randomBytes(32);
+  /** ACTIONS_RESULTS_URL: the library takes only its origin. */
+  get resultsUrl() {
+    return `${this.deps.core.urls.origin}/`;
+  }
+  serves(pathname) {
+    return pathname.startsWith("/twirp/") || pathname.startsWith(storagePrefix);
+  }
+  async startWorkflowRun() {
+    const { core } = this.deps;
+    const headBranch = core.repo.defaultBranch;
+    const headSha = await core.git.resolve(headBranch, "commit");
+    if (!headSha) throw new Error(`no commit on ${headBranch}`);
+    const backendId = randomUUID();
+    const jobBackendId = randomUUID();
+    const run = { id: core.state.nextId(), attempt: 1, backendId, jobBackendId, runtimeToken: this.runtimeToken(backendId, jobBackendId), headBranch, headSha };
+    this.runs.set(backendId, run);
+    return run;
+  }
+  runById(id) {
+    return [...this.runs.values()].find((run) => run.id === id);
+  }
+  /** Finalized artifacts of a run, expired ones included, as the REST API lists them. */
+  finalizedOf(run) {
+    return this.artifacts.filter((artifact) => artifact.run === run && artifact.finalized);
+  }
+  finalizedById(id) {
+    return this.artifacts.find((artifact) => artifact.id === id && artifact.finalized);
+  }
+  async handle(request, response, url) {
+    const requestId = randomUUID();
+    if (url.pathname.startsWith(storagePrefix)) await this.storage(request, response, url, requestId);
+    else await this.twirp(request, response, url, requestId);
+  }
+  /**
+   * A storage URL for the artifact's blob, signed like a service SAS: the permissions (`sp`), the
+   * time frame (`st`, `se`) and the Content-Disposition to answer with (`rscd`) are covered by `sig`.
+   */
+  signedUrl(artifact, permissions, lifetimeMs) {
+    const now = Date.now();
+    const query = new URLSearchParams({ sv: storageVersion, sr: "b", sp: permissions, st: sasTime(now - 5 * 6e4), se: sasTime(now + lifetimeMs) });
+    if (permissions === "r") query.set("rscd", `attachment; filename="${artifact.name}.zip"`);
+    query.set("sig", this.sasSignature(artifact.blobPath, query));
+    return `${this.deps.core.urls.origin}${storagePrefix}${artifact.blobPath.slice("actions-results/".length)}?${query}`;
+  }
+  sasSignature(blobPath, query) {
+    const field = (name) => query.get(name) ?? "";
+    const stringToSign = [field("sp"), field("st"), field("se"), `/blob/sandbox/${blobPath}`, field("sv"), field("sr"), field("rscd")].join("\n");
+    return createHmac("sha256", this.accountKey).update(stringToSign).digest("base64");
+  }
+  runtimeToken(backendId, jobBackendId) {
+    const now = Math.floor(Date.now() / 1e3);
+    const header = base64url(JSON.stringify({ typ: "JWT", alg: "HS256" }));
+    const claims = base64url(JSON.stringify({
+      scp: `Actions.GenericRead:${randomUUID()} Actions.UploadArtifacts:${backendId}:${jobBackendId} Actions.Results:${backendId}:${jobBackendId}`,
+      iss: "vstoken.actions.githubusercontent.com",
+      aud: "vso:sandbox",
+      iat: now,
+      nbf: now,
+      exp: now + runtimeTokenLifetimeSeconds
+    }));
+    return `${header}.${claims}.${this.tokenSignature(`${header}.${claims}`)}`;
+  }
+  tokenSignature(signed) {
+    return createHmac("sha256", this.tokenKey).update(signed).digest("base64url");
+  }
+  /** The run and job a runtime token is scoped to; anything but a token signed here is unauthenticated. */
+  authenticate(authorization) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!token) throw new TwirpError("unauthenticated", "a runtime token is required");
+    const [header, payload, signature] = token.split(".");
+    if (signature === void 0 || !sameSecret(signature, this.tokenSignature(`${header}.${payload}`))) {
+      throw new TwirpError("unauthenticated", "the runtime token is not valid");
+    }
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    const now = Date.now() / 1e3;
+    if (typeof claims.exp !== "number" || claims.exp <= now || (claims.nbf ?? 0) > now + 60) throw new TwirpError("unauthenticated", "the runtime token has expired or is not valid yet");
+    const scope = claims.scp?.split(" ").find((entry) => entry.startsWith("Actions.Results:"))?.split(":");
+    const run = scope?.length === 3 ? this.runs.get(scope[1]) : void 0;
+    if (!run || scope[2] !== run.jobBackendId) throw new TwirpError("permission_denied", "the runtime token has no Actions.Results scope for a known job");
+    return { run, jobBackendId: scope[2] };
+  }
+  count(operationId) {
+    this.deps.callLog.set(operationId, (this.deps.callLog.get(operationId) ?? 0) + 1);
+  }
+  violation(kind, subject, message) {
+    if (kind === "unknown-operation" || this.deps.validate) this.deps.contractViolations.push({ kind, subject, message });
+  }
+  // ── Twirp ─────────────────────────────────────────────────────────────────────────────────────
+  async twirp(request, response, url, requestId) {
+    const raw = await buffer(request);
+    const method = url.pathname.startsWith(twirpPrefix) ? url.pathname.slice(twirpPrefix.length) : "";
+    const fields = Object.hasOwn(requestFields, method) ? requestFields[method] : void 0;
+    const operationId = `ArtifactService/${method}`;
+    let answer;
+    try {
+      if (!fields) {
+        this.violation("unknown-operation", `${request.method} ${url.pathname}`, "the sandbox serves no such Twirp method; ghml calls a part of the results service the sandbox lacks");
+        throw new TwirpError("bad_route", `no handler for path "${url.pathname}"`);
+      }
+      this.count(operationId);
+      const fault = this.deps.faults.take("POST", url.pathname, operationId, requestId);
+      if (fault) {
+        answer = twirpFault(fault);
+      } else {
+        if (request.method !== "POST") throw this.malformed(operationId, "bad_route", `unsupported method "${request.method}" (only POST is allowed)`);
+        const contentType = String(request.headers["content-type"] ?? "").split(";")[0].trim();
+        if (contentType !== "application/json") throw this.malformed(operationId, "bad_route", `unexpected Content-Type: "${contentType}"; the sandbox speaks Twirp's JSON form`);
+        const caller = this.authenticate(request.headers.authorization);
+        const body = this.parseMessage(operationId, fields, raw);
+        answer = { status: 200, body: await this.call(method, body, caller) };
+      }
+    } catch (error) {
+      if (!(error instanceof TwirpError)) throw error;
+      answer = { status: twirpStatuses[error.code], body: { code: error.code, msg: error.message } };
+    }
+    const bytes = Buffer.from(answer.body === void 0 ? "" : JSON.stringify(answer.body));
+    response.writeHead(answer.status, { "content-type": "application/json", "content-length": String(bytes.length), ...answer.headers });
+    response.end(bytes);
+  }
+  malformed(operationId, code, message) {
+    this.violation("request", operationId, message);
+    return new TwirpError(code, message);
+  }
+  parseMessage(operationId, fields, raw) {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw.toString("utf8"));
+    } catch {
+      throw this.malformed(operationId, "malformed", "the json request could not be decoded");
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw this.malformed(operationId, "malformed", "the json request is not an object");
+    const message = {};
+    for (const [key, value] of Object.entries(parsed)) {
+      const name = protoName(key);
+      if (!(name in fields)) throw this.malformed(operationId, "malformed", `unknown field "${key}"`);
+      if (fieldProblem(fields[name], value)) throw this.malformed(operationId, "malformed", `field "${key}" is not a ${fields[name]}`);
+      message[name] = value;
+    }
+    return message;
+  }
+  async call(method, body, caller) {
+    if (body.workflow_run_backend_id !== caller.run.backendId) throw new TwirpError("permission_denied", "the runtime token is not scoped to this workflow run");
+    const writes = method === "CreateArtifact" || method === "FinalizeArtifact";
+    if (writes && body.workflow_job_run_backend_id !== caller.jobBackendId) throw new TwirpError("permission_denied", "the runtime token is not scoped to this job");
+    const name = String(body.name ?? "");
+    switch (method) {
+      case "CreateArtifact":
+        return this.createArtifact(caller, name, body);
+      case "FinalizeArtifact":
+        return this.finalizeArtifact(caller, name, body);
+      case "ListArtifacts": {
+        const now = Date.now();
+        const found = this.finalizedOf(caller.run).filter((artifact) => artifact.expiresAt.getTime() > now && (body.name_filter === void 0 || artifact.name === body.name_filter) && (body.id_filter === void 0 || String(artifact.id) === String(body.id_filter)));
+        return {
+          artifacts: found.map((artifact) => ({
+            workflow_run_backend_id: artifact.run.backendId,
+            workflow_job_run_backend_id: artifact.jobBackendId,
+            database_id: String(artifact.id),
+            name: artifact.name,
+            size: String(artifact.blob.size),
+            created_at: artifact.createdAt.toISOString(),
+            digest: `sha256:${artifact.blob.sha256}`
+          }))
+        };
+      }
+      case "GetSignedArtifactURL":
+        return { signed_url: this.signedUrl(this.namedArtifact(caller.run, body), "r", signedUrlLifetimeMs) };
+      case "DeleteArtifact": {
+        const artifact = this.namedArtifact(caller.run, body);
+        this.artifacts.splice(this.artifacts.indexOf(artifact), 1);
+        await this.removeFiles(artifact);
+        return { ok: true, artifact_id: String(artifact.id) };
+      }
+    }
+  }
+  /** A finalized artifact by the run, job and name a request names: how Get and Delete find it. */
+  namedArtifact(run, body) {
+    const artifact = this.finalizedOf(run).find((candidate) => candidate.name === body.name && candidate.jobBackendId === body.workflow_job_run_backend_id);
+    if (!artifact) throw new TwirpError("not_found", `artifact ${String(body.name)} not found`);
+    return artifact;
+  }
+  async createArtifact(caller, name, body) {
+    if (name === "" || forbiddenNameCharacters.test(name)) throw new TwirpError("invalid_argument", `artifact name "${name}" is empty or has a character artifacts may not have`);
+    if (Number(body.version ?? 0) < 4) throw new TwirpError("invalid_argument", `artifact version ${String(body.version ?? 0)} is not supported: use @actions/artifact 2 or later`);
+    const now = /* @__PURE__ */ new Date();
+    const expiresAt = body.expires_at === void 0 ? new Date(now.getTime() + retentionDays * 864e5) : new Date(String(body.expires_at));
+    if (expiresAt <= now) throw new TwirpError("invalid_argument", "expires_at is in the past");
+    const existing = this.artifacts.find((artifact2) => artifact2.run === caller.run && artifact2.name === name);
+    if (existing?.finalized) throw new TwirpError("already_exists", "an artifact with this name already exists on the workflow run");
+    if (existing) this.artifacts.splice(this.artifacts.indexOf(existing), 1);
+    const id = this.deps.core.state.nextId();
+    const artifact = {
+      id,
+      name,
+      run: caller.run,
+      jobBackendId: caller.jobBackendId,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt,
+      blobPath: `actions-results/${caller.run.backendId}/workflow-job-run-${caller.jobBackendId}/artifacts/${id}.zip`,
+      staged: /* @__PURE__ */ new Map(),
+      blob: void 0,
+      finalized: false
+    };
+    this.artifacts.push(artifact);
+    if (existing) await this.removeFiles(existing);
+    return { ok: true, signed_upload_url: this.signedUrl(artifact, "cw", signedUrlLifetimeMs) };
+  }
+  finalizeArtifact(caller, name, body) {
+    const artifact = this.artifacts.find((candidate) => candidate.run === caller.run && candidate.name === name && candidate.jobBackendId === caller.jobBackendId);
+    if (!artifact) throw new TwirpError("not_found", `artifact ${name} not found`);
+    if (artifact.finalized) throw new TwirpError("failed_precondition", `artifact ${name} is already finalized`);
+    const { blob } = artifact;
+    if (!blob) throw new TwirpError("failed_precondition", `nothing was uploaded for artifact ${name}: commit the blob (Put Block List or Put Blob) first`);
+    if (String(body.size ?? "0") !== String(blob.size)) throw new TwirpError("invalid_argument", `size ${String(body.size ?? 0)} does not match the ${blob.size} bytes uploaded`);
+    if (body.hash !== void 0 && body.hash !== `sha256:${blob.sha256}`) throw new TwirpError("invalid_argument", `hash ${String(body.hash)} does not match the uploaded content (sha256:${blob.sha256})`);
+    artifact.finalized = true;
+    artifact.updatedAt = /* @__PURE__ */ new Date();
+    return { ok: true, artifact_id: String(artifact.id) };
+  }
+  artifactDirectory(artifact) {
+    return path.join(this.deps.directory, String(artifact.run.id));
+  }
+  blocksDirectory(artifact) {
+    return path.join(this.artifactDirectory(artifact), `${artifact.id}.blocks`);
+  }
+  async removeFiles(artifact) {
+    await rm(this.blocksDirectory(artifact), { recursive: true, force: true });
+    await rm(path.join(this.artifactDirectory(artifact), `${artifact.id}.zip`), { force: true });
+  }
+  // ── Blob storage ──────────────────────────────────────────────────────────────────────────────
+  async storage(request, response, url, requestId) {
+    const method = request.method ?? "GET";
+    const comp = url.searchParams.get("comp");
+    const operation = blobOperation(method, comp);
+    let answer;
+    try {
+      if (!operation) {
+        this.violation("unknown-operation", `${method} ${url.pathname}${comp ? `?comp=${comp}` : ""}`, "the sandbox's blob storage serves Put Blob, Put Block, Put Block List and Get Blob only");
+        throw new StorageError(method === "GET" || method === "PUT" ? 400 : 405, method === "GET" || method === "PUT" ? "InvalidQueryParameterValue" : "UnsupportedHttpVerb", "The resource doesn't support the specified HTTP verb or query parameter.");
+      }
+      const operationId = `BlobService/${operation}`;
+      this.count(operationId);
+      const fault = this.deps.faults.take(method, storageTemplate, operationId, requestId);
+      if (fault) {
+        await drain(request);
+        answer = storageFault(fault);
+      } else {
+        const blobPath = `actions-results/${decodeURIComponent(url.pathname.slice(storagePrefix.length))}`;
+        this.authorizeStorage(blobPath, url.searchParams, operation === "GetBlob" ? "r" : "w");
+        const artifact = this.artifacts.find((candidate) => candidate.blobPath === blobPath);
+        if (!artifact) throw new StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+        answer = operation === "GetBlob" ? getBlob(artifact, url.searchParams) : operation === "PutBlock" ? await this.putBlock(request, artifact, operationId, url.searchParams) : operation === "PutBlockList" ? await this.putBlockList(request, artifact, operationId) : await this.putBlob(request, artifact, operationId);
+      }
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      await drain(request);
+      answer = storageErrorAnswer(error, requestId);
+    }
+    const headers = {
+      server: "Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0",
+      "x-ms-request-id": requestId,
+      "x-ms-version": String(request.headers["x-ms-version"] ?? storageVersion),
+      ...request.headers["x-ms-client-request-id"] ? { "x-ms-client-request-id": String(request.headers["x-ms-client-request-id"]) } : {},
+      ...answer.headers
+    };
+    if (answer.file) {
+      response.writeHead(answer.status, headers);
+      await pipeline(createReadStream(answer.file), response).catch(() => response.destroy());
+      return;
+    }
+    const bytes = answer.body === void 0 ? Buffer.alloc(0) : Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body));
+    response.writeHead(answer.status, { ...headers, "content-length": String(bytes.length) });
+    response.end(bytes);
+  }
+  /** Checks the SAS the way Azure does: the signature, then the time frame, then the permission. */
+  authorizeStorage(blobPath, query, needed) {
+    const signature = query.get("sig");
+    if (!signature) throw new StorageError(401, "NoAuthenticationInformation", "Server failed to authenticate the request. Please refer to the information in the www-authenticate header.");
+    if (!sameSecret(signature, this.sasSignature(blobPath, query))) {
+      throw new StorageError(403, "AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.", "Signature did not match.");
+    }
+    const now = Date.now();
+    const start = Date.parse(query.get("st") ?? "");
+    const expiry = Date.parse(query.get("se") ?? "");
+    if (!(start <= now && now < expiry)) {
+      throw new StorageError(
+        403,
+        "AuthenticationFailed",
+        "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.",
+        `Signature not valid in the specified time frame: Start [${query.get("st")}] - Expiry [${query.get("se")}] - Current [${new Date(now).toUTCString()}]`
+      );
+    }
+    if (!(query.get("sp") ?? "").includes(needed)) throw new StorageError(403, "AuthorizationPermissionMismatch", "This request is not authorized to perform this operation using this permission.");
+  }
+  /** A request Azure refuses for its form: a protocol mistake of the client, so also a contract violation. */
+  invalidRequest(operationId, status, code, message) {
+    this.violation("request", operationId, `${code}: ${message}`);
+    return new StorageError(status, code, message);
+  }
+  requireContentLength(request, operationId) {
+    if (request.headers["content-length"] === void 0) throw this.invalidRequest(operationId, 411, "MissingContentLengthHeader", "Content-Length HTTP header is missing.");
+  }
+  async putBlock(request, artifact, operationId, query) {
+    const blockId = query.get("blockid");
+    if (!blockId || !/^[A-Za-z0-9+/]+={0,2}$/.test(blockId) || Buffer.from(blockId, "base64").length > 64) {
+      throw this.invalidRequest(operationId, 400, "InvalidQueryParameterValue", "Value for one of the query parameters specified in the request URI is invalid.");
+    }
+    const [other] = artifact.staged.keys();
+    if (other !== void 0 && other.length !== blockId.length) throw this.invalidRequest(operationId, 400, "InvalidBlobOrBlock", "The specified blob or block content is invalid.");
+    this.requireContentLength(request, operationId);
+    const directory = this.blocksDirectory(artifact);
+    await mkdir(directory, { recursive: true });
+    const file = path.join(directory, Buffer.from(blockId).toString("hex"));
+    const received = await receive(request, file);
+    const md5 = request.headers["content-md5"];
+    if (md5 !== void 0 && md5 !== received.md5) {
+      await rm(file, { force: true });
+      throw new StorageError(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
+    }
+    artifact.staged.set(blockId, { file, size: received.size });
+    return { status: 201, headers: { "x-ms-request-server-encrypted": "true", ...md5 !== void 0 ? { "content-md5": received.md5 } : {} } };
+  }
+  async putBlockList(request, artifact, operationId) {
+    const xml = (await buffer(request)).toString("utf8");
+    if (!/<BlockList>[\s\S]*<\/BlockList>/.test(xml)) throw this.invalidRequest(operationId, 400, "InvalidXmlDocument", "XML specified is not syntactically valid.");
+    const committed = new Map(artifact.blob?.blocks.map((block) => [block.id, block]));
+    const sources = [...xml.matchAll(/<(Latest|Committed|Uncommitted)>([^<]*)<\/\1>/g)].map(([, list, id]) => {
+      const staged = list === "Committed" ? void 0 : artifact.staged.get(id);
+      const previous = list === "Uncommitted" || staged ? void 0 : committed.get(id);
+      if (!staged && !previous) throw this.invalidRequest(operationId, 400, "InvalidBlockList", "The specified block list is invalid.");
+      return { id, staged, previous };
+    });
+    await mkdir(this.artifactDirectory(artifact), { recursive: true });
+    const target = path.join(this.artifactDirectory(artifact), `${artifact.id}.zip`);
+    const temporary = `${target}.${randomUUID()}.tmp`;
+    const md5 = createHash("md5");
+    const sha256 = createHash("sha256");
+    const blocks = [];
+    let offset = 0;
+    const previousFile = artifact.blob?.file;
+    await pipeline(async function* () {
+      for (const source of sources) {
+        const stream = source.staged ? createReadStream(source.staged.file) : createReadStream(previousFile, { start: source.previous.offset, end: source.previous.offset + source.previous.size - 1 });
+        let size = 0;
+        for await (const chunk of stream) {
+          md5.update(chunk);
+          sha256.update(chunk);
+          size += chunk.length;
+          yield chunk;
+        }
+        blocks.push({ id: source.id, offset, size });
+        offset += size;
+      }
+    }, createWriteStream(temporary));
+    await rename(temporary, target);
+    await rm(this.blocksDirectory(artifact), { recursive: true, force: true });
+    artifact.staged.clear();
+    const contentType = String(request.headers["x-ms-blob-content-type"] ?? "application/octet-stream");
+    return this.committed(artifact, { file: target, size: offset, sha256: sha256.digest("hex"), md5: md5.digest("base64"), contentType, blocks });
+  }
+  async putBlob(request, artifact, operationId) {
+    const type = request.headers["x-ms-blob-type"];
+    if (type === void 0) throw this.invalidRequest(operationId, 400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified.");
+    if (type !== "BlockBlob") throw this.invalidRequest(operationId, 400, "InvalidHeaderValue", "The value for one of the HTTP headers is not in the correct format.");
+    this.requireContentLength(request, operationId);
+    const target = path.join(this.artifactDirectory(artifact), `${artifact.id}.zip`);
+    const temporary = `${target}.${randomUUID()}.tmp`;
+    await mkdir(this.artifactDirectory(artifact), { recursive: true });
+    const received = await receive(request, temporary);
+    const md5 = request.headers["content-md5"];
+    if (md5 !== void 0 && md5 !== received.md5) {
+      await rm(temporary, { force: true });
+      throw new StorageError(400, "Md5Mismatch", "The MD5 value specified in the request did not match with the MD5 value calculated by the server.");
+    }
+    await rename(temporary, target);
+    await rm(this.blocksDirectory(artifact), { recursive: true, force: true });
+    artifact.staged.clear();
+    const contentType = String(request.headers["x-ms-blob-content-type"] ?? request.headers["content-type"] ?? "application/octet-stream");
+    const answer = this.committed(artifact, { file: target, size: received.size, sha256: received.sha256, md5: received.md5, contentType, blocks: [] });
+    return { ...answer, headers: { ...answer.headers, "content-md5": received.md5 } };
+  }
+  committed(artifact, blob) {
+    artifact.blob = { ...blob, etag: newEtag(), lastModified: /* @__PURE__ */ new Date() };
+    return { status: 201, headers: { etag: artifact.blob.etag, "last-modified": artifact.blob.lastModified.toUTCString(), "x-ms-request-server-encrypted": "true" } };
+  }
+};
+function blobOperation(method, comp) {
+  if (method === "PUT") return comp === null ? "PutBlob" : comp === "block" ? "PutBlock" : comp === "blocklist" ? "PutBlockList" : void 0;
+  return method === "GET" && comp === null ? "GetBlob" : void 0;
+}
+function getBlob(artifact, query) {
+  const { blob } = artifact;
+  if (!blob) throw new StorageError(404, "BlobNotFound", "The specified blob does not exist.");
+  const disposition = query.get("rscd");
+  return {
+    status: 200,
+    file: blob.file,
+    headers: {
+      "content-type": blob.contentType,
+      "content-length": String(blob.size),
+      "content-md5": blob.md5,
+      ...disposition ? { "content-disposition": disposition } : {},
+      etag: blob.etag,
+      "last-modified": blob.lastModified.toUTCString(),
+      "accept-ranges": "bytes",
+      "x-ms-blob-type": "BlockBlob",
+      "x-ms-creation-time": artifact.createdAt.toUTCString(),
+      "x-ms-lease-status": "unlocked",
+      "x-ms-lease-state": "available",
+      "x-ms-server-encrypted": "true"
+    }
+  };
+}
+function storageErrorAnswer(error, requestId) {
+  const detail = error.detail ? `<AuthenticationErrorDetail>${escapeXml(error.detail)}</AuthenticationErrorDetail>` : "";
+  return {
+    status: error.status,
+    headers: { "content-type": "application/xml", "x-ms-error-code": error.code },
+    body: `\uFEFF<?xml version="1.0" encoding="utf-8"?><Error><Code>${error.code}</Code><Message>${escapeXml(error.message)}
+RequestId:${requestId}
+Time:${(/* @__PURE__ */ new Date()).toISOString()}</Message>${detail}</Error>`
+  };
+}
+var faultStatus = (fault) => typeof fault.status === "number" ? fault.status : 403;
+function twirpFault(fault) {
+  if (fault.status === "response") return fault.response;
+  const status = faultStatus(fault);
+  const code = status === 429 ? "resource_exhausted" : status === 403 ? "permission_denied" : status === 500 ? "internal" : "unavailable";
+  return { status, body: { code, msg: `injected fault: ${code}` } };
+}
+function storageFault(fault) {
+  if (fault.status === "response") return fault.response;
+  const status = faultStatus(fault);
+  const [code, message] = status === 500 ? ["InternalError", "Server encountered an internal error. Please try again after some time."] : status === 403 ? ["AuthorizationFailure", "This request is not authorized to perform this operation."] : ["ServerBusy", "The server is currently unable to receive requests. Please retry your request."];
+  return storageErrorAnswer(new StorageError(status, code, message), randomUUID());
+}
+function artifactJson(core, artifact) {
+  const url = `${core.urls.repoApi}/actions/artifacts/${artifact.id}`;
+  return {
+    id: artifact.id,
+    node_id: nodeId("Artifact", artifact.id),
+    name: artifact.name,
+    size_in_bytes: artifact.blob.size,
+    url,
+    archive_download_url: `${url}/zip`,
+    expired: artifact.expiresAt.getTime() <= Date.now(),
+    created_at: timestamp(artifact.createdAt),
+    expires_at: timestamp(artifact.expiresAt),
+    updated_at: timestamp(artifact.updatedAt),
+    digest: `sha256:${artifact.blob.sha256}`,
+    workflow_run: {
+      id: artifact.run.id,
+      repository_id: core.repo.id,
+      head_repository_id: core.repo.id,
+      head_branch: artifact.run.headBranch,
+      head_sha: artifact.run.headSha
+    }
+  };
+}
+var actionsRead = { kind: "repo", scope: "actions", level: "read" };
+var artifactRoutes = [
+  {
+    operationId: "actions/list-workflow-run-artifacts",
+    access: actionsRead,
+    async handle(ctx) {
+      const service = artifactService(ctx.core);
+      const run = service.runById(Number(ctx.params.run_id));
+      if (!run) throw notFound();
+      const name = ctx.query.get("name");
+      const matching = service.finalizedOf(run).filter((artifact) => name === null || artifact.name === name);
+      const ordered = ctx.query.get("direction") === "asc" ? matching : [...matching].reverse();
+      const { page, headers } = paginate(ordered, ctx.query, ctx.url);
+      return { status: 200, headers, body: { total_count: matching.length, artifacts: page.map((artifact) => artifactJson(ctx.core, artifact)) } };
+    }
+  },
+  {
+    operationId: "actions/download-artifact",
+    access: actionsRead,
+    async handle(ctx) {
+      const service = artifactService(ctx.core);
+      const artifact = service.finalizedById(Number(ctx.params.artifact_id));
+      if (!artifact || ctx.params.archive_format !== "zip") throw notFound();
+      if (artifact.expiresAt.getTime() <= Date.now()) throw new ApiError(410, "Artifact has expired");
+      return { status: 302, headers: { location: service.signedUrl(artifact, "r", restDownloadLifetimeMs) } };
+    }
+  }
+];
+
+// src/sandbox/auth.ts
+import { randomBytes as randomBytes2, verify } from "node:crypto";
+var installationTokenLifetimeMs = 60 * 60 * 1e3;
+var docsAuth = "https://docs.github.com/rest";
+function newToken(prefix) {
+  return `${prefix}_${randomBytes2(27).toString("base64url").slice(0, 36)}`;
+}
+var Authenticator = class {
+  constructor(fixture) {
+    this.fixture = fixture;
+    for (const user of fixture.users) {
+      const token = newToken("ghp");
+      this.userTokens[user.login] = token;
+      this.tokenOwners.set(token, user);
+    }
+  }
+  fixture;
+  /** Personal tokens by login. */
+  userTokens = {};
+  tokenOwners = /* @__PURE__ */ new Map();
+  installationTokens = /* @__PURE__ */ new Map();
+  mintInstallationToken(app, requested) {
+    const permissions = requested ?? app.permissions;
+    for (const [scope, level] of Object.entries(permissions)) {
+      if (!allows(app.permissions, scope, level)) {
+        throw new ApiError(422, `The permissions requested are not granted to this installation.`);
+      }
+    }
+    const token = newToken("ghs");
+    const expiresAt = new Date(Date.now() + installationTokenLifetimeMs);
+    this.installationTokens.set(token, { app, expiresAt, permissions });
+    return { token, expiresAt, permissions };
+  }
+  /** Reads the Authorization header; no header, an unknown token or a bad JWT is a 401. */
+  identify(header) {
+    if (!header) throw new ApiError(401, "Requires authentication", { documentationUrl: docsAuth });
+    const match = /^(token|bearer)\s+(\S+)$/i.exec(header.trim());
+    if (!match) throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
+    const credential = match[2];
+    const user = this.tokenOwners.get(credential);
+    if (user) return { kind: "user", user, token: credential };
+    const installation = this.installationTokens.get(credential);
+    if (installation) {
+      if (installation.expiresAt.getTime() <= Date.now()) throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
+      return { kind: "installation", app: installation.app, user: installation.app.bot, token: credential, permissions: installation.permissions };
+    }
+    if (credential.split(".").length === 3) return { kind: "app", app: this.verifyAppJwt(credential) };
+    throw new ApiError(401, "Bad credentials", { documentationUrl: docsAuth });
+  }
+  /**
+   * Checks an app JWT the way GitHub does: RS256 signed by the app's private key, `iss` the app id
+   * (or client id), issued no later than now and expiring at most ten minutes after issue.
+   */
+  verifyAppJwt(jwt) {
+    const [encodedHeader, encodedPayload, signature] = jwt.split(".");
+    let header;
+    let claims;
+    try {
+      header = JSON.parse(Buffer.from(encodedHeader, "base64url").toString("utf8"));
+      claims = JSON.parse(Buffer.from(encodedPayload, "base64url").toString("utf8"));
+    } catch {
+      throw new ApiError(401, "A JSON web token could not be decoded", { documentationUrl: docsAuth });
+    }
+    const app = [this.fixture.app, this.fixture.actionsApp].find((candidate) => String(candidate.id) === String(claims.iss) || candidate.clientId === claims.iss);
+    if (!app?.publicKey) throw new ApiError(401, `Integration not found`, { documentationUrl: docsAuth });
+    if (header.alg !== "RS256") throw new ApiError(401, `'alg' must be RS256`, { documentationUrl: docsAuth });
+    const signed = verify("RSA-SHA256", Buffer.from(`${encodedHeader}.${encodedPayload}`), app.publicKey, Buffer.from(signature, "base64url"));
+    if (!signed) throw new ApiError(401, "A JSON web token could not be decoded", { documentationUrl: docsAuth });
+    const now = Math.floor(Date.now() / 1e3);
+    if (typeof claims.iat !== "number" || claims.iat > now + 60) throw new ApiError(401, `'Issued at' claim ('iat') must be an Integer representing a time in the past.`, { documentationUrl: docsAuth });
+    if (typeof claims.exp !== "number" || claims.exp <= now) throw new ApiError(401, `'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires.`, { documentationUrl: docsAuth });
+    if (claims.exp - claims.iat > 600 + 60) throw new ApiError(401, `'Expiration time' claim ('exp') is too far in the future.`, { documentationUrl: docsAuth });
+    return app;
+  }
+};
+function allows(granted, scope, level) {
+  const have = granted[scope];
+  return have === "write" || have === "read" && level === "read";
+}
+
+// src/sandbox/context.ts
+function actingUser(ctx) {
+  if (ctx.actor.kind === "app") {
+    throw new ApiError(403, "A JSON web token cannot be used to access this resource; use an installation access token.");
+  }
+  return ctx.actor.user;
+}
+function actingApp(ctx) {
+  return ctx.actor.kind === "installation" || ctx.actor.kind === "app" ? ctx.actor.app : void 0;
+}
+
 // src/sandbox/events.ts
 var zeroSha = "0".repeat(40);
 function envelope(ctx) {
@@ -8096,6 +8712,7 @@ var FaultInjector = class {
       route: spec.route,
       status: spec.status,
       times: spec.times ?? 1,
+      skip: spec.skip ?? 0,
       retryAfter: spec.retryAfter ?? 60,
       response: spec.response,
       served: 0
@@ -8108,6 +8725,10 @@ var FaultInjector = class {
   take(method, pathTemplate, operationId, requestId) {
     const fault = this.active.find((candidate) => candidate.served < candidate.times && (candidate.method === void 0 || candidate.method === method) && (candidate.route === pathTemplate || candidate.route === operationId));
     if (!fault) return void 0;
+    if (fault.skip > 0) {
+      fault.skip--;
+      return void 0;
+    }
     fault.served++;
     if (fault.served >= fault.times) this.active.splice(this.active.indexOf(fault), 1);
     return { status: fault.status, crossCutting: fault.status !== "response", response: faultResponse(fault, requestId) };
@@ -8139,7 +8760,7 @@ function faultResponse(fault, requestId) {
 }
 
 // src/sandbox/fixtures.ts
-import { generateKeyPairSync, randomBytes as randomBytes2 } from "node:crypto";
+import { generateKeyPairSync, randomBytes as randomBytes3 } from "node:crypto";
 var defaultUsers = [
   { login: "octocat", role: "admin", name: "The Octocat" },
   { login: "alice", role: "write", name: "Alice Liddell" },
@@ -8193,7 +8814,7 @@ function buildFixture(owner, userSpecs, teamSpecs) {
     id: 1001,
     slug: "ghml",
     name: "ghml",
-    clientId: `Iv23li${randomBytes2(7).toString("hex")}`,
+    clientId: `Iv23li${randomBytes3(7).toString("hex")}`,
     installationId: 2001,
     bot: { login: "ghml[bot]", id: 9000001, name: "ghml[bot]", email: noreplyEmail(9000001, "ghml[bot]"), type: "Bot", role: void 0 },
     permissions: appPermissions,
@@ -8219,9 +8840,9 @@ function buildFixture(owner, userSpecs, teamSpecs) {
 
 // src/sandbox/git.ts
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 var GitError = class extends Error {
   constructor(message, exitCode, stderr) {
     super(message);
@@ -8238,7 +8859,7 @@ var GitRepository = class _GitRepository {
   }
   gitDir;
   static async init(gitDir, defaultBranch) {
-    await runGit(["init", "--quiet", "--bare", `--initial-branch=${defaultBranch}`, gitDir], { cwd: path.dirname(gitDir) });
+    await runGit(["init", "--quiet", "--bare", `--initial-branch=${defaultBranch}`, gitDir], { cwd: path2.dirname(gitDir) });
     return new _GitRepository(gitDir);
   }
   async run(args, options = {}) {
@@ -8320,8 +8941,8 @@ var GitRepository = class _GitRepository {
    * `--index-info` because the repository is bare (no work tree to remove files from).
    */
   async writeTree(base, changes) {
-    const scratch = await mkdtemp(path.join(tmpdir(), "ghml-index-"));
-    const env = { GIT_INDEX_FILE: path.join(scratch, "index") };
+    const scratch = await mkdtemp(path2.join(tmpdir(), "ghml-index-"));
+    const env = { GIT_INDEX_FILE: path2.join(scratch, "index") };
     try {
       await this.run(base ? ["read-tree", base] : ["read-tree", "--empty"], { env });
       for (const change of changes) {
@@ -8336,18 +8957,18 @@ var GitRepository = class _GitRepository {
       }
       return (await this.text(["write-tree"], { env })).trim();
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      await rm2(scratch, { recursive: true, force: true });
     }
   }
   /** Snapshots a directory into a tree, as `git add -A` would. */
   async writeTreeFromDirectory(directory) {
-    const scratch = await mkdtemp(path.join(tmpdir(), "ghml-index-"));
-    const env = { GIT_INDEX_FILE: path.join(scratch, "index") };
+    const scratch = await mkdtemp(path2.join(tmpdir(), "ghml-index-"));
+    const env = { GIT_INDEX_FILE: path2.join(scratch, "index") };
     try {
       await this.run(["--work-tree", directory, "add", "-A", "."], { env });
       return (await this.text(["write-tree"], { env })).trim();
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      await rm2(scratch, { recursive: true, force: true });
     }
   }
   async readRef(ref) {
@@ -8470,8 +9091,8 @@ function runGit(args, options) {
 }
 
 // src/sandbox/server.ts
-import { randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
 import { createServer } from "node:http";
 
 // node_modules/@octokit/webhooks-schemas/schema.json
@@ -25404,6 +26025,135 @@ var github_subset_default = {
         "x-octokit": {}
       }
     },
+    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": {
+      get: {
+        summary: "Download an artifact",
+        description: "Gets a redirect URL to download an archive for a repository. This URL expires after 1 minute. Look for `Location:` in\nthe response header to find the URL for the download. The `:archive_format` must be `zip`.\n\nOAuth tokens and personal access tokens (classic) need the `repo` scope to use this endpoint.",
+        tags: [
+          "actions"
+        ],
+        operationId: "actions/download-artifact",
+        externalDocs: {
+          description: "API method documentation",
+          url: "https://docs.github.com/rest/actions/artifacts#download-an-artifact"
+        },
+        parameters: [
+          {
+            $ref: "#/components/parameters/owner"
+          },
+          {
+            $ref: "#/components/parameters/repo"
+          },
+          {
+            $ref: "#/components/parameters/artifact-id"
+          },
+          {
+            name: "archive_format",
+            in: "path",
+            required: true,
+            schema: {
+              type: "string"
+            }
+          }
+        ],
+        responses: {
+          "302": {
+            description: "Response",
+            headers: {
+              Location: {
+                $ref: "#/components/headers/location"
+              }
+            }
+          },
+          "410": {
+            $ref: "#/components/responses/gone"
+          }
+        },
+        "x-github": {
+          githubCloudOnly: false,
+          enabledForGitHubApps: true,
+          category: "actions",
+          subcategory: "artifacts"
+        },
+        "x-octokit": {}
+      }
+    },
+    "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": {
+      get: {
+        summary: "List workflow run artifacts",
+        description: "Lists artifacts for a workflow run.\n\nAnyone with read access to the repository can use this endpoint.\n\nOAuth app tokens and personal access tokens (classic) need the `repo` scope to use this endpoint with a private repository.",
+        tags: [
+          "actions"
+        ],
+        operationId: "actions/list-workflow-run-artifacts",
+        externalDocs: {
+          description: "API method documentation",
+          url: "https://docs.github.com/rest/actions/artifacts#list-workflow-run-artifacts"
+        },
+        parameters: [
+          {
+            $ref: "#/components/parameters/owner"
+          },
+          {
+            $ref: "#/components/parameters/repo"
+          },
+          {
+            $ref: "#/components/parameters/run-id"
+          },
+          {
+            $ref: "#/components/parameters/per-page"
+          },
+          {
+            $ref: "#/components/parameters/page"
+          },
+          {
+            $ref: "#/components/parameters/artifact-name"
+          },
+          {
+            $ref: "#/components/parameters/direction"
+          }
+        ],
+        responses: {
+          "200": {
+            description: "Response",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: [
+                    "total_count",
+                    "artifacts"
+                  ],
+                  properties: {
+                    total_count: {
+                      type: "integer"
+                    },
+                    artifacts: {
+                      type: "array",
+                      items: {
+                        $ref: "#/components/schemas/artifact"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            headers: {
+              Link: {
+                $ref: "#/components/headers/link"
+              }
+            }
+          }
+        },
+        "x-github": {
+          githubCloudOnly: false,
+          enabledForGitHubApps: true,
+          category: "actions",
+          subcategory: "artifacts"
+        },
+        "x-octokit": {}
+      }
+    },
     "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule": {
       post: {
         summary: "Review custom deployment protection rules for a workflow run",
@@ -26151,6 +26901,129 @@ var github_subset_default = {
           enabledForGitHubApps: true,
           category: "collaborators",
           subcategory: "collaborators"
+        },
+        "x-octokit": {}
+      }
+    },
+    "/repos/{owner}/{repo}/commits": {
+      get: {
+        summary: "List commits",
+        description: "**Signature verification object**\n\nThe response will include a `verification` object that describes the result of verifying the commit's signature. The following fields are included in the `verification` object:\n\n| Name | Type | Description |\n| ---- | ---- | ----------- |\n| `verified` | `boolean` | Indicates whether GitHub considers the signature in this commit to be verified. |\n| `reason` | `string` | The reason for verified value. Possible values and their meanings are enumerated in table below. |\n| `signature` | `string` | The signature that was extracted from the commit. |\n| `payload` | `string` | The value that was signed. |\n| `verified_at` | `string` | The date the signature was verified by GitHub. |\n\nThese are the possible values for `reason` in the `verification` object:\n\n| Value | Description |\n| ----- | ----------- |\n| `expired_key` | The key that made the signature is expired. |\n| `not_signing_key` | The \"signing\" flag is not among the usage flags in the GPG key that made the signature. |\n| `gpgverify_error` | There was an error communicating with the signature verification service. |\n| `gpgverify_unavailable` | The signature verification service is currently unavailable. |\n| `unsigned` | The object does not include a signature. |\n| `unknown_signature_type` | A non-PGP signature was found in the commit. |\n| `no_user` | No user was associated with the `committer` email address in the commit. |\n| `unverified_email` | The `committer` email address in the commit was associated with a user, but the email address is not verified on their account. |\n| `bad_email` | The `committer` email address in the commit is not included in the identities of the PGP key that made the signature. |\n| `unknown_key` | The key that made the signature has not been registered with any user's account. |\n| `malformed_signature` | There was an error parsing the signature. |\n| `invalid` | The signature could not be cryptographically verified using the key whose key-id was found in the signature. |\n| `valid` | None of the above errors applied, so the signature is considered to be verified. |",
+        tags: [
+          "repos"
+        ],
+        operationId: "repos/list-commits",
+        externalDocs: {
+          description: "API method documentation",
+          url: "https://docs.github.com/rest/commits/commits#list-commits"
+        },
+        parameters: [
+          {
+            $ref: "#/components/parameters/owner"
+          },
+          {
+            $ref: "#/components/parameters/repo"
+          },
+          {
+            name: "sha",
+            description: "SHA or branch to start listing commits from. Default: the repository\u2019s default branch (usually `main`).",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string"
+            }
+          },
+          {
+            name: "path",
+            description: "Only commits containing this file path will be returned.",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string"
+            }
+          },
+          {
+            name: "author",
+            description: "GitHub username or email address to use to filter by commit author.",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string"
+            }
+          },
+          {
+            name: "committer",
+            description: "GitHub username or email address to use to filter by commit committer.",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string"
+            }
+          },
+          {
+            name: "since",
+            description: "Only show results that were last updated after the given time. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. Due to limitations of Git, timestamps must be between 1970-01-01 and 2099-12-31 (inclusive) or unexpected results may be returned.",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string",
+              format: "date-time"
+            }
+          },
+          {
+            name: "until",
+            description: "Only commits before this date will be returned. This is a timestamp in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format: `YYYY-MM-DDTHH:MM:SSZ`. Due to limitations of Git, timestamps must be between 1970-01-01 and 2099-12-31 (inclusive) or unexpected results may be returned.",
+            in: "query",
+            required: false,
+            schema: {
+              type: "string",
+              format: "date-time"
+            }
+          },
+          {
+            $ref: "#/components/parameters/per-page"
+          },
+          {
+            $ref: "#/components/parameters/page"
+          }
+        ],
+        responses: {
+          "200": {
+            description: "Response",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "array",
+                  items: {
+                    $ref: "#/components/schemas/commit"
+                  }
+                }
+              }
+            },
+            headers: {
+              Link: {
+                $ref: "#/components/headers/link"
+              }
+            }
+          },
+          "400": {
+            $ref: "#/components/responses/bad_request"
+          },
+          "404": {
+            $ref: "#/components/responses/not_found"
+          },
+          "409": {
+            $ref: "#/components/responses/conflict"
+          },
+          "500": {
+            $ref: "#/components/responses/internal_error"
+          }
+        },
+        "x-github": {
+          githubCloudOnly: false,
+          enabledForGitHubApps: true,
+          category: "commits",
+          subcategory: "commits"
         },
         "x-octokit": {}
       }
@@ -31519,6 +32392,102 @@ var github_subset_default = {
           deployments: "write",
           single_file: "read"
         }
+      },
+      artifact: {
+        title: "Artifact",
+        description: "An artifact",
+        type: "object",
+        properties: {
+          id: {
+            type: "integer",
+            example: 5
+          },
+          node_id: {
+            type: "string",
+            example: "MDEwOkNoZWNrU3VpdGU1"
+          },
+          name: {
+            description: "The name of the artifact.",
+            type: "string",
+            example: "AdventureWorks.Framework"
+          },
+          size_in_bytes: {
+            description: "The size in bytes of the artifact.",
+            type: "integer",
+            example: 12345
+          },
+          url: {
+            type: "string",
+            example: "https://api.github.com/repos/github/hello-world/actions/artifacts/5"
+          },
+          archive_download_url: {
+            type: "string",
+            example: "https://api.github.com/repos/github/hello-world/actions/artifacts/5/zip"
+          },
+          expired: {
+            description: "Whether or not the artifact has expired.",
+            type: "boolean"
+          },
+          created_at: {
+            type: "string",
+            format: "date-time",
+            nullable: true
+          },
+          expires_at: {
+            type: "string",
+            format: "date-time",
+            nullable: true
+          },
+          updated_at: {
+            type: "string",
+            format: "date-time",
+            nullable: true
+          },
+          digest: {
+            type: "string",
+            description: "The SHA256 digest of the artifact. This field will only be populated on artifacts uploaded with upload-artifact v4 or newer. For older versions, this field will be null.",
+            nullable: true,
+            example: "sha256:cfc3236bdad15b5898bca8408945c9e19e1917da8704adc20eaa618444290a8c"
+          },
+          workflow_run: {
+            type: "object",
+            nullable: true,
+            properties: {
+              id: {
+                example: 10,
+                type: "integer"
+              },
+              repository_id: {
+                example: 42,
+                type: "integer"
+              },
+              head_repository_id: {
+                example: 42,
+                type: "integer"
+              },
+              head_branch: {
+                example: "main",
+                type: "string"
+              },
+              head_sha: {
+                example: "009b8a3a9ccbb128af87f9b1c0f4c62e8a304f6d",
+                type: "string"
+              }
+            }
+          }
+        },
+        required: [
+          "id",
+          "node_id",
+          "name",
+          "size_in_bytes",
+          "url",
+          "archive_download_url",
+          "expired",
+          "created_at",
+          "expires_at",
+          "updated_at"
+        ]
       },
       "author-association": {
         title: "author_association",
@@ -39876,6 +40845,24 @@ var github_subset_default = {
       }
     },
     parameters: {
+      "artifact-id": {
+        name: "artifact_id",
+        description: "The unique identifier of the artifact.",
+        in: "path",
+        required: true,
+        schema: {
+          type: "integer"
+        }
+      },
+      "artifact-name": {
+        name: "name",
+        description: "The name field of an artifact. When specified, only artifacts with this name will be returned.",
+        in: "query",
+        required: false,
+        schema: {
+          type: "string"
+        }
+      },
       "asset-id": {
         name: "asset_id",
         description: "The unique identifier of the asset.",
@@ -40285,6 +41272,12 @@ var github_subset_default = {
         schema: {
           type: "string"
         }
+      },
+      location: {
+        example: "https://pipelines.actions.githubusercontent.com/OhgS4QRKqmgx7bKC27GKU83jnQjyeqG8oIMTge8eqtheppcmw8/_apis/pipelines/1/runs/176/signedlogcontent?urlExpires=2020-01-24T18%3A10%3A31.5729946Z&urlSigningMethod=HMACV1&urlSignature=agG73JakPYkHrh06seAkvmH7rBR4Ji4c2%2B6a2ejYh3E%3D",
+        schema: {
+          type: "string"
+        }
       }
     }
   },
@@ -40315,8 +41308,8 @@ function responseLocation(status, value, operationPointer) {
   }
   return [...operationPointer, "responses", status];
 }
-function describe(path5, method, operation) {
-  const operationPointer = ["paths", path5, method];
+function describe(path6, method, operation) {
+  const operationPointer = ["paths", path6, method];
   const parameters = (operation.parameters ?? []).map((parameter) => resolveRef(parameter));
   let requestBody;
   if (operation.requestBody) {
@@ -40334,11 +41327,11 @@ function describe(path5, method, operation) {
     responses.set(status, { pointer: hasSchema ? pointer(...location, "content", contentType, "schema") : void 0, contentType });
   }
   const server = String(operation.servers?.[0]?.url ?? "").includes("uploads.") ? "uploads" : "api";
-  return { operationId: operation.operationId, method: method.toUpperCase(), path: path5, server, docsUrl: operation.externalDocs?.url, parameters, requestBody, responses };
+  return { operationId: operation.operationId, method: method.toUpperCase(), path: path6, server, docsUrl: operation.externalDocs?.url, parameters, requestBody, responses };
 }
 var operations = new Map(
-  Object.entries(subset.paths).flatMap(([path5, item]) => Object.entries(item).filter(([method]) => method !== "parameters").map(([method, operation]) => {
-    const description = describe(path5, method, operation);
+  Object.entries(subset.paths).flatMap(([path6, item]) => Object.entries(item).filter(([method]) => method !== "parameters").map(([method, operation]) => {
+    const description = describe(path6, method, operation);
     return [description.operationId, description];
   }))
 );
@@ -40591,8 +41584,8 @@ var accountRoutes = [
       if (Number(ctx.params.installation_id) !== app.installationId) throw notFound();
       const body = ctx.body ?? {};
       const names = body.repositories ?? [];
-      const ids = body.repository_ids ?? [];
-      if (names.some((name) => name !== ctx.core.repo.name) || ids.some((id) => id !== ctx.core.repo.id)) {
+      const ids2 = body.repository_ids ?? [];
+      if (names.some((name) => name !== ctx.core.repo.name) || ids2.some((id) => id !== ctx.core.repo.id)) {
         throw new ApiError(422, "There is at least one repository that does not exist or is not accessible to the parent installation.");
       }
       const { token, expiresAt, permissions } = ctx.core.auth.mintInstallationToken(app, body.permissions);
@@ -40603,7 +41596,7 @@ var accountRoutes = [
           expires_at: timestamp(expiresAt),
           permissions,
           repository_selection: "selected",
-          ...names.length > 0 || ids.length > 0 ? { repositories: [repositoryJson(ctx.core)] } : {}
+          ...names.length > 0 || ids2.length > 0 ? { repositories: [repositoryJson(ctx.core)] } : {}
         }
       };
     }
@@ -40635,7 +41628,7 @@ var actionRoutes = [
     access: { kind: "repo", scope: "actions", level: "write" },
     async handle(ctx) {
       const body = ctx.body;
-      const { path: path5, trigger } = await readWorkflow(ctx, ctx.params.workflow_id, body.ref);
+      const { path: path6, trigger } = await readWorkflow(ctx, ctx.params.workflow_id, body.ref);
       if (!trigger) throw unprocessable(`Workflow does not have 'workflow_dispatch' trigger`);
       const declared = trigger.inputs ?? {};
       const given = body.inputs ?? {};
@@ -40645,8 +41638,8 @@ var actionRoutes = [
         if (input?.required && input.default === void 0 && given[name] === void 0) throw unprocessable(`Required input '${name}' not provided`);
       }
       const ref = body.ref.startsWith("refs/") ? body.ref : await ctx.core.git.readRef(`refs/tags/${body.ref}`) ? `refs/tags/${body.ref}` : `refs/heads/${body.ref}`;
-      ctx.core.state.dispatches.push({ kind: "workflow_dispatch", workflow: path5, ref, inputs: given, sender: actingUser(ctx).login, at: timestamp() });
-      ctx.emit("workflow_dispatch", { inputs: Object.keys(given).length > 0 ? given : null, ref, ...envelope(ctx), workflow: path5 });
+      ctx.core.state.dispatches.push({ kind: "workflow_dispatch", workflow: path6, ref, inputs: given, sender: actingUser(ctx).login, at: timestamp() });
+      ctx.emit("workflow_dispatch", { inputs: Object.keys(given).length > 0 ? given : null, ref, ...envelope(ctx), workflow: path6 });
       if (body.return_run_details) {
         const runId = ctx.core.state.nextId();
         return {
@@ -40828,7 +41821,7 @@ var checkRoutes = [
 ];
 
 // src/sandbox/handlers/contents.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/sandbox/handlers/git.ts
 var contentsRead = { kind: "repo", scope: "contents", level: "read" };
@@ -41064,7 +42057,7 @@ function entryJson(ctx, entry, ref) {
   return {
     type,
     size: entry.size ?? 0,
-    name: path2.posix.basename(entry.path),
+    name: path3.posix.basename(entry.path),
     path: entry.path,
     sha: entry.sha,
     url: self,
@@ -41132,6 +42125,21 @@ var contentsRoutes = [
         status: existing ? 200 : 201,
         body: { content: entryJson(ctx, written, branch), commit: gitCommitJson(ctx.core, await git.readCommit(sha)) }
       };
+    }
+  },
+  {
+    operationId: "repos/list-commits",
+    access: { kind: "repo", scope: "contents", level: "read" },
+    async handle(ctx) {
+      const { git, repo } = ctx.core;
+      const start = ctx.query.get("sha") ?? repo.defaultBranch;
+      const commit = await git.resolve(start, "commit");
+      if (!commit) throw new ApiError(404, `No commit found for SHA: ${start}`);
+      const filePath = ctx.query.get("path")?.replace(/^\/+|\/+$/g, "");
+      const shas = (await git.text(["log", "--format=%H", commit, ...filePath ? ["--", filePath] : []])).split("\n").filter(Boolean);
+      const { page, headers } = paginate(shas, ctx.query, ctx.url);
+      const body = await Promise.all(page.map(async (sha) => commitJson(ctx.core, await git.readCommit(sha))));
+      return { status: 200, headers, body };
     }
   }
 ];
@@ -41885,9 +42893,9 @@ ${body.commit_message ?? messages.join("\n\n")}
 ];
 
 // src/sandbox/handlers/releases.ts
-import { createHash, randomBytes as randomBytes3 } from "node:crypto";
-import { rm as rm2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import { createHash as createHash2, randomBytes as randomBytes4 } from "node:crypto";
+import { rm as rm3, writeFile } from "node:fs/promises";
+import path4 from "node:path";
 var read4 = { kind: "repo", scope: "contents", level: "read" };
 var write2 = { kind: "repo", scope: "contents", level: "write" };
 function findRelease(ctx) {
@@ -42008,7 +43016,7 @@ var releaseRoutes = [
       const release = findRelease(ctx);
       const { releases } = ctx.core.state;
       releases.splice(releases.indexOf(release), 1);
-      await Promise.all(release.assets.map((asset) => rm2(asset.file, { force: true })));
+      await Promise.all(release.assets.map((asset) => rm3(asset.file, { force: true })));
       return { status: 204 };
     }
   },
@@ -42025,7 +43033,7 @@ var releaseRoutes = [
       }
       const content = ctx.body;
       const id = ctx.core.state.nextId();
-      const file = path3.join(ctx.core.assetsDir, String(id));
+      const file = path4.join(ctx.core.assetsDir, String(id));
       await writeFile(file, content);
       const now = timestamp();
       const asset = {
@@ -42035,13 +43043,13 @@ var releaseRoutes = [
         label: ctx.query.get("label"),
         contentType: String(ctx.headers["content-type"] ?? "application/octet-stream"),
         size: content.length,
-        digest: `sha256:${createHash("sha256").update(content).digest("hex")}`,
+        digest: `sha256:${createHash2("sha256").update(content).digest("hex")}`,
         file,
         uploader: actingUser(ctx),
         downloadCount: 0,
         createdAt: now,
         updatedAt: now,
-        downloadKey: randomBytes3(16).toString("hex")
+        downloadKey: randomBytes4(16).toString("hex")
       };
       release.assets.push(asset);
       return { status: 201, body: assetJson(ctx.core, release, asset) };
@@ -42073,7 +43081,7 @@ var releaseRoutes = [
     async handle(ctx) {
       const { release, asset } = findAsset(ctx);
       release.assets.splice(release.assets.indexOf(asset), 1);
-      await rm2(asset.file, { force: true });
+      await rm3(asset.file, { force: true });
       return { status: 204 };
     }
   }
@@ -42095,7 +43103,8 @@ var allRoutes = [
   ...checkRoutes,
   ...deploymentRoutes,
   ...actionRoutes,
-  ...accountRoutes
+  ...accountRoutes,
+  ...artifactRoutes
 ];
 var prefixes = { api: "/api/v3", uploads: "/api/uploads" };
 function compile(route) {
@@ -42220,7 +43229,7 @@ var SandboxServer = class {
     const { core } = this.deps;
     const method = request.method ?? "GET";
     const url = new URL(request.url ?? "/", core.urls.origin);
-    const requestId = randomUUID().toUpperCase().slice(0, 23);
+    const requestId = randomUUID2().toUpperCase().slice(0, 23);
     const storage = /^\/_storage\/release-assets\/(\d+)\/([0-9a-f]+)\//.exec(url.pathname);
     if (storage && method === "GET") {
       const asset = findAssetForDownload(core, Number(storage[1]), storage[2]);
@@ -42230,7 +43239,11 @@ var SandboxServer = class {
       }
       asset.downloadCount++;
       response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(asset.size) });
-      createReadStream(asset.file).pipe(response);
+      createReadStream2(asset.file).pipe(response);
+      return;
+    }
+    if (this.deps.artifacts.serves(url.pathname)) {
+      await this.deps.artifacts.handle(request, response, url);
       return;
     }
     const found = this.match(method, url.pathname);
@@ -42406,11 +43419,11 @@ var Mutex = class {
 };
 
 // src/sandbox/webhooks.ts
-import { createHmac, randomUUID as randomUUID2 } from "node:crypto";
+import { createHmac as createHmac2, randomUUID as randomUUID3 } from "node:crypto";
 import { performance } from "node:perf_hooks";
 var deliveryTimeoutMs = 1e4;
 function signature256(secret, body) {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  return `sha256=${createHmac2("sha256", secret).update(body).digest("hex")}`;
 }
 var WebhookDispatcher = class {
   constructor(hook) {
@@ -42428,7 +43441,7 @@ var WebhookDispatcher = class {
   enqueue(event, payload) {
     const target = this.target;
     if (!target) return;
-    this.schedule(() => this.deliver(target, event, payload, randomUUID2(), false));
+    this.schedule(() => this.deliver(target, event, payload, randomUUID3(), false));
   }
   /** Sends a recorded delivery again with its original GUID, as "Redeliver" does on GitHub. */
   redeliver(id) {
@@ -42458,7 +43471,7 @@ var WebhookDispatcher = class {
       "x-github-hook-id": String(this.hook.id),
       "x-github-hook-installation-target-type": "integration",
       "x-github-hook-installation-target-id": String(this.hook.appId),
-      "x-hub-signature": `sha1=${createHmac("sha1", target.secret).update(body).digest("hex")}`,
+      "x-hub-signature": `sha1=${createHmac2("sha1", target.secret).update(body).digest("hex")}`,
       "x-hub-signature-256": signature256(target.secret, body)
     };
     const started = performance.now();
@@ -42494,11 +43507,13 @@ async function startSandbox(options = {}) {
   const owner = options.owner ?? "octo-org";
   const name = options.repo ?? "ml-repo";
   const defaultBranch = options.defaultBranch ?? "main";
-  const directory = options.directory ?? await mkdtemp2(path4.join(tmpdir2(), "ghml-sandbox-"));
-  const assetsDir = path4.join(directory, "assets");
-  await mkdir(assetsDir, { recursive: true });
+  const directory = options.directory ?? await mkdtemp2(path5.join(tmpdir2(), "ghml-sandbox-"));
+  const assetsDir = path5.join(directory, "assets");
+  const artifactsDir = path5.join(directory, "artifacts");
+  await mkdir2(assetsDir, { recursive: true });
+  await mkdir2(artifactsDir, { recursive: true });
   const fixture = buildFixture(owner, options.users ?? defaultUsers, options.teams ?? (options.users ? {} : defaultTeams));
-  const git = await GitRepository.init(path4.join(directory, `${name}.git`), defaultBranch);
+  const git = await GitRepository.init(path5.join(directory, `${name}.git`), defaultBranch);
   const createdAt = timestamp();
   const admin = fixture.users.find((user) => user.role === "admin") ?? fixture.users[0];
   await seedRepository(git, defaultBranch, options.seed, admin, createdAt);
@@ -42523,7 +43538,9 @@ async function startSandbox(options = {}) {
   const faults = new FaultInjector();
   const callLog = /* @__PURE__ */ new Map();
   const contractViolations = [];
-  const server = new SandboxServer({ core, faults, webhooks: webhooks2, validate: options.validate ?? true, callLog, contractViolations });
+  const validate = options.validate ?? true;
+  const artifacts = new ArtifactService({ core, faults, callLog, contractViolations, validate, directory: artifactsDir });
+  const server = new SandboxServer({ core, faults, webhooks: webhooks2, artifacts, validate, callLog, contractViolations });
   const port = await server.listen(options.port ?? 0);
   const origin = `http://127.0.0.1:${port}`;
   core.urls = new Urls(origin, owner, name);
@@ -42532,6 +43549,9 @@ async function startSandbox(options = {}) {
   const adminActor = { kind: "user", user: admin, token: auth.userTokens[admin.login] };
   return {
     url: origin,
+    serverUrl: `http://github.localhost:${port}`,
+    resultsUrl: artifacts.resultsUrl,
+    startWorkflowRun: () => artifacts.startWorkflowRun(),
     apiUrl: core.urls.api,
     tokens,
     users: fixture.users,
@@ -42569,7 +43589,7 @@ async function startSandbox(options = {}) {
           sha,
           ref,
           task: "deploy",
-          payload: {},
+          payload: request.payload ?? {},
           environment: request.environment,
           originalEnvironment: request.environment,
           description: null,
@@ -42608,12 +43628,12 @@ async function startSandbox(options = {}) {
     async close() {
       await webhooks2.settle();
       await server.close();
-      if (!options.directory) await rm3(directory, { recursive: true, force: true });
+      if (!options.directory) await rm4(directory, { recursive: true, force: true });
     }
   };
 }
 async function seedRepository(git, branch, seed, author, date) {
-  const tree = seed ? await git.writeTreeFromDirectory(path4.resolve(seed)) : await git.writeTree(void 0, [{ path: "README.md", mode: "100644", type: "blob", sha: await git.writeBlob(Buffer.from("# ml-repo\n")) }]);
+  const tree = seed ? await git.writeTreeFromDirectory(path5.resolve(seed)) : await git.writeTree(void 0, [{ path: "README.md", mode: "100644", type: "blob", sha: await git.writeBlob(Buffer.from("# ml-repo\n")) }]);
   const identity2 = { name: author.name, email: author.email, date };
   const commit = await git.writeCommit({ tree, parents: [], message: "Initial commit\n", author: identity2, committer: identity2 });
   await git.compareAndSwapRef(`refs/heads/${branch}`, commit, void 0);

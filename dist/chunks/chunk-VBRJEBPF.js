@@ -3,7 +3,7 @@ import {
   ConfigurationError,
   DataError,
   external_exports
-} from "./chunk-3PMIZ2AL.js";
+} from "./chunk-5IKXZ3EP.js";
 import {
   __commonJS,
   __require,
@@ -21109,6 +21109,8 @@ var booleanInput = external_exports.enum(["true", "false"]).transform((value) =>
 var wholeNumberInput = external_exports.string().regex(/^\d+$/, "must be a whole number").transform((value) => Number(value));
 
 export {
+  require_tunnel2 as require_tunnel,
+  require_undici,
   HttpCodes,
   HttpClientError,
   HttpClient,

@@ -1,274 +1,29 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  sniffColumnTypes
+} from "./chunk-NE2WETWX.js";
+import {
   FrequentItems,
   KllSketch,
-  Moments,
-  comparisonChart,
-  validateData
-} from "./chunk-TQ4IVBEL.js";
+  Moments
+} from "./chunk-OAS5NE75.js";
 import {
-  DataProfile
-} from "./chunk-6WA34APA.js";
+  checkDataFiles,
+  combinedFingerprint,
+  decodingFor,
+  readerFor,
+  writeJson
+} from "./chunk-PX3ZQKUX.js";
+import {
+  DataProfile,
+  DriftConfig
+} from "./chunk-ZW4QHBTI.js";
 import {
   ConfigurationError,
   DataContract,
   DataError,
-  checkDataFiles,
-  combinedFingerprint,
-  decodingFor,
-  external_exports,
-  loadDocument,
-  parseBoolean,
-  parseFromString,
-  parseInteger,
-  parseNumber,
-  parseTimestamp,
-  readerFor,
-  table,
-  writeJson
-} from "./chunk-3PMIZ2AL.js";
-
-// src/contracts/drift.ts
-var driftMethods = ["auto", "ks", "chi2", "z", "wasserstein", "wasserstein-normed", "jensenshannon", "psi"];
-var DriftMethod = external_exports.enum(driftMethods);
-var corrections = ["none", "bonferroni", "benjamini-hochberg"];
-var ColumnDriftConfig = external_exports.strictObject({
-  method: DriftMethod.optional().describe("Method for this column; auto chooses by type and sample size."),
-  threshold: external_exports.number().positive().optional().describe("p-value below which (tests) or distance at or above which (distances) the column drifts.")
-});
-var DriftConfig = external_exports.strictObject({
-  method: DriftMethod.default("auto").describe("Default method for every column."),
-  threshold: external_exports.number().positive().optional().describe("Default threshold, overriding each method's own default."),
-  "drift-share": external_exports.number().gt(0).max(1).default(0.5).describe("The dataset drifts when at least this share of checked columns drift."),
-  "min-rows": external_exports.number().int().positive().default(100).describe("Fewer current (or reference) rows than this give no verdict (enoughData: false)."),
-  correction: external_exports.enum(corrections).default("none").describe("Multiple-testing correction of p-values across columns."),
-  significance: external_exports.number().gt(0).max(1).default(0.05).describe("A distance (wasserstein, jensenshannon, psi) counts as drift only when the matching test (KS or chi-square) is also below this p-value; 1 turns the guard off."),
-  columns: external_exports.record(external_exports.string(), ColumnDriftConfig).default({}).describe("Per-column method and threshold."),
-  ignore: external_exports.array(external_exports.string()).default([]).describe("Columns not checked (ids, timestamps).")
-}).describe("drift-check configuration.");
-var columnStatuses = ["ok", "not-enough-data", "missing-in-reference", "missing-in-current", "all-missing", "type-mismatch", "too-many-categories"];
-var ColumnDrift = external_exports.strictObject({
-  name: external_exports.string(),
-  role: external_exports.enum(["feature", "prediction", "label"]),
-  kind: external_exports.enum(["numeric", "categorical", "binary"]),
-  method: external_exports.enum(driftMethods.filter((m) => m !== "auto")).nullable(),
-  statistic: external_exports.number().nullable().describe("The test statistic or distance; null when the column could not be checked."),
-  pValue: external_exports.number().min(0).max(1).nullable().describe("For ks, chi2 and z; after correction when one is configured."),
-  significance: external_exports.number().min(0).max(1).nullable().describe("For distances: the p-value of the matching test (KS or chi-square) that must also be below the significance level."),
-  threshold: external_exports.number().nullable(),
-  drifted: external_exports.boolean(),
-  referenceCount: external_exports.number().int().nonnegative().describe("Values present in the reference."),
-  currentCount: external_exports.number().int().nonnegative().describe("Values present in the current data."),
-  status: external_exports.enum(columnStatuses).describe("ok when a verdict was reached; otherwise why not."),
-  message: external_exports.string().nullable(),
-  approximate: external_exports.boolean().describe("Computed from sketches (a saved profile) rather than the raw values."),
-  distribution: external_exports.strictObject({
-    labels: external_exports.array(external_exports.string()),
-    reference: external_exports.array(external_exports.number()).describe("Share of reference values per bin or category."),
-    current: external_exports.array(external_exports.number())
-  }).nullable().describe("Reference and current distributions over common bins, for charts.")
-});
-var DriftReport = external_exports.strictObject({
-  format: external_exports.literal("ghml.drift-report/v1"),
-  drifted: external_exports.boolean(),
-  driftShare: external_exports.number().min(0).max(1).describe("Share of checked columns that drifted."),
-  driftShareThreshold: external_exports.number(),
-  enoughData: external_exports.boolean(),
-  minRows: external_exports.number().int(),
-  referenceRows: external_exports.number().int().nonnegative(),
-  currentRows: external_exports.number().int().nonnegative(),
-  correction: external_exports.enum(corrections),
-  reference: external_exports.strictObject({ kind: external_exports.enum(["data", "profile"]), fingerprint: external_exports.string() }),
-  current: external_exports.strictObject({ fingerprint: external_exports.string(), files: external_exports.array(external_exports.string()) }),
-  createdAt: external_exports.string().describe("ISO-8601 time the report was made."),
-  performance: external_exports.strictObject({
-    metric: external_exports.enum(["accuracy", "mae"]).describe("accuracy for categorical labels, mean absolute error for numeric ones"),
-    reference: external_exports.number().nullable().describe("On reference rows with both a prediction and a label; null when the reference has none."),
-    current: external_exports.number(),
-    currentRows: external_exports.number().int().positive().describe("Current rows with both a prediction and a label."),
-    change: external_exports.number().nullable().describe("current \u2212 reference.")
-  }).nullable().describe("Model performance where labels have arrived (concept drift), when prediction and label columns are named."),
-  columns: external_exports.array(ColumnDrift)
-}).describe("A ghml drift report: per-column drift statistics and the dataset verdict.");
-
-// src/report/drift.ts
-var percent = (share) => `${(share * 100).toFixed(0)}%`;
-function format(value) {
-  if (value === null) return "";
-  if (value === 0) return "0";
-  if (Math.abs(value) < 1e-4) return value.toExponential(2);
-  return Number(value.toPrecision(4)).toString();
-}
-function driftVerdict(report) {
-  const checked = report.columns.filter((c) => c.status === "ok");
-  const drifted = checked.filter((c) => c.drifted);
-  if (!report.enoughData) {
-    return `Not enough data for a verdict: ${report.currentRows} current and ${report.referenceRows} reference rows, at least ${report.minRows} needed.`;
-  }
-  const share = `${drifted.length} of ${checked.length} columns drifted (${percent(report.driftShare)}, threshold ${percent(report.driftShareThreshold)})`;
-  return report.drifted ? `Drift detected: ${share}.` : `No dataset drift: ${share}.`;
-}
-function severity(column) {
-  if (column.status !== "ok" || column.statistic === null || column.threshold === null) return -Infinity;
-  if (column.pValue !== null) return Math.log(column.threshold) - Math.log(Math.max(column.pValue, Number.MIN_VALUE));
-  return column.statistic / column.threshold;
-}
-function sortBySeverity(columns) {
-  return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || severity(b) - severity(a) || a.name.localeCompare(b.name));
-}
-function performanceLine(performance) {
-  const name = performance.metric === "accuracy" ? "Accuracy" : "Mean absolute error";
-  const reference = performance.reference === null ? "" : ` (reference ${format(performance.reference)}, change ${performance.change >= 0 ? "+" : ""}${format(performance.change)})`;
-  return `${name} where labels arrived: ${format(performance.current)} on ${performance.currentRows} rows${reference}.`;
-}
-function renderDriftText(report) {
-  const lines = [driftVerdict(report)];
-  if (report.performance) lines.push(performanceLine(report.performance));
-  for (const column of sortBySeverity(report.columns)) {
-    const verdict = column.status !== "ok" ? column.status : column.drifted ? "DRIFT" : "ok";
-    const value = column.pValue !== null ? `p=${format(column.pValue)}` : `${column.method}=${format(column.statistic)}`;
-    lines.push(`  ${verdict.padEnd(16)} ${column.name} (${column.kind}${column.method ? `, ${column.method}` : ""}${column.statistic !== null ? `, ${value}` : ""})${column.message ? `: ${column.message}` : ""}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function renderDriftMarkdown(report) {
-  const icon = !report.enoughData ? "\u23F8\uFE0F" : report.drifted ? "\u26A0\uFE0F" : "\u2705";
-  const parts = [`### ${icon} ${driftVerdict(report)}`];
-  const rows = sortBySeverity(report.columns).map((c) => [
-    c.status !== "ok" ? c.status : c.drifted ? "**drift**" : "ok",
-    c.name,
-    c.role === "feature" ? c.kind : `${c.kind} (${c.role})`,
-    c.method ?? "",
-    format(c.statistic) + (c.approximate ? " \u2248" : ""),
-    format(c.pValue),
-    format(c.threshold),
-    `${c.referenceCount} / ${c.currentCount}`
-  ]);
-  parts.push(table(["", "Column", "Kind", "Method", "Statistic", "p-value", "Threshold", "Values (ref / cur)"], rows));
-  for (const column of sortBySeverity(report.columns).filter((c) => c.drifted && c.distribution)) {
-    parts.push(`#### ${column.name}: reference (bars) vs current (line)`);
-    parts.push(comparisonChart({ title: column.name, ...column.distribution }));
-  }
-  if (report.performance) parts.push(performanceLine(report.performance));
-  parts.push(`Reference: ${report.reference.kind} \`${report.reference.fingerprint.slice(0, 12)}\`, ${report.referenceRows} rows \xB7 current: ${report.current.files.join(", ")} \`${report.current.fingerprint.slice(0, 12)}\`, ${report.currentRows} rows.`);
-  return `${parts.join("\n\n")}
-`;
-}
-
-// src/data/infer.ts
-var CATEGORY_MAX_DISTINCT = 20;
-var TypeSniffer = class {
-  present = 0;
-  integer = true;
-  number = true;
-  boolean = true;
-  booleanWord = false;
-  timestamp = true;
-  distinct = /* @__PURE__ */ new Set();
-  see(value) {
-    this.present++;
-    if (this.distinct.size <= CATEGORY_MAX_DISTINCT) this.distinct.add(value);
-    if (this.integer && Number.isNaN(parseFromString(parseInteger, value))) this.integer = false;
-    if (this.number && Number.isNaN(parseFromString(parseNumber, value))) this.number = false;
-    if (this.boolean) {
-      if (Number.isNaN(parseFromString(parseBoolean, value))) this.boolean = false;
-      else if (/[a-z]/i.test(value)) this.booleanWord = true;
-    }
-    if (this.timestamp && Number.isNaN(parseFromString(parseTimestamp, value))) this.timestamp = false;
-  }
-  type() {
-    if (this.present === 0) return "string";
-    if (this.boolean && this.booleanWord) return "boolean";
-    if (this.integer) return "integer";
-    if (this.number) return "number";
-    if (this.timestamp) return "timestamp";
-    if (this.distinct.size <= CATEGORY_MAX_DISTINCT && this.distinct.size * 2 <= this.present) return "category";
-    return "string";
-  }
-};
-async function sniffColumnTypes(files, maxRows = Number.POSITIVE_INFINITY) {
-  const order = [];
-  const declared = /* @__PURE__ */ new Map();
-  const sniffers = /* @__PURE__ */ new Map();
-  const presentIn = /* @__PURE__ */ new Map();
-  const snifferFor = (name) => {
-    let sniffer = sniffers.get(name);
-    if (!sniffer) {
-      sniffer = new TypeSniffer();
-      sniffers.set(name, sniffer);
-      order.push(name);
-    }
-    return sniffer;
-  };
-  for (const file of files) {
-    const { reader } = readerFor(file);
-    try {
-      await reader.open();
-      for (const name of reader.columns) {
-        presentIn.set(name, (presentIn.get(name) ?? 0) + 1);
-        snifferFor(name);
-      }
-      for (const [name, type] of reader.declaredTypes) declared.set(name, type);
-      const plan = reader.columns.filter((name) => !reader.declaredTypes.has(name)).map((name) => ({ name, decoding: "string" }));
-      for await (const batch of reader.batches(plan, () => {
-      })) {
-        batch.columns.forEach((column, c) => {
-          if (column?.kind !== "string") return;
-          const sniffer = snifferFor(plan[c].name);
-          for (let i = 0; i < batch.rows; i++) {
-            const value = column.values[i];
-            if (value !== null) sniffer.see(value);
-          }
-        });
-        if (reader.rows >= maxRows) break;
-      }
-    } finally {
-      await reader.close();
-    }
-  }
-  if (order.length === 0) throw new DataError("no columns found: the data files are empty", { file: files[0] });
-  return { columns: order.map((name) => ({ name, type: declared.get(name) ?? sniffers.get(name).type() })), presentIn };
-}
-async function inferContract(options) {
-  const { columns: sniffed, presentIn } = await sniffColumnTypes(options.files);
-  const typed = {
-    version: 1,
-    columns: sniffed.map(({ name, type }) => ({ name, type, required: false, nullable: true, unique: false })),
-    dataset: { "unexpected-columns": "ignore" }
-  };
-  const { profile } = await validateData({ files: options.files, contract: typed });
-  const columns = profile.columns.map((column) => contractColumn(column, presentIn.get(column.name) === options.files.length));
-  const contract = {
-    version: 1,
-    ...options.name ? { name: options.name } : {},
-    columns,
-    dataset: { "unexpected-columns": "error" }
-  };
-  return { contract, profile };
-}
-function contractColumn(profile, inEveryFile) {
-  const total = profile.count + profile.missing;
-  const column = {
-    name: profile.name,
-    type: profile.type,
-    required: inEveryFile,
-    nullable: profile.missing > 0,
-    unique: false
-  };
-  if (profile.missing > 0 && total > 0) {
-    column["max-missing"] = Math.min(1, Math.ceil(profile.missing / total * 100) / 100);
-  }
-  if (profile.numeric) {
-    const { min, max } = profile.numeric;
-    column.min = profile.type === "timestamp" ? new Date(min).toISOString() : min;
-    column.max = profile.type === "timestamp" ? new Date(max).toISOString() : max;
-  }
-  if (profile.type === "category" && profile.frequent) {
-    column["allowed-values"] = profile.frequent.values.map((v) => v.value).sort();
-  }
-  return column;
-}
+  loadDocument
+} from "./chunk-5IKXZ3EP.js";
 
 // src/drift/collect.ts
 var MAX_CATEGORIES = 1e4;
@@ -1360,9 +1115,9 @@ function countInBins(sorted, edges) {
   }
   return counts;
 }
-function binLabels(edges, format2) {
+function binLabels(edges, format) {
   const labels = [];
-  for (let i = 0; i <= edges.length; i++) labels.push(i === 0 ? `< ${format2(edges[0])}` : `\u2265 ${format2(edges[i - 1])}`);
+  for (let i = 0; i <= edges.length; i++) labels.push(i === 0 ? `< ${format(edges[0])}` : `\u2265 ${format(edges[i - 1])}`);
   return labels;
 }
 var formatEdge = (value) => Number(value.toPrecision(3)).toString();
@@ -1637,11 +1392,5 @@ async function runDriftCheck(options) {
 }
 
 export {
-  driftMethods,
-  DriftMethod,
-  driftVerdict,
-  renderDriftText,
-  renderDriftMarkdown,
-  inferContract,
   runDriftCheck
 };

@@ -1,0 +1,168 @@
+import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
+import {
+  RegistryBaseline,
+  evaluationVerdict,
+  isRegistryReference,
+  renderEvaluationComment,
+  renderEvaluationMarkdown,
+  runEvaluate
+} from "./chunks/chunk-W3VYSZDR.js";
+import {
+  context,
+  getOctokit
+} from "./chunks/chunk-E7RFL7BW.js";
+import "./chunks/chunk-NE2WETWX.js";
+import "./chunks/chunk-OAS5NE75.js";
+import {
+  actionRegistry,
+  registryInputs,
+  withRegistry
+} from "./chunks/chunk-RTL5WZRG.js";
+import "./chunks/chunk-PX3ZQKUX.js";
+import {
+  GitHubReleases
+} from "./chunks/chunk-TXPJBOWR.js";
+import {
+  booleanInput,
+  info,
+  listInput,
+  readInputs,
+  runAction,
+  setFailed,
+  setOutput,
+  summary,
+  warning,
+  wholeNumberInput
+} from "./chunks/chunk-VBRJEBPF.js";
+import "./chunks/chunk-ZW4QHBTI.js";
+import {
+  LIMITS,
+  external_exports,
+  fitToLimit
+} from "./chunks/chunk-5IKXZ3EP.js";
+import "./chunks/chunk-W64PFGQ6.js";
+import "./chunks/chunk-W5IGWCAN.js";
+
+// src/actions/evaluate/runner.ts
+import path from "node:path";
+
+// src/evaluate/sticky-comment.ts
+function evaluationMarker(modelName) {
+  return `<!-- ghml:evaluate:${modelName} -->`;
+}
+async function upsertStickyComment(comments, pullNumber, marker, body) {
+  const marked = `${marker}
+${body}`;
+  const existing = (await comments.list(pullNumber)).find((comment) => comment.body.includes(marker));
+  if (existing) return { comment: await comments.update(existing.id, marked), created: false };
+  return { comment: await comments.create(pullNumber, marked), created: true };
+}
+
+// src/github/pr-comments.ts
+var OctokitPullRequestComments = class _OctokitPullRequestComments {
+  constructor(octokit, repository) {
+    this.octokit = octokit;
+    this.repository = repository;
+  }
+  octokit;
+  repository;
+  /** For a workflow step: the token given, and GITHUB_API_URL (GitHub Enterprise Server, or the sandbox) as @actions/github reads it. */
+  static forRepository(token, repository) {
+    const [owner, repo] = repository.split("/");
+    return new _OctokitPullRequestComments(getOctokit(token), { owner, repo });
+  }
+  async list(pullNumber) {
+    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.repository, issue_number: pullNumber, per_page: 100 });
+    return comments.map((comment) => ({ id: comment.id, body: comment.body ?? "" }));
+  }
+  async create(pullNumber, body) {
+    const { data } = await this.octokit.rest.issues.createComment({ ...this.repository, issue_number: pullNumber, body });
+    return { id: data.id, body: data.body ?? "" };
+  }
+  async update(commentId, body) {
+    const { data } = await this.octokit.rest.issues.updateComment({ ...this.repository, comment_id: commentId, body });
+    return { id: data.id, body: data.body ?? "" };
+  }
+};
+
+// src/actions/evaluate/runner.ts
+var inputsSchema = external_exports.object({
+  model: external_exports.string({ error: 'input "model" is required: the .onnx model to evaluate' }),
+  data: external_exports.string({ error: 'input "data" is required: the held-out data files' }).transform(listInput),
+  label: external_exports.string({ error: 'input "label" is required: the label column' }),
+  task: external_exports.enum(["classification", "regression"]).optional(),
+  "positive-label": external_exports.string().optional(),
+  baseline: external_exports.string().optional(),
+  thresholds: external_exports.string().optional(),
+  "slice-columns": external_exports.string().transform(listInput).optional(),
+  "min-slice-size": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional(),
+  features: external_exports.string().transform(listInput).optional(),
+  contract: external_exports.string().optional(),
+  classes: external_exports.string().transform(listInput).optional(),
+  "reference-predictions": external_exports.string().optional(),
+  "parity-tolerance": external_exports.string().regex(/^\d+(\.\d+)?(e-?\d+)?$/i, "must be a non-negative number such as 0.0001 or 1e-4").transform(Number).optional(),
+  bootstrap: wholeNumberInput.optional(),
+  "execution-provider": external_exports.enum(["cpu", "cuda"]).default("cpu"),
+  "model-name": external_exports.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"').optional(),
+  "report-out": external_exports.string().optional(),
+  comment: booleanInput.default(true),
+  ...registryInputs,
+  "fail-on-gate": booleanInput.default(true)
+});
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+async function commentOnPullRequest(token, modelName, body) {
+  const pullNumber = context.payload.pull_request?.number;
+  if (!PULL_REQUEST_EVENTS.has(context.eventName) || pullNumber === void 0) return;
+  if (!token) {
+    warning("no GitHub token (input github-token or GITHUB_TOKEN): the evaluation was not commented on the pull request");
+    return;
+  }
+  try {
+    const comments = OctokitPullRequestComments.forRepository(token, `${context.repo.owner}/${context.repo.repo}`);
+    const { comment, created } = await upsertStickyComment(comments, pullNumber, evaluationMarker(modelName), body);
+    info(`${created ? "Commented" : "Updated the comment"} on pull request #${pullNumber} (comment ${comment.id}).`);
+  } catch (error) {
+    warning(`the evaluation could not be commented on pull request #${pullNumber}: ${error instanceof Error ? error.message : String(error)} (the workflow needs permissions: pull-requests: write)`);
+  }
+}
+async function evaluateAction() {
+  const inputs = readInputs(inputsSchema);
+  const reportPath = inputs["report-out"] ?? path.join(process.env.RUNNER_TEMP ?? ".", "ghml", "evaluation-report.json");
+  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : void 0;
+  const report = await runEvaluate({
+    registry: registry && {
+      resolve: (reference) => withRegistry(registry.target, () => new RegistryBaseline(registry.registry, new GitHubReleases(registry.octokit, registry.target)).resolve(reference))
+    },
+    model: inputs.model,
+    data: inputs.data,
+    label: inputs.label,
+    task: inputs.task,
+    positiveLabel: inputs["positive-label"],
+    baseline: inputs.baseline,
+    thresholds: inputs.thresholds,
+    sliceColumns: inputs["slice-columns"],
+    minSliceSize: inputs["min-slice-size"],
+    features: inputs.features,
+    contract: inputs.contract,
+    classes: inputs.classes,
+    referencePredictions: inputs["reference-predictions"],
+    parityTolerance: inputs["parity-tolerance"],
+    bootstrap: inputs.bootstrap,
+    executionProvider: inputs["execution-provider"],
+    modelName: inputs["model-name"],
+    reportOut: reportPath,
+    log: (message) => info(message)
+  });
+  setOutput("passed", String(report.gate.passed));
+  setOutput("report-path", reportPath);
+  setOutput("metrics", JSON.stringify(report.metrics));
+  await summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  if (inputs.comment) await commentOnPullRequest(inputs["github-token"] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
+  const verdict = evaluationVerdict(report);
+  if (!report.gate.passed && inputs["fail-on-gate"]) setFailed(verdict);
+  else if (!report.gate.passed) warning(verdict);
+  else info(verdict);
+}
+
+// src/actions/evaluate/index.ts
+await runAction(evaluateAction);
