@@ -43,12 +43,12 @@ describe('the evaluate Action (bundled)', () => {
     expect(warned.annotations[0].level).toBe('warning');
   });
 
-  it('fails with the input to fix on a corrupt model or a registry baseline', async () => {
+  it('fails with the input to fix on a corrupt model, or a registry baseline without a token', async () => {
     const corrupt = await scratch.file('corrupt.onnx', 'this is not protobuf');
     const broken = await runStep({ entry, workspace: scratch.dir, inputs: { ...inputs, model: corrupt } });
     expect(broken.exitCode).toBe(1);
     expect(broken.annotations[0].message).toMatch(/^Configuration error in input "model": ".*corrupt\.onnx" is not a model ONNX Runtime can load/);
     const registry = await runStep({ entry, workspace: scratch.dir, inputs: { ...inputs, baseline: 'seattle-weather@production' } });
-    expect(registry.annotations[0].message).toMatch(/^Configuration error in input "baseline": registry baselines need a registry \(not configured\)/);
+    expect(registry.annotations[0].message).toMatch(/^Configuration error in input "GITHUB_TOKEN": no token: set GITHUB_TOKEN \(in an Action, the github-token input\)/);
   });
 });
