@@ -15,7 +15,7 @@ import {
   loadPolicy,
   runPromote,
   runRollback
-} from "./chunks/chunk-QOWYWY7E.js";
+} from "./chunks/chunk-GUZ76EE2.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -32,7 +32,7 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunks/chunk-ZW4QHBTI.js";
+} from "./chunks/chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   DataError,

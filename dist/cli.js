@@ -13,13 +13,13 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-J3UWW7MU.js";
+} from "./chunks/chunk-I2EL5YJU.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-WZAJEGAD.js";
+} from "./chunks/chunk-OTSJB3GW.js";
 import {
   runRegister
-} from "./chunks/chunk-H6Q2Z4VF.js";
+} from "./chunks/chunk-XWHAIA4U.js";
 import {
   RegistryBaseline,
   downloadPackage,
@@ -27,7 +27,7 @@ import {
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-W3VYSZDR.js";
+} from "./chunks/chunk-SEKYCYZM.js";
 import {
   inferContract
 } from "./chunks/chunk-NE2WETWX.js";
@@ -42,7 +42,7 @@ import {
 } from "./chunks/chunk-PX3ZQKUX.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-TXPJBOWR.js";
+} from "./chunks/chunk-3ODP5VP4.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -57,7 +57,7 @@ import {
   loadPolicy,
   runPromote,
   runRollback
-} from "./chunks/chunk-QOWYWY7E.js";
+} from "./chunks/chunk-GUZ76EE2.js";
 import {
   DataProfile,
   DriftMethod,
@@ -72,7 +72,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-ZW4QHBTI.js";
+} from "./chunks/chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   ExitCode,

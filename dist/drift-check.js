@@ -1,14 +1,14 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-WZAJEGAD.js";
+} from "./chunks/chunk-OTSJB3GW.js";
 import "./chunks/chunk-NE2WETWX.js";
 import "./chunks/chunk-OAS5NE75.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-RTL5WZRG.js";
+} from "./chunks/chunk-YBWRYKJL.js";
 import "./chunks/chunk-PX3ZQKUX.js";
 import {
   booleanInput,
@@ -29,7 +29,7 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-ZW4QHBTI.js";
+} from "./chunks/chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   LIMITS,

@@ -6,7 +6,7 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-W3VYSZDR.js";
+} from "./chunks/chunk-SEKYCYZM.js";
 import {
   context,
   getOctokit
@@ -17,11 +17,11 @@ import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-RTL5WZRG.js";
+} from "./chunks/chunk-YBWRYKJL.js";
 import "./chunks/chunk-PX3ZQKUX.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-TXPJBOWR.js";
+} from "./chunks/chunk-3ODP5VP4.js";
 import {
   booleanInput,
   info,
@@ -34,7 +34,7 @@ import {
   warning,
   wholeNumberInput
 } from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-ZW4QHBTI.js";
+import "./chunks/chunk-BDOCOUH7.js";
 import {
   LIMITS,
   external_exports,

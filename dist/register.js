@@ -1,10 +1,10 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runRegister
-} from "./chunks/chunk-H6Q2Z4VF.js";
+} from "./chunks/chunk-XWHAIA4U.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-TXPJBOWR.js";
+} from "./chunks/chunk-3ODP5VP4.js";
 import {
   booleanInput,
   info,
@@ -18,13 +18,13 @@ import {
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-QOWYWY7E.js";
+} from "./chunks/chunk-GUZ76EE2.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-ZW4QHBTI.js";
+} from "./chunks/chunk-BDOCOUH7.js";
 import {
   LIMITS,
   external_exports,

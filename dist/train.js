@@ -6,7 +6,7 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-J3UWW7MU.js";
+} from "./chunks/chunk-I2EL5YJU.js";
 import {
   defaults,
   getOctokit
@@ -15,7 +15,7 @@ import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-RTL5WZRG.js";
+} from "./chunks/chunk-YBWRYKJL.js";
 import {
   writeJson
 } from "./chunks/chunk-PX3ZQKUX.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunks/chunk-VBRJEBPF.js";
 import {
   RunRecord
-} from "./chunks/chunk-ZW4QHBTI.js";
+} from "./chunks/chunk-BDOCOUH7.js";
 import {
   LIMITS,
   external_exports,

@@ -6,7 +6,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   external_exports
 } from "./chunk-5IKXZ3EP.js";

@@ -11,7 +11,7 @@ import {
   registryPaths,
   serializeDocument,
   statusOf
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   LIMITS,

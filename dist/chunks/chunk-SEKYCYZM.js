@@ -11,12 +11,12 @@ import {
 } from "./chunk-PX3ZQKUX.js";
 import {
   MANIFEST_NAME
-} from "./chunk-TXPJBOWR.js";
+} from "./chunk-3ODP5VP4.js";
 import {
   PackageManifest,
   parseDocument,
   parseModelReference
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   DataContract,

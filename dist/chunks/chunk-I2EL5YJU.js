@@ -5,7 +5,7 @@ import {
 } from "./chunk-PX3ZQKUX.js";
 import {
   RunRecord
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   DataError,

@@ -17,7 +17,7 @@ import {
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   DataContract,

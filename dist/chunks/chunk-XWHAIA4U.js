@@ -8,13 +8,13 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-TXPJBOWR.js";
+} from "./chunk-3ODP5VP4.js";
 import {
   checkStage,
   loadPolicy,
   renderModelCard,
   runPromote
-} from "./chunk-QOWYWY7E.js";
+} from "./chunk-GUZ76EE2.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -27,7 +27,7 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError,
   DataContract,

@@ -1017,7 +1017,7 @@ function targetFromEnvironment(env, flags = {}) {
   if (!repository) throw new ConfigurationError("no repository: pass --repo owner/name (or set GITHUB_REPOSITORY), or --local <path> for a repository on disk", { input: "repo" });
   const { owner, repo } = parseRepository(repository, "repo");
   const token = flags.token ?? env.GITHUB_TOKEN;
-  if (!token) throw new ConfigurationError("no token: set GITHUB_TOKEN to a token that can write contents, releases and pull requests of the repository", { input: "GITHUB_TOKEN" });
+  if (!token) throw new ConfigurationError("no token: set GITHUB_TOKEN (in an Action, the github-token input) to a token with access to the repository: contents, releases and pull requests as the command needs", { input: "GITHUB_TOKEN" });
   const apiUrl = flags.apiUrl ?? env.GITHUB_API_URL ?? "https://api.github.com";
   try {
     new URL(apiUrl);

@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-ZW4QHBTI.js";
+} from "./chunk-BDOCOUH7.js";
 import {
   ConfigurationError
 } from "./chunk-5IKXZ3EP.js";
