@@ -38,13 +38,17 @@ const LOW = 1 - HIGH;
 
 /**
  * One pass of a least-significant-digit radix sort: stable, by the 16-bit digit of `keys` at
- * `shift`, moving row indices from `from` to `to`.
+ * `shift`, moving row indices from `from` to `to`. Returns false, moving nothing, when every row
+ * has the same digit — as the low words do for scores that were float32, as model outputs are.
  */
-function radixPass(keys: Uint32Array, shift: number, from: Int32Array, to: Int32Array, counts: Uint32Array): void {
+function radixPass(keys: Uint32Array, shift: number, from: Int32Array, to: Int32Array, counts: Uint32Array): boolean {
   counts.fill(0);
-  for (let j = 0; j < from.length; j++) counts[((keys[from[j]] >>> shift) & 0xffff) + 1]++;
+  for (let i = 0; i < keys.length; i++) counts[((keys[i] >>> shift) & 0xffff) + 1]++;
+  const first = ((keys[0] >>> shift) & 0xffff) + 1;
+  if (counts[first] === keys.length) return false;
   for (let d = 1; d < counts.length; d++) counts[d] += counts[d - 1];
   for (let j = 0; j < from.length; j++) to[counts[(keys[from[j]] >>> shift) & 0xffff]++] = from[j];
+  return true;
 }
 
 /**
@@ -76,20 +80,26 @@ export function rankScores(values: ArrayLike<number>, rows: number, stride = 1, 
   for (let i = 0; i < rows; i++) order[i] = i;
   let spare = new Int32Array(rows);
   const counts = new Uint32Array(0x10001);
-  for (const [keys, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
-    radixPass(keys, shift, order, spare, counts);
-    [order, spare] = [spare, order];
-  }
-  order.reverse();
-  const runEnds: number[] = [];
-  const runScores: number[] = [];
-  for (let j = 1; j <= rows; j++) {
-    if (j === rows || scores[order[j]] !== scores[order[j - 1]]) {
-      runEnds.push(j);
-      runScores.push(scores[order[j - 1]]);
+  if (rows > 0) {
+    for (const [keys, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
+      if (radixPass(keys, shift, order, spare, counts)) [order, spare] = [spare, order];
     }
   }
-  return { order, runEnds: Int32Array.from(runEnds), runScores: Float64Array.from(runScores) };
+  order.reverse();
+  const runEnds = new Int32Array(rows);
+  const runScores = new Float64Array(rows);
+  let runs = 0;
+  let previous = rows > 0 ? scores[order[0]] : 0;
+  for (let j = 1; j <= rows; j++) {
+    const score = j < rows ? scores[order[j]] : Number.NaN;
+    if (score !== previous) {
+      runEnds[runs] = j;
+      runScores[runs] = previous;
+      runs++;
+      previous = score;
+    }
+  }
+  return { order, runEnds: runEnds.slice(0, runs), runScores: runScores.slice(0, runs) };
 }
 
 export interface RankingMetrics {
