@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { DataContract } from './data-contract.js';
 import { DataProfile } from './data-profile.js';
+import { DeployReport } from './deploy.js';
 import { DriftConfig, DriftReport } from './drift.js';
 import { EvaluationReport } from './evaluation-report.js';
 import { EvaluationThresholds } from './evaluation-thresholds.js';
 import { Policy } from './policy.js';
 import { Aliases, ModelRecord, PackageManifest, PackageMetrics, RegistryFormat, VersionRecord } from './registry.js';
 import { RunRecord } from './run-record.js';
+import { LoadVersionRequest, Routing, ServerStatus } from './serve.js';
 import { Sweep } from './sweep.js';
 import { ValidationReport } from './validation-report.js';
 
@@ -31,4 +33,8 @@ export const documentSchemas: Record<string, { schema: z.ZodType; io: 'input' | 
   'registry-version': { schema: VersionRecord, io: 'output' },
   'model-package': { schema: PackageManifest, io: 'output' },
   'package-metrics': { schema: PackageMetrics, io: 'output' },
+  'serve-status': { schema: ServerStatus, io: 'output' },
+  'serve-routing': { schema: Routing, io: 'input' },
+  'serve-load-version': { schema: LoadVersionRequest, io: 'input' },
+  'deploy-report': { schema: DeployReport, io: 'output' },
 };

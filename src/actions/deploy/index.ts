@@ -1,0 +1,4 @@
+import { runAction } from '../runtime.js';
+import { deployAction } from './runner.js';
+
+await runAction(deployAction);

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { z } from 'zod';
+import { DeployStrategy, DeployTarget, RolloutSettings, type DeployReport } from '../../contracts/deploy.js';
+import { renderDeployMarkdown, deployVerdict } from '../../deploy/summary.js';
+import { ConfigurationError } from '../../errors.js';
+import { ActionsArtifactUploader } from '../../github/artifacts.js';
+import { createOctokit, explainGitHubError, targetFromEnvironment } from '../../github/client.js';
+import { GitHubPolicySource } from '../../github/pull-requests.js';
+import { GitHubRegistryStore } from '../../github/registry-store.js';
+import { GitHubReleases } from '../../github/releases.js';
+import { writeJson } from '../../io/files.js';
+import { DeploymentPayload } from '../../policy/deployment-gate.js';
+import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { loadPolicy } from '../../registry/policy.js';
+import { parseModelReference, type ModelReference } from '../../registry/reference.js';
+import { Registry } from '../../registry/registry.js';
+import { chooseTarget, runDeploy } from '../../steps/deploy.js';
+import { listInput, readInputs } from '../runtime.js';
+import { GitHubDeploymentTracker } from './deployments.js';
+
+export const inputsSchema = RolloutSettings.extend({
+  model: z.string().optional(),
+  version: z.string().optional(),
+  environment: z.string().optional(),
+  strategy: DeployStrategy.optional(),
+  target: DeployTarget.optional(),
+  'server-url': z.url('must be the URL of a running ghml serve, such as http://10.0.0.5:8080').optional(),
+  'admin-token': z.string().optional(),
+  'smoke-rows': z.string().optional(),
+  'batch-data': z.string().transform(listInput).optional(),
+  'batch-output': z.string().optional(),
+  'batch-artifact': z.string().optional(),
+  command: z.string().optional(),
+  'rollback-command': z.string().optional(),
+  'environment-url': z.string().optional(),
+  'report-out': z.string().optional(),
+  'registry-branch': z.string().optional(),
+  token: z.string().optional(),
+});
+type Inputs = z.infer<typeof inputsSchema>;
+
+interface Trigger {
+  reference: ModelReference;
+  digest?: string;
+  environment: string;
+  strategy: DeployStrategy;
+  /** The deployment whose event started the run; none when inputs started it. */
+  deploymentId: number | null;
+}
+
+/** What to deploy: the `deployment` event's payload, or the inputs. */
+async function trigger(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Trigger> {
+  if (env.GITHUB_EVENT_NAME === 'deployment' && env.GITHUB_EVENT_PATH) {
+    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { deployment?: { id: number; environment: string; payload: unknown } };
+    const deployment = event.deployment;
+    if (!deployment) throw new ConfigurationError('the deployment event carries no deployment', { input: 'model' });
+    const raw = typeof deployment.payload === 'string' ? JSON.parse(deployment.payload || '{}') : deployment.payload;
+    const payload = DeploymentPayload.safeParse(raw);
+    if (!payload.success) {
+      throw new ConfigurationError(`deployment ${deployment.id}'s payload names no ghml model (it needs model, version, digest and strategy, as the ghml app writes them): ${payload.error.issues[0].message}`, { input: 'model' });
+    }
+    const strategy = DeployStrategy.safeParse(inputs.strategy ?? payload.data.strategy);
+    if (!strategy.success) throw new ConfigurationError(`strategy "${payload.data.strategy}" is not one of ${DeployStrategy.options.join(', ')}`, { input: 'strategy' });
+    return { reference: { model: payload.data.model, kind: 'version', version: payload.data.version }, digest: payload.data.digest, environment: deployment.environment, strategy: strategy.data, deploymentId: deployment.id };
+  }
+  if (!inputs.model) throw new ConfigurationError('input "model" is required unless a deployment event starts the workflow: the registered model to deploy', { input: 'model' });
+  if (!inputs.environment) throw new ConfigurationError('input "environment" is required unless a deployment event starts the workflow: the GitHub environment (usually the stage) to deploy to', { input: 'environment' });
+  // Without a version, what the environment's stage holds.
+  const reference = parseModelReference(`${inputs.model}@${inputs.version ?? inputs.environment}`, inputs.version ? 'version' : 'environment');
+  return { reference, environment: inputs.environment, strategy: inputs.strategy ?? 'blue-green', deploymentId: null };
+}
+
+/** The Action: the deployment (event or inputs) → the deploy step → statuses, outputs and the job summary. */
+export async function deployAction(): Promise<void> {
+  const inputs = readInputs(inputsSchema);
+  const env = process.env;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const resolve = (file: string) => path.resolve(workspace, file);
+  const what = await trigger(inputs, env);
+  const target = chooseTarget({ target: inputs.target, strategy: what.strategy, serverUrl: inputs['server-url'], batchData: inputs['batch-data'], batchOutput: inputs['batch-output'], command: inputs.command });
+  const adminToken = inputs['admin-token'] ?? env.GHML_ADMIN_TOKEN;
+  if (target === 'serve' && !adminToken) throw new ConfigurationError('the serve target needs the server\'s admin token: pass admin-token (from a secret) or set GHML_ADMIN_TOKEN', { input: 'admin-token' });
+  if (adminToken) core.setSecret(adminToken);
+
+  const github = targetFromEnvironment(env, { token: inputs.token ?? env.GITHUB_TOKEN });
+  const octokit = createOctokit(github);
+  const repository = { owner: github.owner, repo: github.repo };
+  const logUrl = `${github.serverUrl}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`;
+  let report: DeployReport;
+  try {
+    const policy = await loadPolicy(new GitHubPolicySource(octokit, github));
+    const registry = new Registry(new GitHubRegistryStore(octokit, github), inputs['registry-branch'] ?? policy['registry-branch']);
+    let tracker: GitHubDeploymentTracker;
+    if (what.deploymentId !== null) tracker = new GitHubDeploymentTracker(octokit, repository, what.deploymentId, what.environment, logUrl);
+    else {
+      // The deployment records what is deployed as the app's deployments do, so resolve the version first.
+      const { record } = await registry.resolve(what.reference);
+      what.reference = { model: record.model, kind: 'version', version: record.version };
+      what.digest = record.package.digest;
+      tracker = await GitHubDeploymentTracker.create(octokit, repository, {
+        ref: env.GITHUB_SHA ?? env.GITHUB_REF_NAME ?? 'HEAD',
+        environment: what.environment,
+        payload: { model: record.model, version: record.version, digest: record.package.digest, strategy: what.strategy },
+        description: `ghml: ${record.model} v${record.version} to ${what.environment} (${what.strategy})`,
+      }, logUrl);
+    }
+    core.setOutput('deployment-id', String(tracker.deploymentId));
+    report = await runDeploy({
+      reference: what.reference,
+      digest: what.digest,
+      environment: what.environment,
+      strategy: what.strategy,
+      target,
+      workDirectory: path.join(env.RUNNER_TEMP ?? workspace, 'ghml', 'deploy'),
+      smokeRowsFile: inputs['smoke-rows'] ? resolve(inputs['smoke-rows']) : undefined,
+      serve: target === 'serve' ? {
+        url: inputs['server-url']!,
+        adminToken: adminToken!,
+        canarySteps: inputs['canary-steps'],
+        shadowPercent: inputs['shadow-percent'],
+        stepMs: inputs['step-duration'],
+        thresholds: { maxErrorRate: inputs['max-error-rate'], maxP95Ms: inputs['max-p95-ms'], minRequests: inputs['min-requests'] },
+      } : undefined,
+      batch: target === 'batch' ? { data: inputs['batch-data']!.map(resolve), output: resolve(inputs['batch-output']!), artifactName: inputs['batch-artifact'] } : undefined,
+      command: target === 'command' ? { run: inputs.command!, rollback: inputs['rollback-command'], cwd: workspace } : undefined,
+      environmentUrl: inputs['environment-url'],
+      log: (message) => core.info(message),
+    }, {
+      packages: { registry, releases: new GitHubReleases(octokit, github) },
+      tracker,
+      artifacts: inputs['batch-artifact'] && ActionsArtifactUploader.available(env) ? new ActionsArtifactUploader() : undefined,
+    });
+  } catch (error) {
+    throw explainGitHubError(error, github);
+  }
+  const reportPath = inputs['report-out'] ? resolve(inputs['report-out']) : path.join(env.RUNNER_TEMP ?? workspace, 'ghml', 'deploy-report.json');
+  await writeJson(reportPath, report);
+  core.setOutput('result', report.result);
+  core.setOutput('version', String(report.version));
+  core.setOutput('digest', report.digest);
+  core.setOutput('previous-version', report.previousVersion ?? '');
+  core.setOutput('predictions', report.predictions?.path ?? '');
+  core.setOutput('report-path', reportPath);
+  await core.summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  if (report.result === 'succeeded') core.info(deployVerdict(report));
+  else core.setFailed(deployVerdict(report));
+}

@@ -1,0 +1,159 @@
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fetchModelPackage } from '../../deploy/package.js';
+import { ConfigurationError, ExitCode } from '../../errors.js';
+import { parseModelReference } from '../../registry/reference.js';
+import { SERVE_DEFAULTS, startServe } from '../../steps/serve.js';
+import { requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { connect, connectionOptions, connectionUsage, openRegistry } from './registry.js';
+import { positiveIntegerFlag } from './validate-data.js';
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function durationFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const match = DURATION.exec(value.trim());
+  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h`, { input: name });
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+
+function listFlagValue(value: string | undefined): string[] | undefined {
+  return value?.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** A model name for URLs from a file name: `Seattle Weather.onnx` → `seattle-weather`. */
+function nameFromFile(file: string): string {
+  return path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'model';
+}
+
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve(signal);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve an ONNX model over HTTP (Open Inference Protocol) and log its predictions',
+  usage: `Usage: ghml serve --model <file.onnx | model@stage | model@v<N>> [options]
+
+Answers POST /v2/models/<name>/infer (Open Inference Protocol, as KServe and Triton) and
+POST /v1/models/<name>/predict ({"rows": [...]}), checks every request against the data contract,
+and writes the prediction log that \`ghml drift-check --current\` reads. See docs/serve.md.
+
+Model:
+  --model <file|ref>        an .onnx file, or a registered version: its package is downloaded
+                            from its release and every digest verified before it is served
+  --contract <file>         data contract to check requests against (default: the package's)
+  --name <name>             the model's name in URLs (default: the registered name, or the file name)
+  --model-version <label>   the version in answers and the log (default: the registered version,
+                            or the first 12 hex digits of the file's sha256)
+  --features <a,b,c>        the columns of a matrix input, in order (default: the model's metadata)
+  --classes <a,b,c>         class names in the order of the probability columns (default: metadata)
+  --package-dir <dir>       where a registered package is downloaded (default: a temporary directory)
+
+Server:
+  --host <address>          address to listen on (default ${SERVE_DEFAULTS.host}: this machine only)
+  --port <n>                TCP port (default ${SERVE_DEFAULTS.port}; 0 picks a free one)
+  --rate-limit <n>          requests a second per client, 0 for no limit (default ${SERVE_DEFAULTS.rateLimit})
+  --burst <n>               requests a client may send at once above the rate (default ${SERVE_DEFAULTS.burst})
+  --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
+  --drain-timeout <dur>     how long SIGTERM waits for requests in flight (default 30s)
+
+Prediction log:
+  --log-dir <dir>           where the JSON Lines go (default prediction-log)
+  --no-log                  write no prediction log
+  --log-max-bytes <n>       start a new file past this size (default 64 MiB)
+  --log-max-age <dur>       start a new file after this long (default 1h)
+
+Environment:
+  GHML_SERVE_TOKENS         comma-separated bearer tokens clients must send (unset: open, with a warning)
+  GHML_ADMIN_TOKEN          bearer token of the admin API (unset: admin API off)
+
+${connectionUsage}
+
+Runs until SIGTERM or SIGINT, then drains requests in flight and flushes the log. Exit codes: 0
+stopped cleanly, 2 usage or configuration error.`,
+  options: {
+    ...connectionOptions,
+    model: { type: 'string' },
+    contract: { type: 'string' },
+    name: { type: 'string' },
+    'model-version': { type: 'string' },
+    features: { type: 'string' },
+    classes: { type: 'string' },
+    'package-dir': { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'rate-limit': { type: 'string' },
+    burst: { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    'drain-timeout': { type: 'string' },
+    'log-dir': { type: 'string' },
+    'no-log': { type: 'boolean' },
+    'log-max-bytes': { type: 'string' },
+    'log-max-age': { type: 'string' },
+  },
+  async run(args, io) {
+    const modelText = requiredStringFlag(args, 'model', 'an .onnx file, or a registered version such as weather@production');
+    const given = path.resolve(io.cwd, modelText);
+    const say = (message: string) => io.stderr(`ghml serve: ${message}\n`);
+    let modelFile: string;
+    let contractFile = stringFlag(args, 'contract');
+    let name = stringFlag(args, 'name');
+    let version = stringFlag(args, 'model-version');
+    if ((await stat(given).catch(() => undefined))?.isFile() || modelText.endsWith('.onnx')) {
+      modelFile = given;
+      name ??= nameFromFile(modelFile);
+    } else {
+      const reference = parseModelReference(modelText);
+      const connection = await connect(args, io);
+      if (!connection.releases) throw new ConfigurationError('packages are release assets on GitHub: serving a registered version needs --repo (or GITHUB_REPOSITORY), not --local', { input: 'model' });
+      const registry = await openRegistry(connection);
+      const packageDir = path.resolve(io.cwd, stringFlag(args, 'package-dir') ?? path.join(tmpdir(), 'ghml-serve-packages'));
+      const fetched = await fetchModelPackage({ registry, releases: connection.releases }, reference, packageDir);
+      say(`${modelText} is ${fetched.record.model} v${fetched.record.version}: package sha256:${fetched.record.package.digest} verified`);
+      modelFile = fetched.modelFile;
+      contractFile ??= fetched.contractFile ?? undefined;
+      name ??= fetched.record.model;
+      version ??= String(fetched.record.version);
+    }
+    const port = positiveIntegerFlag(stringFlag(args, 'port'), 'port');
+    if (port !== undefined && port > 65535) throw new ConfigurationError('--port must be at most 65535', { input: 'port' });
+    const noLog = args.values['no-log'] === true;
+    const running = await startServe({
+      modelFile,
+      name,
+      version,
+      contractFile: contractFile === undefined ? null : path.resolve(io.cwd, contractFile),
+      features: listFlagValue(stringFlag(args, 'features')),
+      classes: listFlagValue(stringFlag(args, 'classes')),
+      host: stringFlag(args, 'host'),
+      port,
+      logDirectory: noLog ? null : path.resolve(io.cwd, stringFlag(args, 'log-dir') ?? 'prediction-log'),
+      logMaxBytes: positiveIntegerFlag(stringFlag(args, 'log-max-bytes'), 'log-max-bytes'),
+      logMaxAgeMs: durationFlag(stringFlag(args, 'log-max-age'), 'log-max-age'),
+      rateLimit: positiveIntegerFlag(stringFlag(args, 'rate-limit'), 'rate-limit'),
+      burst: positiveIntegerFlag(stringFlag(args, 'burst'), 'burst'),
+      maxBodyBytes: positiveIntegerFlag(stringFlag(args, 'max-body-bytes'), 'max-body-bytes'),
+      drainTimeoutMs: durationFlag(stringFlag(args, 'drain-timeout'), 'drain-timeout'),
+      env: io.env,
+      say,
+    });
+    const { server } = running;
+    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(', ')} listening on ${server.url}\n`);
+    const signal = await waitForSignal();
+    say(`${signal}: draining requests in flight`);
+    await running.stop();
+    say('stopped');
+    return ExitCode.ok;
+  },
+};
