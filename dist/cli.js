@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-RSBFNZR7.js";
+} from "./chunks/chunk-EQAFFWST.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,51 +13,80 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-I2EL5YJU.js";
+} from "./chunks/chunk-FL7H43YP.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-OTSJB3GW.js";
+} from "./chunks/chunk-ZOJPAVU4.js";
 import {
   runRegister
-} from "./chunks/chunk-XWHAIA4U.js";
+} from "./chunks/chunk-ZZAZ6SO3.js";
 import {
   RegistryBaseline,
-  downloadPackage,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-SEKYCYZM.js";
+} from "./chunks/chunk-5H52BLVE.js";
+import {
+  DEFAULT_LOG_OPTIONS,
+  DeployStrategy,
+  DeployTarget,
+  HttpError,
+  LoadVersionRequest,
+  Metrics,
+  OutputIncident,
+  PredictionLog,
+  RolloutSettings,
+  Routing,
+  SHADOW_ROUTE,
+  ServedVersion,
+  ServedVersionLabel,
+  chooseTarget,
+  deployVerdict,
+  fetchModelPackage,
+  parseJson,
+  readBody,
+  renderDeployMarkdown,
+  repairLogDirectory,
+  runDeploy,
+  sendError,
+  sendJson
+} from "./chunks/chunk-TO2TCEIX.js";
+import {
+  downloadPackage
+} from "./chunks/chunk-JXLER5XX.js";
 import {
   inferContract
-} from "./chunks/chunk-NE2WETWX.js";
+} from "./chunks/chunk-74BU2KIA.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-OAS5NE75.js";
+} from "./chunks/chunk-2N5LY2FO.js";
 import {
   checkDataFiles,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-PX3ZQKUX.js";
+} from "./chunks/chunk-GUTTFN2K.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-3ODP5VP4.js";
+} from "./chunks/chunk-F7USDBI5.js";
 import {
   renderDriftMarkdown,
   renderDriftText
 } from "./chunks/chunk-R5F35EWZ.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
+  formatMetric,
+  runPromote,
+  runRollback
+} from "./chunks/chunk-ZCTSWRMM.js";
+import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
-  formatMetric,
-  loadPolicy,
-  runPromote,
-  runRollback
-} from "./chunks/chunk-GUZ76EE2.js";
+  loadPolicy
+} from "./chunks/chunk-HE6XH7WX.js";
 import {
   DataProfile,
   DriftMethod,
@@ -72,9 +101,11 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-BDOCOUH7.js";
+} from "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
+  DataContract,
   ExitCode,
   exitCodeFor,
   external_exports,
@@ -82,7 +113,6 @@ import {
   loadDocument,
   table
 } from "./chunks/chunk-5IKXZ3EP.js";
-import "./chunks/chunk-W64PFGQ6.js";
 import {
   __toESM,
   require_dist
@@ -129,6 +159,10 @@ Exit codes: 0 stopped, 2 configuration error.`,
   }
 };
 
+// src/cli/commands/deploy.ts
+import { tmpdir as tmpdir2 } from "node:os";
+import path3 from "node:path";
+
 // src/cli/command.ts
 import { parseArgs } from "node:util";
 function parseCommandArgs(command, argv) {
@@ -161,133 +195,6 @@ function listFlag(args, name) {
   if (value === void 0) return [];
   return Array.isArray(value) ? value : [String(value)];
 }
-
-// src/cli/commands/validate-data.ts
-var outputFormats = ["text", "json", "markdown"];
-function formatFlag(value) {
-  const format2 = value ?? "text";
-  if (!outputFormats.includes(format2)) {
-    throw new ConfigurationError(`--format "${format2}" is not one of ${outputFormats.join(", ")}`, { input: "format" });
-  }
-  return format2;
-}
-function positiveIntegerFlag(value, name) {
-  if (value === void 0) return void 0;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
-  return number;
-}
-var validateDataCommand = {
-  name: "validate-data",
-  summary: "check data files against a data contract and write their profile",
-  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
-
-Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
-schemas/data-contract.json) and profiles them.
-
-Options:
-  --data <file>          a data file; repeat for several files read as one dataset
-  --contract <file>      the data contract
-  --profile-out <file>   write the data profile (JSON) here
-  --report-out <file>    write the validation report (JSON) here
-  --format <f>           text (default), json or markdown
-  --max-examples <n>     example rows kept per failed expectation (default 5)
-
-Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
-  options: {
-    data: { type: "string", multiple: true },
-    contract: { type: "string" },
-    "profile-out": { type: "string" },
-    "report-out": { type: "string" },
-    format: { type: "string" },
-    "max-examples": { type: "string" }
-  },
-  async run(args, io) {
-    const format2 = formatFlag(stringFlag(args, "format"));
-    const result = await runValidateData({
-      data: listFlag(args, "data"),
-      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
-      profileOut: stringFlag(args, "profile-out"),
-      reportOut: stringFlag(args, "report-out"),
-      maxExamples: positiveIntegerFlag(stringFlag(args, "max-examples"), "max-examples")
-    });
-    if (format2 === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
-`);
-    else if (format2 === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
-    else io.stdout(renderText(result.report));
-    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
-  }
-};
-
-// src/cli/commands/drift-check.ts
-function methodFlag(value) {
-  if (value === void 0) return void 0;
-  const parsed = DriftMethod.safeParse(value);
-  if (!parsed.success) throw new ConfigurationError(`--method "${value}" is not one of ${driftMethods.join(", ")}`, { input: "method" });
-  return parsed.data;
-}
-var driftCheckCommand = {
-  name: "drift-check",
-  summary: "compare current data with a reference and report drift per column",
-  usage: `Usage: ghml drift-check --reference <data|profile.json> --current <file>... [options]
-
-Compares current data (files, or a ghml serve prediction log) with reference data or a saved
-data profile, column by column. See actions/drift-check/README.md for the methods and defaults.
-
-Options:
-  --reference <file>        reference data (repeat for several files) or one data profile (.json)
-  --current <file>          current data; repeat for several files
-  --config <file>           drift-check configuration (YAML or JSON, schemas/drift-config.json)
-  --contract <file>         data contract giving column types (else the profile's, or read off the data)
-  --method <name>           ${driftMethods.join(", ")} (default auto)
-  --columns <a,b>           check only these columns
-  --prediction-column <c>   the model's output column (prediction drift)
-  --label-column <c>        the label column (target drift)
-  --min-rows <n>            fewer rows than this give no verdict (default 100)
-  --format <f>              text (default), json or markdown
-  --report-out <file>       write the drift report (JSON) here
-  --fail-on-drift           exit 1 when the dataset drifted
-
-Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usage or configuration error.`,
-  options: {
-    reference: { type: "string", multiple: true },
-    current: { type: "string", multiple: true },
-    config: { type: "string" },
-    contract: { type: "string" },
-    method: { type: "string" },
-    columns: { type: "string" },
-    "prediction-column": { type: "string" },
-    "label-column": { type: "string" },
-    "min-rows": { type: "string" },
-    format: { type: "string" },
-    "report-out": { type: "string" },
-    "fail-on-drift": { type: "boolean" }
-  },
-  async run(args, io) {
-    const format2 = formatFlag(stringFlag(args, "format"));
-    const reference = listFlag(args, "reference");
-    if (reference.length === 0) throw new ConfigurationError("--reference is required: reference data files or a data profile (.json)", { input: "reference" });
-    const minRows = positiveIntegerFlag(stringFlag(args, "min-rows"), "min-rows");
-    if (minRows === 0) throw new ConfigurationError("--min-rows must be at least 1", { input: "min-rows" });
-    const report = await runDriftCheck({
-      reference,
-      current: listFlag(args, "current"),
-      config: stringFlag(args, "config"),
-      contract: stringFlag(args, "contract"),
-      method: methodFlag(stringFlag(args, "method")),
-      columns: stringFlag(args, "columns")?.split(",").map((c) => c.trim()).filter(Boolean),
-      predictionColumn: stringFlag(args, "prediction-column"),
-      labelColumn: stringFlag(args, "label-column"),
-      minRows,
-      reportOut: stringFlag(args, "report-out")
-    });
-    if (format2 === "json") io.stdout(`${JSON.stringify(report, null, 2)}
-`);
-    else if (format2 === "markdown") io.stdout(renderDriftMarkdown(report));
-    else io.stdout(renderDriftText(report));
-    return report.drifted && args.values["fail-on-drift"] === true ? ExitCode.checkFailed : ExitCode.ok;
-  }
-};
 
 // src/cli/commands/registry.ts
 import path2 from "node:path";
@@ -397,6 +304,63 @@ var LocalPolicySource = class {
       return file.exitCode === 0 ? file.stdout : void 0;
     }
     return void 0;
+  }
+};
+
+// src/cli/commands/validate-data.ts
+var outputFormats = ["text", "json", "markdown"];
+function formatFlag(value) {
+  const format2 = value ?? "text";
+  if (!outputFormats.includes(format2)) {
+    throw new ConfigurationError(`--format "${format2}" is not one of ${outputFormats.join(", ")}`, { input: "format" });
+  }
+  return format2;
+}
+function positiveIntegerFlag(value, name) {
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
+  return number;
+}
+var validateDataCommand = {
+  name: "validate-data",
+  summary: "check data files against a data contract and write their profile",
+  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
+
+Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
+schemas/data-contract.json) and profiles them.
+
+Options:
+  --data <file>          a data file; repeat for several files read as one dataset
+  --contract <file>      the data contract
+  --profile-out <file>   write the data profile (JSON) here
+  --report-out <file>    write the validation report (JSON) here
+  --format <f>           text (default), json or markdown
+  --max-examples <n>     example rows kept per failed expectation (default 5)
+
+Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
+  options: {
+    data: { type: "string", multiple: true },
+    contract: { type: "string" },
+    "profile-out": { type: "string" },
+    "report-out": { type: "string" },
+    format: { type: "string" },
+    "max-examples": { type: "string" }
+  },
+  async run(args, io) {
+    const format2 = formatFlag(stringFlag(args, "format"));
+    const result = await runValidateData({
+      data: listFlag(args, "data"),
+      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
+      profileOut: stringFlag(args, "profile-out"),
+      reportOut: stringFlag(args, "report-out"),
+      maxExamples: positiveIntegerFlag(stringFlag(args, "max-examples"), "max-examples")
+    });
+    if (format2 === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
+`);
+    else if (format2 === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
+    else io.stdout(renderText(result.report));
+    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
 
@@ -617,11 +581,195 @@ ${connectionUsage}`,
 };
 var registryCommands = [registryListCommand, registryShowCommand, registryHistoryCommand, registryGetCommand];
 
+// src/cli/commands/deploy.ts
+var rolloutFlags = ["canary-steps", "step-duration", "max-error-rate", "max-p95-ms", "min-requests", "shadow-percent"];
+function choice(value, options, name) {
+  if (value === void 0) return void 0;
+  if (!options.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${options.join(", ")}`, { input: name });
+  return value;
+}
+var deployCommand = {
+  name: "deploy",
+  summary: "roll a registered version out to ghml serve, a batch of predictions or your command, with rollback",
+  usage: `Usage: ghml deploy <model>@v<N>|<model>@<stage> --environment <name> [options] [where]
+
+Downloads the version's package from its release, verifies every digest, smoke-tests it and rolls
+it out; on a failed smoke test or a breached canary limit it rolls back. The deploy Action does the
+same and reports on the GitHub Deployment (see actions/deploy/README.md); this command only prints.
+
+Target (default: batch for --strategy batch, command with --command, else serve):
+  --target <t>               serve, batch or command
+  --strategy <s>             ${DeployStrategy.options.join(", ")} (default blue-green)
+  --environment <name>       the environment deployed to, for the report
+
+serve (a running ghml serve; its admin token in GHML_ADMIN_TOKEN):
+  --server-url <url>         e.g. http://127.0.0.1:8080
+  --canary-steps <list>      percentages rising to 100 (default 10,50,100)
+  --step-duration <dur>      how long each canary or shadow step is watched (default 60s)
+  --max-error-rate <r>       largest share of 5xx answers in a step (default 0.01)
+  --max-p95-ms <ms>          largest 95th-percentile latency in a step (default 250)
+  --min-requests <n>         fewer requests in a step give no verdict (default 50)
+  --shadow-percent <p>       share of requests mirrored to a shadow (default 100)
+
+batch:
+  --batch-data <file>        data to score (repeat for several files)
+  --batch-output <file>      predictions: .jsonl (the prediction log's layout) or .csv
+
+command:
+  --command <cmd>            shell command given GHML_MODEL_PATH, GHML_MODEL_VERSION, \u2026
+  --rollback-command <cmd>   run when the command fails
+
+Also:
+  --smoke-rows <file>        rows for the smoke test (default: from the version's data profile or contract)
+  --work-dir <dir>           where the package is downloaded (default: a temporary directory)
+  --report-out <file>        write the deploy report (JSON) here
+  --format <f>               text (default), json or markdown
+
+${connectionUsage}
+
+Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error.`,
+  options: {
+    ...connectionOptions,
+    target: { type: "string" },
+    strategy: { type: "string" },
+    environment: { type: "string" },
+    "server-url": { type: "string" },
+    ...Object.fromEntries(rolloutFlags.map((name) => [name, { type: "string" }])),
+    "batch-data": { type: "string", multiple: true },
+    "batch-output": { type: "string" },
+    command: { type: "string" },
+    "rollback-command": { type: "string" },
+    "smoke-rows": { type: "string" },
+    "work-dir": { type: "string" },
+    "report-out": { type: "string" },
+    format: { type: "string" }
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const [text] = args.positionals;
+    if (!text || args.positionals.length > 1) throw new ConfigurationError("give one model with a version or a stage, e.g. churn@v4 or churn@production", { input: "model" });
+    const reference = parseModelReference(text);
+    if (reference.kind === "latest") throw new ConfigurationError(`say which version of ${reference.model} to deploy: ${reference.model}@v<N> or ${reference.model}@<stage>`, { input: "model" });
+    const environment = requiredStringFlag(args, "environment", "the environment deployed to, e.g. production");
+    const strategy = choice(stringFlag(args, "strategy"), DeployStrategy.options, "strategy") ?? "blue-green";
+    const format2 = choice(stringFlag(args, "format"), ["text", "json", "markdown"], "format") ?? "text";
+    const rawSettings = Object.fromEntries(rolloutFlags.flatMap((name) => stringFlag(args, name) === void 0 ? [] : [[name, stringFlag(args, name)]]));
+    const parsed = RolloutSettings.safeParse(rawSettings);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigurationError(`--${String(issue.path[0])} ${issue.message}`, { input: String(issue.path[0]) });
+    }
+    const settings = parsed.data;
+    const resolve = (file) => path3.resolve(io.cwd, file);
+    const batchData = listFlag(args, "batch-data").map(resolve);
+    const batchOutput = stringFlag(args, "batch-output");
+    const command = stringFlag(args, "command");
+    const serverUrl = stringFlag(args, "server-url");
+    const target = chooseTarget({ target: choice(stringFlag(args, "target"), DeployTarget.options, "target"), strategy, serverUrl, batchData, batchOutput, command });
+    const adminToken = io.env.GHML_ADMIN_TOKEN;
+    if (target === "serve" && !adminToken) throw new ConfigurationError("the serve target needs the server's admin token in GHML_ADMIN_TOKEN", { input: "GHML_ADMIN_TOKEN" });
+    return withConnection(args, io, async (connection) => {
+      if (!connection.releases) throw new ConfigurationError("packages are release assets on GitHub: deploy needs --repo (or GITHUB_REPOSITORY), not --local", { input: "local" });
+      const report = await runDeploy({
+        reference,
+        environment,
+        strategy,
+        target,
+        workDirectory: resolve(stringFlag(args, "work-dir") ?? path3.join(tmpdir2(), "ghml-deploy")),
+        smokeRowsFile: stringFlag(args, "smoke-rows") && resolve(stringFlag(args, "smoke-rows")),
+        serve: target === "serve" ? { url: serverUrl, adminToken, canarySteps: settings["canary-steps"], shadowPercent: settings["shadow-percent"], stepMs: settings["step-duration"], thresholds: { maxErrorRate: settings["max-error-rate"], maxP95Ms: settings["max-p95-ms"], minRequests: settings["min-requests"] } } : void 0,
+        batch: target === "batch" ? { data: batchData, output: resolve(batchOutput) } : void 0,
+        command: target === "command" ? { run: command, rollback: stringFlag(args, "rollback-command"), cwd: io.cwd } : void 0,
+        log: (message) => io.stderr(`${message}
+`)
+      }, { packages: { registry: await openRegistry(connection), releases: connection.releases } });
+      const reportOut = stringFlag(args, "report-out");
+      if (reportOut) await writeJson(resolve(reportOut), report);
+      if (format2 === "json") io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+      else if (format2 === "markdown") io.stdout(renderDeployMarkdown(report));
+      else io.stdout(`${deployVerdict(report)}
+`);
+      return report.result === "succeeded" ? ExitCode.ok : ExitCode.checkFailed;
+    });
+  }
+};
+
+// src/cli/commands/drift-check.ts
+function methodFlag(value) {
+  if (value === void 0) return void 0;
+  const parsed = DriftMethod.safeParse(value);
+  if (!parsed.success) throw new ConfigurationError(`--method "${value}" is not one of ${driftMethods.join(", ")}`, { input: "method" });
+  return parsed.data;
+}
+var driftCheckCommand = {
+  name: "drift-check",
+  summary: "compare current data with a reference and report drift per column",
+  usage: `Usage: ghml drift-check --reference <data|profile.json> --current <file>... [options]
+
+Compares current data (files, or a ghml serve prediction log) with reference data or a saved
+data profile, column by column. See actions/drift-check/README.md for the methods and defaults.
+
+Options:
+  --reference <file>        reference data (repeat for several files) or one data profile (.json)
+  --current <file>          current data; repeat for several files
+  --config <file>           drift-check configuration (YAML or JSON, schemas/drift-config.json)
+  --contract <file>         data contract giving column types (else the profile's, or read off the data)
+  --method <name>           ${driftMethods.join(", ")} (default auto)
+  --columns <a,b>           check only these columns
+  --prediction-column <c>   the model's output column (prediction drift)
+  --label-column <c>        the label column (target drift)
+  --min-rows <n>            fewer rows than this give no verdict (default 100)
+  --format <f>              text (default), json or markdown
+  --report-out <file>       write the drift report (JSON) here
+  --fail-on-drift           exit 1 when the dataset drifted
+
+Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usage or configuration error.`,
+  options: {
+    reference: { type: "string", multiple: true },
+    current: { type: "string", multiple: true },
+    config: { type: "string" },
+    contract: { type: "string" },
+    method: { type: "string" },
+    columns: { type: "string" },
+    "prediction-column": { type: "string" },
+    "label-column": { type: "string" },
+    "min-rows": { type: "string" },
+    format: { type: "string" },
+    "report-out": { type: "string" },
+    "fail-on-drift": { type: "boolean" }
+  },
+  async run(args, io) {
+    const format2 = formatFlag(stringFlag(args, "format"));
+    const reference = listFlag(args, "reference");
+    if (reference.length === 0) throw new ConfigurationError("--reference is required: reference data files or a data profile (.json)", { input: "reference" });
+    const minRows = positiveIntegerFlag(stringFlag(args, "min-rows"), "min-rows");
+    if (minRows === 0) throw new ConfigurationError("--min-rows must be at least 1", { input: "min-rows" });
+    const report = await runDriftCheck({
+      reference,
+      current: listFlag(args, "current"),
+      config: stringFlag(args, "config"),
+      contract: stringFlag(args, "contract"),
+      method: methodFlag(stringFlag(args, "method")),
+      columns: stringFlag(args, "columns")?.split(",").map((c) => c.trim()).filter(Boolean),
+      predictionColumn: stringFlag(args, "prediction-column"),
+      labelColumn: stringFlag(args, "label-column"),
+      minRows,
+      reportOut: stringFlag(args, "report-out")
+    });
+    if (format2 === "json") io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+    else if (format2 === "markdown") io.stdout(renderDriftMarkdown(report));
+    else io.stdout(renderDriftText(report));
+    return report.drifted && args.values["fail-on-drift"] === true ? ExitCode.checkFailed : ExitCode.ok;
+  }
+};
+
 // src/cli/commands/evaluate.ts
 function commaList(value) {
   return value?.split(",").map((item) => item.trim()).filter(Boolean);
 }
-function choice(value, name, allowed) {
+function choice2(value, name, allowed) {
   if (value === void 0) return void 0;
   if (!allowed.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${allowed.join(", ")}`, { input: name });
   return value;
@@ -698,7 +846,7 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       model: requiredStringFlag(args, "model", "the .onnx model to evaluate"),
       data: listFlag(args, "data"),
       label: requiredStringFlag(args, "label", "the label column"),
-      task: choice(stringFlag(args, "task"), "task", ["classification", "regression"]),
+      task: choice2(stringFlag(args, "task"), "task", ["classification", "regression"]),
       positiveLabel: stringFlag(args, "positive-label"),
       classes: commaList(stringFlag(args, "classes")),
       baseline,
@@ -711,7 +859,7 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       referencePredictions: stringFlag(args, "reference-predictions"),
       parityTolerance: toleranceFlag(stringFlag(args, "parity-tolerance")),
       bootstrap: positiveIntegerFlag(stringFlag(args, "bootstrap"), "bootstrap"),
-      executionProvider: choice(stringFlag(args, "execution-provider"), "execution-provider", ["cpu", "cuda"]),
+      executionProvider: choice2(stringFlag(args, "execution-provider"), "execution-provider", ["cpu", "cuda"]),
       modelName: stringFlag(args, "model-name"),
       reportOut: stringFlag(args, "report-out"),
       log: (message) => io.stderr(`${message}
@@ -899,8 +1047,8 @@ ${connectionUsage}`,
 };
 
 // src/cli/commands/register.ts
-import { tmpdir as tmpdir2 } from "node:os";
-import path3 from "node:path";
+import { tmpdir as tmpdir3 } from "node:os";
+import path4 from "node:path";
 var registerCommand = {
   name: "register",
   summary: "publish a model package as a release and record the version on the registry branch",
@@ -955,13 +1103,13 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
   async run(args, io) {
     const output = textOrJson(args);
     const model = requiredStringFlag(args, "model", "the name to register the model under");
-    const resolve = (file) => file === void 0 ? void 0 : path3.resolve(io.cwd, file);
+    const resolve = (file) => file === void 0 ? void 0 : path4.resolve(io.cwd, file);
     return withConnection(args, io, async (connection) => {
       if (!connection.releases || !connection.target) throw new ConfigurationError("register publishes the package as a GitHub release: give --repo (or GITHUB_REPOSITORY), not --local", { input: "local" });
       const { target } = connection;
       const result = await runRegister({
         model,
-        modelFiles: listFlag(args, "model-file").map((file) => path3.resolve(io.cwd, file)),
+        modelFiles: listFlag(args, "model-file").map((file) => path4.resolve(io.cwd, file)),
         runRecord: resolve(stringFlag(args, "run-record")),
         evaluationReport: resolve(stringFlag(args, "evaluation-report")),
         dataProfile: resolve(stringFlag(args, "data-profile")),
@@ -977,7 +1125,7 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
         registryBranch: connection.registryBranch,
         promoteTo: stringFlag(args, "promote-to"),
         partSize: positiveIntegerFlag(stringFlag(args, "part-size"), "part-size"),
-        scratchDirectory: path3.join(tmpdir2(), "ghml-register"),
+        scratchDirectory: path4.join(tmpdir3(), "ghml-register"),
         context: { actor: io.env.GITHUB_ACTOR ?? null, repositoryUrl: `${target.serverUrl}/${target.owner}/${target.repo}` },
         env: io.env,
         log: (message) => io.stderr(`${message}
@@ -1002,8 +1150,8 @@ package sha256:${result.packageDigest}
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, writeFile } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import path4 from "node:path";
+import { tmpdir as tmpdir4 } from "node:os";
+import path5 from "node:path";
 var defaultWebhookUrl = "http://127.0.0.1:3000/api/github/webhooks";
 function portFlag(value) {
   if (value === void 0) return 0;
@@ -1042,13 +1190,13 @@ Exit codes: 0 stopped cleanly, 1 requests or webhooks departed from GitHub's des
   async run(args, io) {
     const port = portFlag(stringFlag(args, "port"));
     const seed = stringFlag(args, "seed");
-    if (seed !== void 0 && !existsSync(path4.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
+    if (seed !== void 0 && !existsSync(path5.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
     const webhookUrl = webhookUrlFlag(stringFlag(args, "webhook-url"));
     const webhookSecret = stringFlag(args, "webhook-secret") ?? randomBytes(16).toString("hex");
     const { startSandbox } = await import("./chunks/sandbox-JXL5AI5G.js");
-    const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path4.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
-    const keyDir = await mkdtemp2(path4.join(tmpdir3(), "ghml-sandbox-app-"));
-    const keyFile = path4.join(keyDir, "app.pem");
+    const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path5.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
+    const keyDir = await mkdtemp2(path5.join(tmpdir4(), "ghml-sandbox-app-"));
+    const keyFile = path5.join(keyDir, "app.pem");
     await writeFile(keyFile, sandbox.app.privateKey, { mode: 384 });
     const host = new URL(sandbox.url).host;
     const width = Math.max(...Object.keys(sandbox.tokens).map((login) => login.length));
@@ -1086,9 +1234,768 @@ ${violations.map((violation) => `  ${violation.kind} ${violation.subject}${viola
   }
 };
 
-// src/cli/commands/train.ts
-import { tmpdir as tmpdir4 } from "node:os";
+// src/cli/commands/serve.ts
+import { stat } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import path8 from "node:path";
+
+// src/steps/serve.ts
+import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import path7 from "node:path";
+
+// src/serve/access.ts
+import { createHash } from "node:crypto";
+function digest(token) {
+  return createHash("sha256").update(token).digest("hex");
+}
+function parseTokens(text, variable) {
+  const tokens = (text ?? "").split(",").map((token) => token.trim()).filter(Boolean);
+  const short = tokens.filter((token) => token.length < 16);
+  if (short.length > 0) throw new ConfigurationError(`${variable} holds ${short.length} token(s) shorter than 16 characters: use long random tokens (openssl rand -hex 32)`, { input: variable });
+  return tokens;
+}
+var Access = class {
+  clients = /* @__PURE__ */ new Map();
+  admin;
+  constructor(clientTokens, adminToken) {
+    clientTokens.forEach((token, index) => this.clients.set(digest(token), `token-${index + 1}`));
+    this.admin = adminToken === null ? null : digest(adminToken);
+  }
+  /** No client tokens: anyone who reaches the server may call the models. */
+  get open() {
+    return this.clients.size === 0;
+  }
+  get adminEnabled() {
+    return this.admin !== null;
+  }
+  /**
+   * The caller a request's Authorization header names; null for a token that is not known. On an
+   * open server every request is let in, known by its address unless it carries the admin token.
+   */
+  identify(authorization, address) {
+    const match = authorization === void 0 ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const presented = match ? digest(match[1]) : null;
+    if (presented !== null && presented === this.admin) return { kind: "admin", id: "admin" };
+    if (this.open) return { kind: "anonymous", id: address };
+    const client = presented === null ? void 0 : this.clients.get(presented);
+    return client ? { kind: "client", id: client } : null;
+  }
+};
+var Throttle = class {
+  constructor(rate, burst, now = () => performance.now()) {
+    this.rate = rate;
+    this.burst = burst;
+    this.now = now;
+  }
+  rate;
+  burst;
+  now;
+  buckets = /* @__PURE__ */ new Map();
+  lastSweep = 0;
+  /** 0 when the request may go ahead; else the seconds until it could (for Retry-After). */
+  take(client) {
+    if (this.rate <= 0) return 0;
+    const now = this.now();
+    let bucket = this.buckets.get(client);
+    if (!bucket) {
+      this.sweep(now);
+      this.buckets.set(client, bucket = { tokens: this.burst, updated: now });
+    } else {
+      bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.updated) / 1e3 * this.rate);
+      bucket.updated = now;
+    }
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return (1 - bucket.tokens) / this.rate;
+  }
+  /** Forgets clients whose buckets have filled up again: they are as new, and the map stays small. */
+  sweep(now) {
+    if (now - this.lastSweep < 1e4) return;
+    this.lastSweep = now;
+    const full = this.burst / this.rate * 1e3;
+    for (const [client, bucket] of this.buckets) if (now - bucket.updated > full) this.buckets.delete(client);
+  }
+};
+
+// src/serve/server.ts
+import { createHash as createHash2, randomBytes as randomBytes2, randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import { writeFile as writeFile2 } from "node:fs/promises";
 import path6 from "node:path";
+
+// src/serve/routing.ts
+function route(table2, random = Math.random) {
+  const { routing, versions } = table2;
+  const canary = routing.canary && routing.canary.percent > 0 && random() * 100 < routing.canary.percent ? versions.get(routing.canary.version) : void 0;
+  const version = canary ?? versions.get(routing.primary);
+  const shadow = routing.shadow && routing.shadow.percent > 0 && random() * 100 < routing.shadow.percent ? versions.get(routing.shadow.version) ?? null : null;
+  return { version, route: canary ? "canary" : "primary", shadow };
+}
+function unloadedVersions(routing, versions) {
+  const named = [routing.primary, routing.canary?.version, routing.shadow?.version].filter((version) => version !== void 0);
+  return [...new Set(named)].filter((version) => !versions.has(version));
+}
+function routedVersions(routing) {
+  return new Set([routing.primary, routing.canary?.version, routing.shadow?.version].filter((version) => version !== void 0));
+}
+function roles(table2) {
+  const { routing } = table2;
+  const canaryPercent = routing.canary?.percent ?? 0;
+  return [...table2.versions.keys()].map((version) => {
+    if (version === routing.primary) return { version, role: "primary", percent: 100 - canaryPercent };
+    if (version === routing.canary?.version) return { version, role: "canary", percent: canaryPercent };
+    if (version === routing.shadow?.version) return { version, role: "shadow", percent: routing.shadow.percent };
+    return { version, role: "standby", percent: 0 };
+  });
+}
+
+// src/serve/server.ts
+var RECENT_INCIDENTS = 20;
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var PredictionServer = class _PredictionServer {
+  constructor(options) {
+    this.options = options;
+    const table2 = /* @__PURE__ */ new Map();
+    for (const version of options.versions) {
+      if (table2.has(version.model)) throw new ConfigurationError(`model "${version.model}" is given twice: serve one version per model and load others through the admin API`, { input: "model" });
+      table2.set(version.model, { name: version.model, versions: /* @__PURE__ */ new Map([[version.version, version]]), routing: { primary: version.version, canary: null, shadow: null } });
+    }
+    this.table = table2;
+    this.throttle = new Throttle(options.throttle.rate, options.throttle.burst);
+    const onLogError = (error) => options.say(`the prediction log could not be written: ${error.message}`);
+    this.log = options.log ? new PredictionLog({ ...options.log, stream: "predictions" }, onLogError) : null;
+    this.shadowLog = options.log ? new PredictionLog({ ...options.log, stream: "shadow" }, onLogError) : null;
+    this.server = createServer({ keepAliveTimeout: 5e3, requestTimeout: 6e4 }, (request, response) => this.handle(request, response));
+  }
+  options;
+  table;
+  metrics = new Metrics();
+  throttle;
+  server;
+  log;
+  shadowLog;
+  incidents = [];
+  startedAt = /* @__PURE__ */ new Date();
+  inFlight = 0;
+  shadowsInFlight = 0;
+  idle;
+  draining = false;
+  closing;
+  adminQueue = Promise.resolve();
+  /**
+   * Request ids the server gives: a random prefix per start and a counter, unique without the cost
+   * of a UUID per request and a third of its length on every log line.
+   */
+  requestIdPrefix = randomBytes2(4).toString("hex");
+  requestCount = 0;
+  callers = /* @__PURE__ */ new WeakMap();
+  url = "";
+  static async start(options) {
+    if (options.log) {
+      for (const repaired of await repairLogDirectory(options.log.directory)) {
+        options.say(`cut a partial last line (${repaired.bytes} bytes, from a write cut short) off ${repaired.file}`);
+      }
+    }
+    const server = new _PredictionServer(options);
+    await new Promise((resolve, reject) => {
+      server.server.once("error", reject);
+      server.server.listen(options.port, options.host, () => {
+        server.server.off("error", reject);
+        resolve();
+      });
+    });
+    const address = server.server.address();
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    server.url = `http://${host}:${address.port}`;
+    return server;
+  }
+  /** Every request ends in exactly one `reply` or `fail`, which counts it out of the requests in flight. */
+  handle(request, response) {
+    this.inFlight++;
+    const exchange = { request, response, started: performance.now(), route: "not_found", model: "", version: "", rows: 0, answered: false };
+    this.dispatch(exchange).catch((error) => this.fail(exchange, error));
+  }
+  answered(exchange) {
+    if (exchange.answered) return false;
+    exchange.answered = true;
+    this.inFlight--;
+    this.checkIdle();
+    return true;
+  }
+  reply(exchange, status, body, headers = {}, contentType = "application/json") {
+    if (!this.answered(exchange)) return;
+    const { response } = exchange;
+    const extra = this.draining ? { connection: "close", ...headers } : headers;
+    if (contentType === "application/json") sendJson(response, status, body, extra);
+    else {
+      response.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body), ...extra });
+      response.end(body);
+    }
+    this.metrics.record(exchange.route, exchange.model, exchange.version, status, (performance.now() - exchange.started) / 1e3, status < 400 ? exchange.rows : 0);
+  }
+  fail(exchange, error) {
+    if (!this.answered(exchange)) {
+      if (!(error instanceof HttpError)) this.options.say(`error after the answer to ${exchange.request.method} ${exchange.request.url}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    let failure;
+    if (error instanceof HttpError) failure = error;
+    else if (error instanceof OutputIncident) failure = this.recordIncident(exchange.model, exchange.version, "", error);
+    else {
+      this.options.say(`internal error on ${exchange.request.method} ${exchange.request.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      failure = new HttpError(500, "internal error: the server failed to answer; it has been logged");
+    }
+    const { response } = exchange;
+    const headers = { ...failure.headers };
+    if (failure.status === 413) headers.connection = "close";
+    if (this.draining) headers.connection = "close";
+    sendError(response, failure, headers);
+    this.metrics.record(exchange.route, exchange.model, exchange.version, failure.status, (performance.now() - exchange.started) / 1e3, 0);
+  }
+  recordIncident(model, version, requestId, error) {
+    const incident = { id: randomUUID(), time: (/* @__PURE__ */ new Date()).toISOString(), model, version, requestId, reason: error.message };
+    this.incidents.push(incident);
+    if (this.incidents.length > RECENT_INCIDENTS) this.incidents.shift();
+    this.metrics.incident(model, version);
+    this.options.say(`incident ${incident.id}: ${model} v${version} gave no valid answer (${error.message}); the client got a 500`);
+    return new HttpError(500, `${model} v${version} failed to give a valid answer; incident ${incident.id} is logged`, { incident: incident.id });
+  }
+  async dispatch(exchange) {
+    const { request } = exchange;
+    const url = request.url ?? "/";
+    const query = url.indexOf("?");
+    const pathname = query < 0 ? url : url.slice(0, query);
+    const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const method = request.method ?? "GET";
+    if (parts[0] === "v2" && parts[1] === "health" && parts.length === 3) {
+      exchange.route = `health_${parts[2]}`;
+      this.allow(method, ["GET"]);
+      if (parts[2] === "live") return this.reply(exchange, 200, JSON.stringify({ live: true }));
+      if (parts[2] === "ready") return this.reply(exchange, this.ready ? 200 : 503, JSON.stringify({ ready: this.ready }));
+    }
+    if (parts.length === 1 && parts[0] === "metrics") {
+      exchange.route = "metrics";
+      this.allow(method, ["GET"]);
+      return this.reply(exchange, 200, this.renderMetrics(), {}, "text/plain; version=0.0.4; charset=utf-8");
+    }
+    if (parts[0] === "admin") {
+      exchange.route = "admin";
+      return this.admin(exchange, parts.slice(1), method);
+    }
+    const caller = this.authorize(exchange);
+    if (parts[0] === "v2" && parts.length === 1) {
+      exchange.route = "server_metadata";
+      this.allow(method, ["GET"]);
+      return this.reply(exchange, 200, JSON.stringify({ name: "ghml", version: "1", extensions: [] }));
+    }
+    if ((parts[0] === "v2" || parts[0] === "v1") && parts[1] === "models" && parts.length >= 3) {
+      const model = parts[2];
+      let rest = parts.slice(3);
+      let pinned;
+      if (rest[0] === "versions" && rest.length >= 2) {
+        pinned = rest[1];
+        rest = rest.slice(2);
+      }
+      const action = rest.length === 0 ? "metadata" : rest.length === 1 ? rest[0] : "";
+      const known = parts[0] === "v2" ? ["metadata", "ready", "infer"] : ["predict"];
+      if (known.includes(action)) {
+        exchange.route = action;
+        this.checkThrottle(caller);
+        return this.modelRoute(exchange, action, model, pinned, method);
+      }
+    }
+    throw new HttpError(404, `no route ${method} ${pathname}: see docs/serve.md for the routes (inference: POST /v2/models/<model>/infer)`);
+  }
+  allow(method, methods) {
+    if (!methods.includes(method)) throw new HttpError(405, `use ${methods.join(" or ")} here`, {}, { allow: methods.join(", ") });
+  }
+  authorize(exchange) {
+    const { socket, headers } = exchange.request;
+    const authorization = headers.authorization;
+    const known = this.callers.get(socket);
+    if (known && known.authorization === authorization) return known.caller;
+    const caller = this.options.access.identify(authorization, socket.remoteAddress ?? "unknown");
+    if (caller) {
+      this.callers.set(socket, { authorization, caller });
+      return caller;
+    }
+    this.metrics.unauthorized++;
+    const given = exchange.request.headers.authorization !== void 0;
+    throw new HttpError(401, given ? "the bearer token is not valid here" : "this server needs a bearer token: send Authorization: Bearer <token>", {}, { "www-authenticate": 'Bearer realm="ghml"' });
+  }
+  checkThrottle(caller) {
+    const wait = this.throttle.take(caller.id);
+    if (wait === 0) return;
+    this.metrics.throttled++;
+    const seconds = Math.max(1, Math.ceil(wait));
+    throw new HttpError(429, `too many requests from this client: try again in ${seconds} s`, {}, { "retry-after": String(seconds) });
+  }
+  modelTable(model) {
+    const table2 = this.table.get(model);
+    if (!table2) throw new HttpError(404, `no model "${model}" here: this server serves ${[...this.table.keys()].map((name) => `"${name}"`).join(", ") || "no models"}`);
+    return table2;
+  }
+  async modelRoute(exchange, action, model, pinned, method) {
+    const table2 = this.modelTable(model);
+    exchange.model = model;
+    if (pinned !== void 0 && !table2.versions.has(pinned)) {
+      throw new HttpError(404, `${model} has no version "${pinned}" loaded: loaded are ${[...table2.versions.keys()].join(", ")}`);
+    }
+    if (action === "metadata" || action === "ready") {
+      this.allow(method, ["GET"]);
+      const version2 = table2.versions.get(pinned ?? table2.routing.primary);
+      exchange.version = version2.version;
+      if (action === "ready") return this.reply(exchange, 200, JSON.stringify({ name: model, version: version2.version, ready: !this.draining }));
+      return this.reply(exchange, 200, JSON.stringify(version2.metadata([...table2.versions.keys()])));
+    }
+    this.allow(method, ["POST"]);
+    const body = parseJson(await readBody(exchange.request, this.options.maxBodyBytes));
+    const current = this.modelTable(model);
+    const routed = pinned !== void 0 ? { version: current.versions.get(pinned), route: "pinned", shadow: null } : route(current);
+    if (!routed.version) throw new HttpError(404, `${model} v${pinned} was unloaded while the request arrived`);
+    const version = routed.version;
+    exchange.version = version.version;
+    const requestId = this.requestId(exchange.request, body);
+    const prepared = action === "infer" ? version.prepareTensors(body) : version.prepareRows(body);
+    let prediction;
+    try {
+      prediction = await version.predict(prepared);
+    } catch (error) {
+      if (error instanceof OutputIncident) throw this.recordIncident(model, version.version, requestId, error);
+      throw error;
+    }
+    const answer = action === "infer" ? version.inferResponse(prediction, requestId, isRecord(body) ? body.outputs : void 0) : version.rowsResponse(prediction, requestId);
+    exchange.rows = prediction.rows;
+    const latencyMs = performance.now() - exchange.started;
+    this.reply(exchange, 200, answer);
+    this.log?.append(prediction.rows, (buffer) => version.writeLogLines(buffer, prepared, prediction, { time: Date.now() - latencyMs, requestId, route: routed.route, latencyMs }));
+    if (routed.shadow && routed.shadow !== version) this.mirror(routed.shadow, action, body, requestId);
+  }
+  requestId(request, body) {
+    if (isRecord(body) && typeof body.id === "string" && body.id.length > 0 && body.id.length <= 128) return body.id;
+    const header = request.headers["x-request-id"];
+    if (typeof header === "string" && header.length > 0 && header.length <= 128) return header;
+    return `${this.requestIdPrefix}-${(this.requestCount++).toString(36)}`;
+  }
+  /** Runs a shadow on a copy of the request after the client has its answer; only the log and the metrics see the result. */
+  mirror(shadow, action, body, requestId) {
+    this.shadowsInFlight++;
+    const started = performance.now();
+    let prepared;
+    const finish = (code, rows) => {
+      this.metrics.record(SHADOW_ROUTE, shadow.model, shadow.version, code, (performance.now() - started) / 1e3, rows);
+      this.shadowsInFlight--;
+      this.checkIdle();
+    };
+    try {
+      prepared = action === "infer" ? shadow.prepareTensors(body) : shadow.prepareRows(body);
+    } catch (error) {
+      finish(error instanceof HttpError ? error.status : 500, 0);
+      return;
+    }
+    const request = prepared;
+    shadow.predict(request).then(
+      (prediction) => {
+        const latencyMs = performance.now() - started;
+        this.shadowLog?.append(prediction.rows, (buffer) => shadow.writeLogLines(buffer, request, prediction, { time: Date.now() - latencyMs, requestId, route: SHADOW_ROUTE, latencyMs }));
+        finish(200, prediction.rows);
+      },
+      (error) => {
+        if (error instanceof OutputIncident) {
+          this.recordIncident(shadow.model, shadow.version, requestId, error);
+        } else {
+          this.options.say(`shadow ${shadow.model} v${shadow.version} failed: ${error.message}`);
+        }
+        finish(500, 0);
+      }
+    );
+  }
+  async admin(exchange, parts, method) {
+    if (!this.options.access.adminEnabled) throw new HttpError(404, "the admin API is off: start the server with GHML_ADMIN_TOKEN set");
+    const caller = this.options.access.identify(exchange.request.headers.authorization, "");
+    if (caller?.kind !== "admin") {
+      this.metrics.unauthorized++;
+      throw new HttpError(401, "the admin API needs the admin token: send Authorization: Bearer <GHML_ADMIN_TOKEN>", {}, { "www-authenticate": 'Bearer realm="ghml-admin"' });
+    }
+    if (parts[0] !== "v1") throw new HttpError(404, "the admin API is under /admin/v1/");
+    if (parts.length === 2 && parts[1] === "status") {
+      this.allow(method, ["GET"]);
+      return this.reply(exchange, 200, JSON.stringify(this.status()));
+    }
+    if (parts[1] === "models" && parts.length === 4 && parts[3] === "routing") {
+      this.allow(method, ["PUT"]);
+      const routing = this.parseAdmin(Routing, await readBody(exchange.request, this.options.maxBodyBytes), "routing");
+      const applied = await this.serialized(() => this.setRouting(parts[2], routing));
+      return this.reply(exchange, 200, JSON.stringify({ model: parts[2], routing: applied }));
+    }
+    if (parts[1] === "models" && parts.length === 5 && parts[3] === "versions") {
+      const [model, version] = [parts[2], parts[4]];
+      const label = ServedVersionLabel.safeParse(version);
+      if (!label.success) throw new HttpError(400, `version "${version}" ${label.error.issues[0].message}`);
+      if (method === "PUT") {
+        const load = this.parseAdmin(LoadVersionRequest, await readBody(exchange.request, this.options.maxAdminBodyBytes), "a version to load");
+        const { status, loaded } = await this.serialized(() => this.loadVersion(model, version, load));
+        return this.reply(exchange, status, JSON.stringify({ model, version, sha256: loaded.sha256, features: loaded.features, classes: loaded.classes }));
+      }
+      if (method === "DELETE") {
+        await this.serialized(() => this.unloadVersion(model, version));
+        return this.reply(exchange, 200, JSON.stringify({ model, version, unloaded: true }));
+      }
+      this.allow(method, ["PUT", "DELETE"]);
+    }
+    throw new HttpError(404, `no admin route ${method} /admin/${parts.join("/")}: see docs/serve.md`);
+  }
+  parseAdmin(schema, body, what) {
+    const result = schema.safeParse(parseJson(body));
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    throw new HttpError(400, `${what} is not valid: ${issue.path.join(".") || "the body"}: ${issue.message}`);
+  }
+  /** Admin changes run one at a time, each against the table the previous one left. */
+  serialized(change) {
+    const result = this.adminQueue.then(change);
+    this.adminQueue = result.catch(() => void 0);
+    return result;
+  }
+  replaceModel(model, name) {
+    const next = new Map(this.table);
+    if (model) next.set(name, model);
+    else next.delete(name);
+    this.table = next;
+  }
+  async loadVersion(model, version, load) {
+    const bytes = Buffer.from(load.model, "base64");
+    const sha256 = createHash2("sha256").update(bytes).digest("hex");
+    if (sha256 !== load.sha256) throw new HttpError(400, `the model sent hashes to ${sha256}, not to the sha256 given (${load.sha256}): it was damaged on the way or the wrong file was sent`);
+    const existing = this.table.get(model)?.versions.get(version);
+    if (existing) {
+      if (existing.sha256 === sha256) return { status: 200, loaded: existing };
+      throw new HttpError(409, `${model} v${version} is loaded already with other bytes (sha256 ${existing.sha256}): unload it first, or load under another version`);
+    }
+    const file = path6.join(this.options.modelDirectory, `${model}-${version}-${sha256.slice(0, 12)}.onnx`);
+    await writeFile2(file, bytes);
+    let loaded;
+    try {
+      loaded = await ServedVersion.open({ model, version, file, contract: load.contract, log: this.options.say });
+    } catch (error) {
+      throw new HttpError(422, `${model} v${version} cannot be served: ${error.message}`);
+    }
+    const table2 = this.table.get(model);
+    const versions = new Map(table2?.versions ?? []);
+    versions.set(version, loaded);
+    this.replaceModel({ name: model, versions, routing: table2?.routing ?? { primary: version, canary: null, shadow: null } }, model);
+    this.options.say(`loaded ${model} v${version} (sha256 ${sha256.slice(0, 12)}\u2026)${table2 ? "" : " as its primary"}`);
+    return { status: 201, loaded };
+  }
+  async unloadVersion(model, version) {
+    const table2 = this.modelTable(model);
+    const served = table2.versions.get(version);
+    if (!served) throw new HttpError(404, `${model} has no version "${version}" loaded`);
+    if (table2.versions.size === 1) {
+      this.replaceModel(null, model);
+      await served.retire();
+      this.options.say(`unloaded ${model} v${version}, its only version: ${model} is no longer served`);
+      return;
+    }
+    if (routedVersions(table2.routing).has(version)) {
+      throw new HttpError(409, `${model} v${version} is in the routing (primary ${table2.routing.primary}${table2.routing.canary ? `, canary ${table2.routing.canary.version}` : ""}${table2.routing.shadow ? `, shadow ${table2.routing.shadow.version}` : ""}): route traffic away from it first`);
+    }
+    const versions = new Map(table2.versions);
+    versions.delete(version);
+    this.replaceModel({ ...table2, versions }, model);
+    await served.retire();
+    this.options.say(`unloaded ${model} v${version}`);
+  }
+  async setRouting(model, routing) {
+    const table2 = this.modelTable(model);
+    const missing = unloadedVersions(routing, table2.versions);
+    if (missing.length > 0) throw new HttpError(409, `${model} has no version ${missing.join(", ")} loaded: load it before routing to it`);
+    this.replaceModel({ ...table2, routing }, model);
+    const parts = [`primary ${routing.primary}`, routing.canary ? `canary ${routing.canary.version} at ${routing.canary.percent}%` : "", routing.shadow ? `shadow ${routing.shadow.version} at ${routing.shadow.percent}%` : ""].filter(Boolean);
+    this.options.say(`routing of ${model}: ${parts.join(", ")}`);
+    return routing;
+  }
+  get ready() {
+    return !this.draining && this.table.size > 0;
+  }
+  status() {
+    return {
+      format: "ghml.serve-status/v1",
+      startedAt: this.startedAt.toISOString(),
+      ready: this.ready,
+      draining: this.draining,
+      inFlight: this.inFlight,
+      models: [...this.table.values()].map((table2) => ({
+        name: table2.name,
+        routing: table2.routing,
+        versions: [...table2.versions.values()].map((version) => ({
+          version: version.version,
+          sha256: version.sha256,
+          loadedAt: version.loadedAt.toISOString(),
+          inFlight: version.inFlight,
+          contract: version.contract !== null,
+          served: this.metrics.traffic(table2.name, version.version, "served"),
+          shadow: this.metrics.traffic(table2.name, version.version, "shadow")
+        }))
+      })),
+      predictionLog: this.log ? { directory: this.log.directory, file: this.log.file, lines: this.log.lines, dropped: this.log.dropped } : null,
+      incidents: [...this.incidents]
+    };
+  }
+  renderMetrics() {
+    const routing = [...this.table.values()].flatMap((table2) => roles(table2).map((entry) => ({ model: table2.name, ...entry })));
+    const log = [this.log, this.shadowLog].filter((entry) => entry !== null);
+    return this.metrics.render({
+      inFlight: this.inFlight,
+      routing,
+      log: log.map((entry, index) => ({ stream: index === 0 ? "predictions" : "shadow", lines: entry.lines, dropped: entry.dropped }))
+    });
+  }
+  checkIdle() {
+    if (this.inFlight === 0 && this.shadowsInFlight === 0) this.idle?.();
+  }
+  /**
+   * Stops taking connections, answers the requests already in flight (and runs their shadows),
+   * flushes the prediction log and releases the models. Requests still running after the drain
+   * timeout have their connections closed.
+   */
+  shutdown() {
+    this.closing ??= (async () => {
+      this.draining = true;
+      const closed = new Promise((resolve) => this.server.close(() => resolve()));
+      this.server.closeIdleConnections();
+      if (this.inFlight > 0 || this.shadowsInFlight > 0) {
+        const drained = new Promise((resolve) => this.idle = resolve);
+        let timer;
+        const timedOut = new Promise((resolve) => timer = setTimeout(resolve, this.options.drainTimeoutMs));
+        await Promise.race([drained, timedOut]);
+        clearTimeout(timer);
+        if (this.inFlight > 0) this.options.say(`closing ${this.inFlight} connection(s) still busy after ${this.options.drainTimeoutMs} ms`);
+      }
+      this.server.closeAllConnections();
+      await closed;
+      await Promise.all([this.log?.close(), this.shadowLog?.close()]);
+      for (const table2 of this.table.values()) for (const version of table2.versions.values()) await version.retire();
+    })();
+    return this.closing;
+  }
+};
+
+// src/steps/serve.ts
+var SERVE_DEFAULTS = {
+  host: "127.0.0.1",
+  port: 8080,
+  rateLimit: 500,
+  burst: 1e3,
+  maxBodyBytes: 1024 * 1024,
+  maxAdminBodyBytes: 1024 * 1024 * 1024,
+  drainTimeoutMs: 3e4
+};
+async function startServe(options) {
+  if (options.version !== void 0) {
+    const label = ServedVersionLabel.safeParse(options.version);
+    if (!label.success) throw new ConfigurationError(`model version "${options.version}" ${label.error.issues[0].message}`, { input: "model-version" });
+  }
+  const tokens = parseTokens(options.env.GHML_SERVE_TOKENS, "GHML_SERVE_TOKENS");
+  const adminToken = options.env.GHML_ADMIN_TOKEN?.trim() || null;
+  if (adminToken !== null) parseTokens(adminToken, "GHML_ADMIN_TOKEN");
+  const contract = options.contractFile ? await loadDocument(options.contractFile, DataContract, "data contract", "contract") : null;
+  const version = await ServedVersion.open({ model: options.name, version: options.version, file: options.modelFile, contract, features: options.features, classes: options.classes, log: options.say });
+  const host = options.host ?? SERVE_DEFAULTS.host;
+  if (tokens.length === 0) options.say(`warning: GHML_SERVE_TOKENS is not set, so anyone who reaches ${host} may call the model; set it to a comma-separated list of tokens`);
+  if (adminToken === null) options.say("the admin API is off (GHML_ADMIN_TOKEN is not set): versions cannot be loaded or routed while the server runs");
+  if (!contract) options.say(`no data contract: requests are checked against the model's input types only; pass --contract to check ranges and allowed values`);
+  const modelDirectory = await mkdtemp3(path7.join(tmpdir5(), "ghml-serve-models-"));
+  let server;
+  try {
+    server = await PredictionServer.start({
+      host,
+      port: options.port ?? SERVE_DEFAULTS.port,
+      versions: [version],
+      access: new Access(tokens, adminToken),
+      throttle: { rate: options.rateLimit ?? SERVE_DEFAULTS.rateLimit, burst: options.burst ?? SERVE_DEFAULTS.burst },
+      maxBodyBytes: options.maxBodyBytes ?? SERVE_DEFAULTS.maxBodyBytes,
+      maxAdminBodyBytes: SERVE_DEFAULTS.maxAdminBodyBytes,
+      log: options.logDirectory === null ? null : {
+        directory: options.logDirectory,
+        maxFileBytes: options.logMaxBytes ?? DEFAULT_LOG_OPTIONS.maxFileBytes,
+        maxFileAgeMs: options.logMaxAgeMs ?? DEFAULT_LOG_OPTIONS.maxFileAgeMs,
+        flushIntervalMs: options.logFlushMs ?? DEFAULT_LOG_OPTIONS.flushIntervalMs
+      },
+      modelDirectory,
+      drainTimeoutMs: options.drainTimeoutMs ?? SERVE_DEFAULTS.drainTimeoutMs,
+      say: options.say
+    });
+  } catch (error) {
+    await version.retire();
+    await rm3(modelDirectory, { recursive: true, force: true });
+    if (error.code === "EADDRINUSE") throw new ConfigurationError(`port ${options.port} on ${host} is taken: choose another with --port`, { input: "port" });
+    throw error;
+  }
+  return {
+    server,
+    url: server.url,
+    async stop() {
+      await server.shutdown();
+      await rm3(modelDirectory, { recursive: true, force: true });
+    }
+  };
+}
+
+// src/cli/commands/serve.ts
+var DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function durationFlag(value, name) {
+  if (value === void 0) return void 0;
+  const match = DURATION.exec(value.trim());
+  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h`, { input: name });
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+function listFlagValue(value) {
+  return value?.split(",").map((item) => item.trim()).filter(Boolean);
+}
+function nameFromFile(file) {
+  return path8.basename(file, path8.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";
+}
+function waitForSignal() {
+  return new Promise((resolve) => {
+    const stop = (signal) => {
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      resolve(signal);
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  });
+}
+var serveCommand = {
+  name: "serve",
+  summary: "serve an ONNX model over HTTP (Open Inference Protocol) and log its predictions",
+  usage: `Usage: ghml serve --model <file.onnx | model@stage | model@v<N>> [options]
+
+Answers POST /v2/models/<name>/infer (Open Inference Protocol, as KServe and Triton) and
+POST /v1/models/<name>/predict ({"rows": [...]}), checks every request against the data contract,
+and writes the prediction log that \`ghml drift-check --current\` reads. See docs/serve.md.
+
+Model:
+  --model <file|ref>        an .onnx file, or a registered version: its package is downloaded
+                            from its release and every digest verified before it is served
+  --contract <file>         data contract to check requests against (default: the package's)
+  --name <name>             the model's name in URLs (default: the registered name, or the file name)
+  --model-version <label>   the version in answers and the log (default: the registered version,
+                            or the first 12 hex digits of the file's sha256)
+  --features <a,b,c>        the columns of a matrix input, in order (default: the model's metadata)
+  --classes <a,b,c>         class names in the order of the probability columns (default: metadata)
+  --package-dir <dir>       where a registered package is downloaded (default: a temporary directory)
+
+Server:
+  --host <address>          address to listen on (default ${SERVE_DEFAULTS.host}: this machine only)
+  --port <n>                TCP port (default ${SERVE_DEFAULTS.port}; 0 picks a free one)
+  --rate-limit <n>          requests a second per client, 0 for no limit (default ${SERVE_DEFAULTS.rateLimit})
+  --burst <n>               requests a client may send at once above the rate (default ${SERVE_DEFAULTS.burst})
+  --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
+  --drain-timeout <dur>     how long SIGTERM waits for requests in flight (default 30s)
+
+Prediction log:
+  --log-dir <dir>           where the JSON Lines go (default prediction-log)
+  --no-log                  write no prediction log
+  --log-max-bytes <n>       start a new file past this size (default 64 MiB)
+  --log-max-age <dur>       start a new file after this long (default 1h)
+
+Environment:
+  GHML_SERVE_TOKENS         comma-separated bearer tokens clients must send (unset: open, with a warning)
+  GHML_ADMIN_TOKEN          bearer token of the admin API (unset: admin API off)
+
+${connectionUsage}
+
+Runs until SIGTERM or SIGINT, then drains requests in flight and flushes the log. Exit codes: 0
+stopped cleanly, 2 usage or configuration error.`,
+  options: {
+    ...connectionOptions,
+    model: { type: "string" },
+    contract: { type: "string" },
+    name: { type: "string" },
+    "model-version": { type: "string" },
+    features: { type: "string" },
+    classes: { type: "string" },
+    "package-dir": { type: "string" },
+    host: { type: "string" },
+    port: { type: "string" },
+    "rate-limit": { type: "string" },
+    burst: { type: "string" },
+    "max-body-bytes": { type: "string" },
+    "drain-timeout": { type: "string" },
+    "log-dir": { type: "string" },
+    "no-log": { type: "boolean" },
+    "log-max-bytes": { type: "string" },
+    "log-max-age": { type: "string" }
+  },
+  async run(args, io) {
+    const modelText = requiredStringFlag(args, "model", "an .onnx file, or a registered version such as weather@production");
+    const given = path8.resolve(io.cwd, modelText);
+    const say = (message) => io.stderr(`ghml serve: ${message}
+`);
+    let modelFile;
+    let contractFile = stringFlag(args, "contract");
+    let name = stringFlag(args, "name");
+    let version = stringFlag(args, "model-version");
+    if ((await stat(given).catch(() => void 0))?.isFile() || modelText.endsWith(".onnx")) {
+      modelFile = given;
+      name ??= nameFromFile(modelFile);
+    } else {
+      const reference = parseModelReference(modelText);
+      const connection = await connect(args, io);
+      if (!connection.releases) throw new ConfigurationError("packages are release assets on GitHub: serving a registered version needs --repo (or GITHUB_REPOSITORY), not --local", { input: "model" });
+      const registry = await openRegistry(connection);
+      const packageDir = path8.resolve(io.cwd, stringFlag(args, "package-dir") ?? path8.join(tmpdir6(), "ghml-serve-packages"));
+      const fetched = await fetchModelPackage({ registry, releases: connection.releases }, reference, packageDir);
+      say(`${modelText} is ${fetched.record.model} v${fetched.record.version}: package sha256:${fetched.record.package.digest} verified`);
+      modelFile = fetched.modelFile;
+      contractFile ??= fetched.contractFile ?? void 0;
+      name ??= fetched.record.model;
+      version ??= String(fetched.record.version);
+    }
+    const port = positiveIntegerFlag(stringFlag(args, "port"), "port");
+    if (port !== void 0 && port > 65535) throw new ConfigurationError("--port must be at most 65535", { input: "port" });
+    const noLog = args.values["no-log"] === true;
+    const running = await startServe({
+      modelFile,
+      name,
+      version,
+      contractFile: contractFile === void 0 ? null : path8.resolve(io.cwd, contractFile),
+      features: listFlagValue(stringFlag(args, "features")),
+      classes: listFlagValue(stringFlag(args, "classes")),
+      host: stringFlag(args, "host"),
+      port,
+      logDirectory: noLog ? null : path8.resolve(io.cwd, stringFlag(args, "log-dir") ?? "prediction-log"),
+      logMaxBytes: positiveIntegerFlag(stringFlag(args, "log-max-bytes"), "log-max-bytes"),
+      logMaxAgeMs: durationFlag(stringFlag(args, "log-max-age"), "log-max-age"),
+      rateLimit: positiveIntegerFlag(stringFlag(args, "rate-limit"), "rate-limit"),
+      burst: positiveIntegerFlag(stringFlag(args, "burst"), "burst"),
+      maxBodyBytes: positiveIntegerFlag(stringFlag(args, "max-body-bytes"), "max-body-bytes"),
+      drainTimeoutMs: durationFlag(stringFlag(args, "drain-timeout"), "drain-timeout"),
+      env: io.env,
+      say
+    });
+    const { server } = running;
+    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(", ")} listening on ${server.url}
+`);
+    const signal = await waitForSignal();
+    say(`${signal}: draining requests in flight`);
+    await running.stop();
+    say("stopped");
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/train.ts
+import { tmpdir as tmpdir7 } from "node:os";
+import path10 from "node:path";
 
 // src/contracts/sweep.ts
 var MAX_TRIALS = 256;
@@ -1130,18 +2037,18 @@ var Sweep = external_exports.strictObject({
 }).describe("A ghml sweep: the search space `ghml train plan` turns into a GitHub Actions matrix.");
 
 // src/train/select.ts
-import { readdir, readFile, stat } from "node:fs/promises";
-import path5 from "node:path";
+import { readdir, readFile, stat as stat2 } from "node:fs/promises";
+import path9 from "node:path";
 async function jsonFilesUnder(directory) {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path5.join(e.parentPath, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path9.join(e.parentPath, e.name)).sort();
 }
 async function loadRunRecords(paths) {
   if (paths.length === 0) throw new ConfigurationError("no runs given: pass run record files or directories with --runs", { input: "runs" });
   const runs = [];
   const skipped = [];
   for (const given of paths) {
-    const info = await stat(given).catch(() => void 0);
+    const info = await stat2(given).catch(() => void 0);
     if (!info) throw new ConfigurationError(`"${given}" does not exist: --runs takes run record files or directories holding them`, { input: "runs" });
     const named = !info.isDirectory();
     for (const file of named ? [given] : await jsonFilesUnder(given)) {
@@ -1381,7 +2288,7 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
   },
   async run(args, io) {
     const format2 = choiceFlag(stringFlag(args, "format"), "format", ["text", "json"], "text");
-    const workingDirectory = path6.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
+    const workingDirectory = path10.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
     const store = stringFlag(args, "checkpoint-store");
     const recordOut = stringFlag(args, "record-out");
     const result = await runTrain({
@@ -1396,9 +2303,9 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
       requireGpu: positiveIntegerFlag(stringFlag(args, "require-gpu"), "require-gpu") ?? 0,
       gpuSampleSeconds: positiveNumberFlag(stringFlag(args, "gpu-sample-seconds"), "gpu-sample-seconds") ?? 5,
       checkpointDir: stringFlag(args, "checkpoint-dir"),
-      checkpointStore: store ? new DirectoryCheckpointStore(path6.resolve(io.cwd, store)) : void 0,
-      recordOut: recordOut ? path6.resolve(io.cwd, recordOut) : void 0,
-      scratchDirectory: path6.join(io.env.RUNNER_TEMP ?? tmpdir4(), "ghml"),
+      checkpointStore: store ? new DirectoryCheckpointStore(path10.resolve(io.cwd, store)) : void 0,
+      recordOut: recordOut ? path10.resolve(io.cwd, recordOut) : void 0,
+      scratchDirectory: path10.join(io.env.RUNNER_TEMP ?? tmpdir7(), "ghml"),
       env: io.env,
       cancellation: processSignals(),
       // Progress and the command's output go to stderr, so stdout holds only the result.
@@ -1448,11 +2355,11 @@ Exit codes: 0 planned, 2 usage or configuration error.`,
     out: { type: "string" }
   },
   async run(args, io) {
-    const file = path6.resolve(io.cwd, requiredStringFlag(args, "sweep", "name the sweep file (see schemas/sweep.json)"));
+    const file = path10.resolve(io.cwd, requiredStringFlag(args, "sweep", "name the sweep file (see schemas/sweep.json)"));
     const matrix = sweepMatrix(await loadDocument(file, Sweep, "sweep", "sweep"));
     const json = JSON.stringify(matrix);
     const out = stringFlag(args, "out");
-    if (out) await writeFileAtomic(path6.resolve(io.cwd, out), `${json}
+    if (out) await writeFileAtomic(path10.resolve(io.cwd, out), `${json}
 `);
     io.stdout(`${json}
 `);
@@ -1488,25 +2395,25 @@ Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configur
   async run(args, io) {
     const format2 = choiceFlag(stringFlag(args, "format"), "format", ["markdown", "json"], "markdown");
     const sweepFile = stringFlag(args, "sweep");
-    const sweep = sweepFile ? await loadDocument(path6.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
+    const sweep = sweepFile ? await loadDocument(path10.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
     const metric = stringFlag(args, "metric") ?? sweep?.metric?.name;
     if (!metric) throw new ConfigurationError("--metric is required (or a --sweep with a metric): name the final metric to rank runs by", { input: "metric" });
     const goal = choiceFlag(stringFlag(args, "goal"), "goal", ["max", "min"], sweep?.metric?.goal ?? "max");
-    const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path6.resolve(io.cwd, p)));
+    const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path10.resolve(io.cwd, p)));
     if (skipped.length > 0) io.stderr(`skipped ${skipped.length} JSON file${skipped.length === 1 ? "" : "s"} that are not run records
 `);
     const selection = selectBest(runs, metric, goal);
     const text = format2 === "json" ? `${JSON.stringify(selectionJson(selection), null, 2)}
 ` : renderSelection(selection);
     const out = stringFlag(args, "out");
-    if (out) await writeFileAtomic(path6.resolve(io.cwd, out), text);
+    if (out) await writeFileAtomic(path10.resolve(io.cwd, out), text);
     io.stdout(text);
     return selection.best ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
 
 // src/cli/commands/index.ts
-var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, sandboxCommand, appCommand];
+var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, serveCommand, deployCommand, sandboxCommand, appCommand];
 
 // src/cli/run.ts
 function helpText(commands2) {

@@ -1,15 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-OTSJB3GW.js";
-import "./chunks/chunk-NE2WETWX.js";
-import "./chunks/chunk-OAS5NE75.js";
+} from "./chunks/chunk-ZOJPAVU4.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-YBWRYKJL.js";
-import "./chunks/chunk-PX3ZQKUX.js";
+} from "./chunks/chunk-JLU7TNMR.js";
+import "./chunks/chunk-74BU2KIA.js";
+import "./chunks/chunk-2N5LY2FO.js";
+import "./chunks/chunk-GUTTFN2K.js";
 import {
   booleanInput,
   info,
@@ -29,14 +29,14 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-BDOCOUH7.js";
+} from "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
   LIMITS,
   external_exports,
   fitToLimit
 } from "./chunks/chunk-5IKXZ3EP.js";
-import "./chunks/chunk-W64PFGQ6.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/drift-check/runner.ts

@@ -6,22 +6,23 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-SEKYCYZM.js";
-import {
-  context,
-  getOctokit
-} from "./chunks/chunk-E7RFL7BW.js";
-import "./chunks/chunk-NE2WETWX.js";
-import "./chunks/chunk-OAS5NE75.js";
+} from "./chunks/chunk-5H52BLVE.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-YBWRYKJL.js";
-import "./chunks/chunk-PX3ZQKUX.js";
+} from "./chunks/chunk-JLU7TNMR.js";
+import "./chunks/chunk-JXLER5XX.js";
+import {
+  context,
+  getOctokit
+} from "./chunks/chunk-E7RFL7BW.js";
+import "./chunks/chunk-74BU2KIA.js";
+import "./chunks/chunk-2N5LY2FO.js";
+import "./chunks/chunk-GUTTFN2K.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-3ODP5VP4.js";
+} from "./chunks/chunk-F7USDBI5.js";
 import {
   booleanInput,
   info,
@@ -34,13 +35,13 @@ import {
   warning,
   wholeNumberInput
 } from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-BDOCOUH7.js";
+import "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
 } from "./chunks/chunk-5IKXZ3EP.js";
-import "./chunks/chunk-W64PFGQ6.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/evaluate/runner.ts

@@ -1,10 +1,10 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runRegister
-} from "./chunks/chunk-XWHAIA4U.js";
+} from "./chunks/chunk-ZZAZ6SO3.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-3ODP5VP4.js";
+} from "./chunks/chunk-F7USDBI5.js";
 import {
   booleanInput,
   info,
@@ -15,23 +15,24 @@ import {
   summary,
   wholeNumberInput
 } from "./chunks/chunk-VBRJEBPF.js";
+import "./chunks/chunk-ZCTSWRMM.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-GUZ76EE2.js";
+} from "./chunks/chunk-HE6XH7WX.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-BDOCOUH7.js";
+} from "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit,
   table
 } from "./chunks/chunk-5IKXZ3EP.js";
-import "./chunks/chunk-W64PFGQ6.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/register/runner.ts

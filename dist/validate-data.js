@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-RSBFNZR7.js";
-import "./chunks/chunk-OAS5NE75.js";
-import "./chunks/chunk-PX3ZQKUX.js";
+} from "./chunks/chunk-EQAFFWST.js";
+import "./chunks/chunk-2N5LY2FO.js";
+import "./chunks/chunk-GUTTFN2K.js";
 import {
   booleanInput,
   error,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-OAS5NE75.js";
+} from "./chunk-2N5LY2FO.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,7 +9,7 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-PX3ZQKUX.js";
+} from "./chunk-GUTTFN2K.js";
 import {
   DataError
 } from "./chunk-5IKXZ3EP.js";

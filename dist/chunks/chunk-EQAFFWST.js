@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-OAS5NE75.js";
+} from "./chunk-2N5LY2FO.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-PX3ZQKUX.js";
+} from "./chunk-GUTTFN2K.js";
 import {
   barChart,
   binLabels

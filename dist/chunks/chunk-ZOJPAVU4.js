@@ -1,23 +1,23 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-NE2WETWX.js";
+} from "./chunk-74BU2KIA.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-OAS5NE75.js";
+} from "./chunk-2N5LY2FO.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-PX3ZQKUX.js";
+} from "./chunk-GUTTFN2K.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-BDOCOUH7.js";
+} from "./chunk-M7RIUMQJ.js";
 import {
   ConfigurationError,
   DataContract,

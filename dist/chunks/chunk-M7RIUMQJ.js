@@ -1,11 +1,5 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  ColumnType,
-  ConfigurationError,
-  DataError,
-  external_exports
-} from "./chunk-5IKXZ3EP.js";
-import {
   Octokit,
   RequestError,
   Webhooks,
@@ -26,6 +20,12 @@ import {
   scopeToken,
   throttling
 } from "./chunk-W64PFGQ6.js";
+import {
+  ColumnType,
+  ConfigurationError,
+  DataError,
+  external_exports
+} from "./chunk-5IKXZ3EP.js";
 
 // node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
 var generateMessage = (path, cursorValue) => `The cursor at "${path.join(
@@ -1617,6 +1617,9 @@ function parseVersion(text, input = "version") {
   return Number(match[1]);
 }
 
+// src/registry/registry.ts
+import { createHash } from "node:crypto";
+
 // src/registry/documents.ts
 function serializeDocument(schema, value) {
   const parsed = schema.safeParse(value);
@@ -1672,7 +1675,6 @@ Ghml-Write: ${randomUUID()}
 }
 
 // src/registry/registry.ts
-import { createHash } from "node:crypto";
 var LATEST_SEARCH_LIMIT = 20;
 var READ_CONCURRENCY = 8;
 var Registry = class {

@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-BDOCOUH7.js";
+} from "./chunk-M7RIUMQJ.js";
 import {
   ConfigurationError
 } from "./chunk-5IKXZ3EP.js";

@@ -3,7 +3,7 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-PX3ZQKUX.js";
+} from "./chunk-GUTTFN2K.js";
 import {
   DataError
 } from "./chunk-5IKXZ3EP.js";

@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-PX3ZQKUX.js";
+} from "./chunk-GUTTFN2K.js";
 import {
   RunRecord
-} from "./chunk-BDOCOUH7.js";
+} from "./chunk-M7RIUMQJ.js";
 import {
   ConfigurationError,
   DataError,

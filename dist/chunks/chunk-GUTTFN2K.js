@@ -9194,16 +9194,16 @@ function combinedFingerprint(files) {
 }
 
 export {
+  writeFileAtomic,
+  writeJson,
+  decodingFor,
+  BATCH_ROWS,
   parseNumber,
   parseInteger,
   parseBoolean,
   parseTimestamp,
   parseFromString,
-  decodingFor,
-  BATCH_ROWS,
   checkDataFiles,
   readerFor,
-  combinedFingerprint,
-  writeFileAtomic,
-  writeJson
+  combinedFingerprint
 };

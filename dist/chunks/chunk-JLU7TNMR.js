@@ -6,7 +6,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-BDOCOUH7.js";
+} from "./chunk-M7RIUMQJ.js";
 import {
   external_exports
 } from "./chunk-5IKXZ3EP.js";

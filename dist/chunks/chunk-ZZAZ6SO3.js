@@ -8,13 +8,15 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-3ODP5VP4.js";
+} from "./chunk-F7USDBI5.js";
 import {
   checkStage,
-  loadPolicy,
   renderModelCard,
   runPromote
-} from "./chunk-GUZ76EE2.js";
+} from "./chunk-ZCTSWRMM.js";
+import {
+  loadPolicy
+} from "./chunk-HE6XH7WX.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -27,7 +29,7 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-BDOCOUH7.js";
+} from "./chunk-M7RIUMQJ.js";
 import {
   ConfigurationError,
   DataContract,

@@ -1,0 +1,220 @@
+import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
+import {
+  DeployStrategy,
+  DeployTarget,
+  RolloutSettings,
+  chooseTarget,
+  deployVerdict,
+  renderDeployMarkdown,
+  runDeploy
+} from "./chunks/chunk-TO2TCEIX.js";
+import {
+  ActionsArtifactUploader
+} from "./chunks/chunk-77QLOYM7.js";
+import "./chunks/chunk-JXLER5XX.js";
+import "./chunks/chunk-E7RFL7BW.js";
+import "./chunks/chunk-74BU2KIA.js";
+import "./chunks/chunk-2N5LY2FO.js";
+import {
+  writeJson
+} from "./chunks/chunk-GUTTFN2K.js";
+import {
+  GitHubReleases
+} from "./chunks/chunk-F7USDBI5.js";
+import {
+  info,
+  listInput,
+  readInputs,
+  runAction,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary
+} from "./chunks/chunk-VBRJEBPF.js";
+import {
+  DeploymentPayload
+} from "./chunks/chunk-SMHFTX5C.js";
+import {
+  GitHubPolicySource,
+  loadPolicy
+} from "./chunks/chunk-HE6XH7WX.js";
+import {
+  GitHubRegistryStore,
+  Registry,
+  createOctokit,
+  explainGitHubError,
+  parseModelReference,
+  targetFromEnvironment
+} from "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-W64PFGQ6.js";
+import {
+  ConfigurationError,
+  LIMITS,
+  external_exports,
+  fitToLimit
+} from "./chunks/chunk-5IKXZ3EP.js";
+import "./chunks/chunk-W5IGWCAN.js";
+
+// src/actions/deploy/runner.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+// src/actions/deploy/deployments.ts
+var GitHubDeploymentTracker = class _GitHubDeploymentTracker {
+  constructor(octokit, repository, deploymentId, environment, logUrl) {
+    this.octokit = octokit;
+    this.repository = repository;
+    this.deploymentId = deploymentId;
+    this.environment = environment;
+    this.logUrl = logUrl;
+  }
+  octokit;
+  repository;
+  deploymentId;
+  environment;
+  logUrl;
+  static async create(octokit, repository, request, logUrl) {
+    const { data, status } = await octokit.rest.repos.createDeployment({
+      ...repository,
+      ref: request.ref,
+      environment: request.environment,
+      payload: request.payload,
+      description: request.description,
+      // The workflow is already running on this commit: nothing to merge, no checks to wait for.
+      auto_merge: false,
+      required_contexts: []
+    });
+    if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment to ${request.environment} (status ${status})`);
+    return new _GitHubDeploymentTracker(octokit, repository, data.id, request.environment, logUrl);
+  }
+  async started(description) {
+    await this.octokit.rest.repos.createDeploymentStatus({ ...this.repository, deployment_id: this.deploymentId, state: "in_progress", log_url: this.logUrl, description, environment: this.environment });
+  }
+  async finished(state, description, environmentUrl) {
+    await this.octokit.rest.repos.createDeploymentStatus({
+      ...this.repository,
+      deployment_id: this.deploymentId,
+      state,
+      log_url: this.logUrl,
+      description,
+      environment: this.environment,
+      ...environmentUrl ? { environment_url: environmentUrl } : {},
+      auto_inactive: state === "success"
+    });
+  }
+};
+
+// src/actions/deploy/runner.ts
+var inputsSchema = RolloutSettings.extend({
+  model: external_exports.string().optional(),
+  version: external_exports.string().optional(),
+  environment: external_exports.string().optional(),
+  strategy: DeployStrategy.optional(),
+  target: DeployTarget.optional(),
+  "server-url": external_exports.url("must be the URL of a running ghml serve, such as http://10.0.0.5:8080").optional(),
+  "admin-token": external_exports.string().optional(),
+  "smoke-rows": external_exports.string().optional(),
+  "batch-data": external_exports.string().transform(listInput).optional(),
+  "batch-output": external_exports.string().optional(),
+  "batch-artifact": external_exports.string().optional(),
+  command: external_exports.string().optional(),
+  "rollback-command": external_exports.string().optional(),
+  "environment-url": external_exports.string().optional(),
+  "report-out": external_exports.string().optional(),
+  "registry-branch": external_exports.string().optional(),
+  token: external_exports.string().optional()
+});
+async function trigger(inputs, env) {
+  if (env.GITHUB_EVENT_NAME === "deployment" && env.GITHUB_EVENT_PATH) {
+    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8"));
+    const deployment = event.deployment;
+    if (!deployment) throw new ConfigurationError("the deployment event carries no deployment", { input: "model" });
+    const raw = typeof deployment.payload === "string" ? JSON.parse(deployment.payload || "{}") : deployment.payload;
+    const payload = DeploymentPayload.safeParse(raw);
+    if (!payload.success) {
+      throw new ConfigurationError(`deployment ${deployment.id}'s payload names no ghml model (it needs model, version, digest and strategy, as the ghml app writes them): ${payload.error.issues[0].message}`, { input: "model" });
+    }
+    const strategy = DeployStrategy.safeParse(inputs.strategy ?? payload.data.strategy);
+    if (!strategy.success) throw new ConfigurationError(`strategy "${payload.data.strategy}" is not one of ${DeployStrategy.options.join(", ")}`, { input: "strategy" });
+    return { reference: { model: payload.data.model, kind: "version", version: payload.data.version }, digest: payload.data.digest, environment: deployment.environment, strategy: strategy.data, deploymentId: deployment.id };
+  }
+  if (!inputs.model) throw new ConfigurationError('input "model" is required unless a deployment event starts the workflow: the registered model to deploy', { input: "model" });
+  if (!inputs.environment) throw new ConfigurationError('input "environment" is required unless a deployment event starts the workflow: the GitHub environment (usually the stage) to deploy to', { input: "environment" });
+  const reference = parseModelReference(`${inputs.model}@${inputs.version ?? inputs.environment}`, inputs.version ? "version" : "environment");
+  return { reference, environment: inputs.environment, strategy: inputs.strategy ?? "blue-green", deploymentId: null };
+}
+async function deployAction() {
+  const inputs = readInputs(inputsSchema);
+  const env = process.env;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const resolve = (file) => path.resolve(workspace, file);
+  const what = await trigger(inputs, env);
+  const target = chooseTarget({ target: inputs.target, strategy: what.strategy, serverUrl: inputs["server-url"], batchData: inputs["batch-data"], batchOutput: inputs["batch-output"], command: inputs.command });
+  const adminToken = inputs["admin-token"] ?? env.GHML_ADMIN_TOKEN;
+  if (target === "serve" && !adminToken) throw new ConfigurationError("the serve target needs the server's admin token: pass admin-token (from a secret) or set GHML_ADMIN_TOKEN", { input: "admin-token" });
+  if (adminToken) setSecret(adminToken);
+  const github = targetFromEnvironment(env, { token: inputs.token ?? env.GITHUB_TOKEN });
+  const octokit = createOctokit(github);
+  const repository = { owner: github.owner, repo: github.repo };
+  const logUrl = `${github.serverUrl}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`;
+  let report;
+  try {
+    const policy = await loadPolicy(new GitHubPolicySource(octokit, github));
+    const registry = new Registry(new GitHubRegistryStore(octokit, github), inputs["registry-branch"] ?? policy["registry-branch"]);
+    let tracker;
+    if (what.deploymentId !== null) tracker = new GitHubDeploymentTracker(octokit, repository, what.deploymentId, what.environment, logUrl);
+    else {
+      const { record } = await registry.resolve(what.reference);
+      what.reference = { model: record.model, kind: "version", version: record.version };
+      what.digest = record.package.digest;
+      tracker = await GitHubDeploymentTracker.create(octokit, repository, {
+        ref: env.GITHUB_SHA ?? env.GITHUB_REF_NAME ?? "HEAD",
+        environment: what.environment,
+        payload: { model: record.model, version: record.version, digest: record.package.digest, strategy: what.strategy },
+        description: `ghml: ${record.model} v${record.version} to ${what.environment} (${what.strategy})`
+      }, logUrl);
+    }
+    setOutput("deployment-id", String(tracker.deploymentId));
+    report = await runDeploy({
+      reference: what.reference,
+      digest: what.digest,
+      environment: what.environment,
+      strategy: what.strategy,
+      target,
+      workDirectory: path.join(env.RUNNER_TEMP ?? workspace, "ghml", "deploy"),
+      smokeRowsFile: inputs["smoke-rows"] ? resolve(inputs["smoke-rows"]) : void 0,
+      serve: target === "serve" ? {
+        url: inputs["server-url"],
+        adminToken,
+        canarySteps: inputs["canary-steps"],
+        shadowPercent: inputs["shadow-percent"],
+        stepMs: inputs["step-duration"],
+        thresholds: { maxErrorRate: inputs["max-error-rate"], maxP95Ms: inputs["max-p95-ms"], minRequests: inputs["min-requests"] }
+      } : void 0,
+      batch: target === "batch" ? { data: inputs["batch-data"].map(resolve), output: resolve(inputs["batch-output"]), artifactName: inputs["batch-artifact"] } : void 0,
+      command: target === "command" ? { run: inputs.command, rollback: inputs["rollback-command"], cwd: workspace } : void 0,
+      environmentUrl: inputs["environment-url"],
+      log: (message) => info(message)
+    }, {
+      packages: { registry, releases: new GitHubReleases(octokit, github) },
+      tracker,
+      artifacts: inputs["batch-artifact"] && ActionsArtifactUploader.available(env) ? new ActionsArtifactUploader() : void 0
+    });
+  } catch (error) {
+    throw explainGitHubError(error, github);
+  }
+  const reportPath = inputs["report-out"] ? resolve(inputs["report-out"]) : path.join(env.RUNNER_TEMP ?? workspace, "ghml", "deploy-report.json");
+  await writeJson(reportPath, report);
+  setOutput("result", report.result);
+  setOutput("version", String(report.version));
+  setOutput("digest", report.digest);
+  setOutput("previous-version", report.previousVersion ?? "");
+  setOutput("predictions", report.predictions?.path ?? "");
+  setOutput("report-path", reportPath);
+  await summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  if (report.result === "succeeded") info(deployVerdict(report));
+  else setFailed(deployVerdict(report));
+}
+
+// src/actions/deploy/index.ts
+await runAction(deployAction);
