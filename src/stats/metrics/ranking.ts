@@ -19,6 +19,7 @@
  */
 
 import { encodeLabels, positiveClassIndex, requireProbabilities, requireRows, requireSameLength, type Label } from './input.js';
+import { float64Bits, loadFloat64Bits } from '../float-bits.js';
 import { measured, undefinedMetric, type Metric, type Outcome } from './metric.js';
 
 export interface Ranking {
@@ -29,12 +30,6 @@ export interface Ranking {
   /** the score of each run, descending */
   runScores: Float64Array;
 }
-
-const float = new Float64Array(1);
-const floatWords = new Uint32Array(float.buffer);
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HIGH = littleEndian ? 1 : 0;
-const LOW = 1 - HIGH;
 
 /**
  * One pass of a least-significant-digit radix sort: stable, by the 16-bit digit of `keys` at
@@ -64,9 +59,9 @@ export function rankScores(values: ArrayLike<number>, rows: number, stride = 1, 
   for (let i = 0; i < rows; i++) {
     const score = values[i * stride + offset];
     scores[i] = score;
-    float[0] = score === 0 ? 0 : score;
-    let h = floatWords[HIGH];
-    let l = floatWords[LOW];
+    loadFloat64Bits(score);
+    let h = float64Bits[0];
+    let l = float64Bits[1];
     if (h & 0x80000000) {
       h = ~h;
       l = ~l;

@@ -9,12 +9,7 @@
  * into `hash64`, so that hashing allocates nothing.
  */
 
-const float64 = new Float64Array(1);
-const float64Words = new Uint32Array(float64.buffer);
-// Typed arrays use the platform's byte order; fixing which word is which keeps hashes portable.
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LOW_WORD = littleEndian ? 0 : 1;
-const HIGH_WORD = 1 - LOW_WORD;
+import { float64Bits, loadFloat64Bits } from '../float-bits.js';
 
 /** The last 64-bit hash as two unsigned 32-bit halves: [0] is the high (lane A), [1] the low (lane B). */
 export const hash64 = new Uint32Array(2);
@@ -69,27 +64,17 @@ function hashWordsB(first: number, second: number): number {
   return finishB(absorbB(absorbB((SEED_B + XX_P1) | 0, second), first) ^ 8);
 }
 
-/** Puts the canonical bit pattern of x into float64Words: one pattern for ±0 and one for every NaN. */
-function loadCanonical(x: number): void {
-  if (x !== x) {
-    float64Words[HIGH_WORD] = 0x7ff80000;
-    float64Words[LOW_WORD] = 0;
-  } else {
-    float64[0] = x === 0 ? 0 : x;
-  }
-}
-
 /** Unsigned 32-bit hash of the float64 bit pattern of x. */
 export function hashNumber(x: number): number {
-  loadCanonical(x);
-  return hashWords(float64Words[LOW_WORD], float64Words[HIGH_WORD]);
+  loadFloat64Bits(x);
+  return hashWords(float64Bits[1], float64Bits[0]);
 }
 
 /** 64-bit hash of x into `hash64`; hash64[0] equals hashNumber(x). */
 export function hashNumber64(x: number): void {
-  loadCanonical(x);
-  const low = float64Words[LOW_WORD];
-  const high = float64Words[HIGH_WORD];
+  loadFloat64Bits(x);
+  const low = float64Bits[1];
+  const high = float64Bits[0];
   hash64[0] = hashWords(low, high);
   hash64[1] = hashWordsB(low, high);
 }
