@@ -14,7 +14,7 @@
  */
 
 import { kstwoSf } from './kolmogorov.js';
-import { sortedCopy } from './samples.js';
+import { ascending } from './samples.js';
 
 /** scipy's MAX_AUTO_N: the largest sample for which method='auto' tries the exact p-value. */
 export const KS_EXACT_MAX_N = 10_000;
@@ -119,12 +119,12 @@ function exactTwoSided(n1: number, n2: number, g: number, d: number): ExactOutco
 
 /**
  * Two-sample two-sided Kolmogorov–Smirnov test of `reference` against `current`, as
- * scipy.stats.ks_2samp with method='auto'. Inputs may be unsorted; they are copied, not changed.
+ * scipy.stats.ks_2samp with method='auto'. Inputs may be unsorted; they are never changed.
  * Throws a RangeError for an empty sample or a non-finite value.
  */
 export function ks(reference: ArrayLike<number>, current: ArrayLike<number>): KsResult {
-  const x = sortedCopy(reference, 'ks', 'reference');
-  const y = sortedCopy(current, 'ks', 'current');
+  const x = ascending(reference, 'ks', 'reference');
+  const y = ascending(current, 'ks', 'current');
   const n1 = x.length;
   const n2 = y.length;
 

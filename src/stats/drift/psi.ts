@@ -17,7 +17,7 @@
  *   edge belongs to the bin above it and current values outside the reference's range still count.
  */
 
-import { checkCounts, sortedCopy } from './samples.js';
+import { checkCounts, ascending } from './samples.js';
 
 export const PSI_EPSILON = 1e-4;
 export const PSI_BINS = 10;
@@ -72,8 +72,8 @@ function binCounts(sorted: Float64Array, edges: Float64Array): Float64Array {
 
 /** PSI of a numeric column over ten bins at the reference's deciles. */
 export function psi(reference: ArrayLike<number>, current: ArrayLike<number>): NumericPsiResult {
-  const ref = sortedCopy(reference, 'psi', 'reference');
-  const cur = sortedCopy(current, 'psi', 'current');
+  const ref = ascending(reference, 'psi', 'reference');
+  const cur = ascending(current, 'psi', 'current');
   const edges = decileEdges(ref);
   const referenceFractions = fractionsOf(binCounts(ref, edges), ref.length);
   const currentFractions = fractionsOf(binCounts(cur, edges), cur.length);

@@ -4,11 +4,11 @@
  * Σ |F_u(t_k) - F_v(t_k)| (t_{k+1} - t_k) over the merged sorted values t.
  */
 
-import { checkSample, sortedCopy } from './samples.js';
+import { checkSample, ascending } from './samples.js';
 
 export function wasserstein(u: ArrayLike<number>, v: ArrayLike<number>): number {
-  const a = sortedCopy(u, 'wasserstein', 'first');
-  const b = sortedCopy(v, 'wasserstein', 'second');
+  const a = ascending(u, 'wasserstein', 'first');
+  const b = ascending(v, 'wasserstein', 'second');
   const n = a.length;
   const m = b.length;
   let i = 0;
