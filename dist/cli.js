@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-EQAFFWST.js";
+} from "./chunks/chunk-RDVPJ5N5.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,10 +13,10 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-FL7H43YP.js";
+} from "./chunks/chunk-N6L5TPO4.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-ZOJPAVU4.js";
+} from "./chunks/chunk-JRSHNHZF.js";
 import {
   runRegister
 } from "./chunks/chunk-ZZAZ6SO3.js";
@@ -26,7 +26,7 @@ import {
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-5H52BLVE.js";
+} from "./chunks/chunk-UWFXMQJC.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,22 +51,22 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-TO2TCEIX.js";
+} from "./chunks/chunk-6SUB4DPS.js";
 import {
   downloadPackage
-} from "./chunks/chunk-JXLER5XX.js";
+} from "./chunks/chunk-XIORXP6I.js";
 import {
   inferContract
-} from "./chunks/chunk-74BU2KIA.js";
+} from "./chunks/chunk-MNZB3LIV.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-2N5LY2FO.js";
+} from "./chunks/chunk-SGHWCDO4.js";
 import {
   checkDataFiles,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-GUTTFN2K.js";
+} from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-F7USDBI5.js";

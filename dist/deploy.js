@@ -7,17 +7,17 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-TO2TCEIX.js";
+} from "./chunks/chunk-6SUB4DPS.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-77QLOYM7.js";
-import "./chunks/chunk-JXLER5XX.js";
+import "./chunks/chunk-XIORXP6I.js";
 import "./chunks/chunk-E7RFL7BW.js";
-import "./chunks/chunk-74BU2KIA.js";
-import "./chunks/chunk-2N5LY2FO.js";
+import "./chunks/chunk-MNZB3LIV.js";
+import "./chunks/chunk-SGHWCDO4.js";
 import {
   writeJson
-} from "./chunks/chunk-GUTTFN2K.js";
+} from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-F7USDBI5.js";

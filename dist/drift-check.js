@@ -1,15 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-ZOJPAVU4.js";
+} from "./chunks/chunk-JRSHNHZF.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-JLU7TNMR.js";
-import "./chunks/chunk-74BU2KIA.js";
-import "./chunks/chunk-2N5LY2FO.js";
-import "./chunks/chunk-GUTTFN2K.js";
+import "./chunks/chunk-MNZB3LIV.js";
+import "./chunks/chunk-SGHWCDO4.js";
+import "./chunks/chunk-CLV3UGNS.js";
 import {
   booleanInput,
   info,

@@ -6,20 +6,20 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-5H52BLVE.js";
+} from "./chunks/chunk-UWFXMQJC.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-JLU7TNMR.js";
-import "./chunks/chunk-JXLER5XX.js";
+import "./chunks/chunk-XIORXP6I.js";
 import {
   context,
   getOctokit
 } from "./chunks/chunk-E7RFL7BW.js";
-import "./chunks/chunk-74BU2KIA.js";
-import "./chunks/chunk-2N5LY2FO.js";
-import "./chunks/chunk-GUTTFN2K.js";
+import "./chunks/chunk-MNZB3LIV.js";
+import "./chunks/chunk-SGHWCDO4.js";
+import "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-F7USDBI5.js";

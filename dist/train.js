@@ -6,7 +6,7 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-FL7H43YP.js";
+} from "./chunks/chunk-N6L5TPO4.js";
 import {
   actionRegistry,
   registryInputs,
@@ -51,7 +51,7 @@ import {
 import "./chunks/chunk-E7RFL7BW.js";
 import {
   writeJson
-} from "./chunks/chunk-GUTTFN2K.js";
+} from "./chunks/chunk-CLV3UGNS.js";
 import {
   BearerCredentialHandler,
   HttpClient,

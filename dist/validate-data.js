@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-EQAFFWST.js";
-import "./chunks/chunk-2N5LY2FO.js";
-import "./chunks/chunk-GUTTFN2K.js";
+} from "./chunks/chunk-RDVPJ5N5.js";
+import "./chunks/chunk-SGHWCDO4.js";
+import "./chunks/chunk-CLV3UGNS.js";
 import {
   booleanInput,
   error,

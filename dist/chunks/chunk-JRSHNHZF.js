@@ -1,19 +1,19 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-74BU2KIA.js";
+} from "./chunk-MNZB3LIV.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-2N5LY2FO.js";
+} from "./chunk-SGHWCDO4.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   DataProfile,
   DriftConfig
@@ -708,9 +708,14 @@ function checkSample(values, method, name) {
     }
   }
 }
-function sortedCopy(values, method, name) {
+function ascending(values, method, name) {
   checkSample(values, method, name);
+  if (values instanceof Float64Array && isAscending(values)) return values;
   return Float64Array.from(values).sort();
+}
+function isAscending(values) {
+  for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
+  return true;
 }
 function checkCounts(counts, method, name) {
   if (counts.length === 0) throw new RangeError(`${method}: the ${name} counts are empty`);
@@ -782,8 +787,8 @@ function exactTwoSided(n1, n2, g, d) {
   return { ok: p >= 0 && p <= 1, statistic, pValue: p };
 }
 function ks(reference, current) {
-  const x = sortedCopy(reference, "ks", "reference");
-  const y = sortedCopy(current, "ks", "current");
+  const x = ascending(reference, "ks", "reference");
+  const y = ascending(current, "ks", "current");
   const n1 = x.length;
   const n2 = y.length;
   let maxDiff = -Infinity;
@@ -896,8 +901,8 @@ function twoProportionZ(referenceSuccesses, referenceTrials, currentSuccesses, c
 
 // src/stats/drift/wasserstein.ts
 function wasserstein(u, v) {
-  const a = sortedCopy(u, "wasserstein", "first");
-  const b = sortedCopy(v, "wasserstein", "second");
+  const a = ascending(u, "wasserstein", "first");
+  const b = ascending(v, "wasserstein", "second");
   const n = a.length;
   const m = b.length;
   let i = 0;
@@ -989,8 +994,8 @@ function binCounts(sorted, edges) {
   return counts;
 }
 function psi(reference, current) {
-  const ref = sortedCopy(reference, "psi", "reference");
-  const cur = sortedCopy(current, "psi", "current");
+  const ref = ascending(reference, "psi", "reference");
+  const cur = ascending(current, "psi", "current");
   const edges = decileEdges(ref);
   const referenceFractions = fractionsOf(binCounts(ref, edges), ref.length);
   const currentFractions = fractionsOf(binCounts(cur, edges), cur.length);

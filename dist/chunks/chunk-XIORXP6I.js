@@ -1,13 +1,17 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-74BU2KIA.js";
+} from "./chunk-MNZB3LIV.js";
+import {
+  float64Bits,
+  loadFloat64Bits
+} from "./chunk-SGHWCDO4.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
 } from "./chunk-F7USDBI5.js";
@@ -817,11 +821,6 @@ function weightedMean(values, multiplicities) {
 }
 
 // src/stats/metrics/ranking.ts
-var float = new Float64Array(1);
-var floatWords = new Uint32Array(float.buffer);
-var littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var HIGH = littleEndian ? 1 : 0;
-var LOW = 1 - HIGH;
 function radixPass(keys, shift, from, to, counts) {
   counts.fill(0);
   for (let i = 0; i < keys.length; i++) counts[(keys[i] >>> shift & 65535) + 1]++;
@@ -838,9 +837,9 @@ function rankScores(values, rows, stride = 1, offset = 0) {
   for (let i = 0; i < rows; i++) {
     const score = values[i * stride + offset];
     scores[i] = score;
-    float[0] = score === 0 ? 0 : score;
-    let h = floatWords[HIGH];
-    let l = floatWords[LOW];
+    loadFloat64Bits(score);
+    let h = float64Bits[0];
+    let l = float64Bits[1];
     if (h & 2147483648) {
       h = ~h;
       l = ~l;

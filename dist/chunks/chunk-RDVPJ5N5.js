@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-2N5LY2FO.js";
+} from "./chunk-SGHWCDO4.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   barChart,
   binLabels

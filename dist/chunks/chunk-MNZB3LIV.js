@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-2N5LY2FO.js";
+} from "./chunk-SGHWCDO4.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,7 +9,7 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   DataError
 } from "./chunk-5IKXZ3EP.js";

@@ -9,10 +9,10 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-JXLER5XX.js";
+} from "./chunk-XIORXP6I.js";
 import {
   checkDataFiles
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
 } from "./chunk-F7USDBI5.js";

@@ -3,7 +3,7 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   DataError
 } from "./chunk-5IKXZ3EP.js";
@@ -171,12 +171,25 @@ function medianOfThree(a, b, c) {
   return a < c ? a : b < c ? c : b;
 }
 
-// src/stats/sketch/hash.ts
+// src/stats/float-bits.ts
 var float64 = new Float64Array(1);
-var float64Words = new Uint32Array(float64.buffer);
+var words = new Uint32Array(float64.buffer);
 var littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var LOW_WORD = littleEndian ? 0 : 1;
-var HIGH_WORD = 1 - LOW_WORD;
+var LOW = littleEndian ? 0 : 1;
+var HIGH = 1 - LOW;
+var float64Bits = new Uint32Array(2);
+function loadFloat64Bits(x) {
+  if (x !== x) {
+    float64Bits[0] = 2146959360;
+    float64Bits[1] = 0;
+    return;
+  }
+  float64[0] = x === 0 ? 0 : x;
+  float64Bits[0] = words[HIGH];
+  float64Bits[1] = words[LOW];
+}
+
+// src/stats/sketch/hash.ts
 var hash64 = new Uint32Array(2);
 var SEED_A = 1013904242;
 var SEED_B = 2773480762;
@@ -218,18 +231,10 @@ function hashWords(first, second) {
 function hashWordsB(first, second) {
   return finishB(absorbB(absorbB(SEED_B + XX_P1 | 0, second), first) ^ 8);
 }
-function loadCanonical(x) {
-  if (x !== x) {
-    float64Words[HIGH_WORD] = 2146959360;
-    float64Words[LOW_WORD] = 0;
-  } else {
-    float64[0] = x === 0 ? 0 : x;
-  }
-}
 function hashNumber64(x) {
-  loadCanonical(x);
-  const low = float64Words[LOW_WORD];
-  const high = float64Words[HIGH_WORD];
+  loadFloat64Bits(x);
+  const low = float64Bits[1];
+  const high = float64Bits[0];
   hash64[0] = hashWords(low, high);
   hash64[1] = hashWordsB(low, high);
 }
@@ -1310,6 +1315,8 @@ function checkDataset(contract, profilers, rows, findings, now) {
 
 export {
   FrequentItems,
+  float64Bits,
+  loadFloat64Bits,
   KllSketch,
   Moments,
   ColumnProfiler,

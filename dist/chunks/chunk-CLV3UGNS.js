@@ -214,7 +214,6 @@ function latin1(bytes, start, end) {
 }
 var scratch = Buffer.alloc(64);
 function parseFromString(parse, text) {
-  if (text.length > scratch.length) return parse(Buffer.from(text, "utf8"), 0, Buffer.byteLength(text, "utf8"));
   const length = scratch.write(text, 0, "utf8");
   if (length === scratch.length) return parse(Buffer.from(text, "utf8"), 0, Buffer.byteLength(text, "utf8"));
   return parse(scratch, 0, length);

@@ -20,11 +20,11 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-JXLER5XX.js";
+} from "./chunk-XIORXP6I.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   parseModelReference
 } from "./chunk-M7RIUMQJ.js";

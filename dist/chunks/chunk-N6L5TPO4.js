@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-GUTTFN2K.js";
+} from "./chunk-CLV3UGNS.js";
 import {
   RunRecord
 } from "./chunk-M7RIUMQJ.js";
