@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigurationError } from '../errors.js';
+import { ghmlPackageRoot } from '../io/package-root.js';
 
 /**
  * Where ONNX Runtime for Node comes from. It is a native module, so the Actions' bundles never
@@ -55,21 +56,6 @@ export interface RuntimeLoadOptions {
   log?: (message: string) => void;
 }
 
-/** ghml's package-lock.json: beside the package.json named "ghml" above this file (src/model, or dist/ and its chunks). */
-async function findLockFile(): Promise<string> {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = path.join(directory, 'package.json');
-    if (existsSync(manifest)) {
-      const name = (JSON.parse(await readFile(manifest, 'utf8')) as { name?: string }).name;
-      if (name === 'ghml' && existsSync(path.join(directory, 'package-lock.json'))) return path.join(directory, 'package-lock.json');
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error('ghml\'s package-lock.json is not in any directory above its code, so the ONNX Runtime version to install is unknown');
-    directory = parent;
-  }
-}
-
 interface LockEntries {
   packages?: Record<string, { version?: string; integrity?: string }>;
 }
@@ -85,7 +71,7 @@ function pinFrom(lock: LockEntries, where: string): RuntimePin {
 
 /** The ONNX Runtime packages ghml's package-lock.json pins. */
 export async function pinnedRuntime(): Promise<RuntimePin> {
-  const lockFile = await findLockFile();
+  const lockFile = path.join(ghmlPackageRoot(), 'package-lock.json');
   return pinFrom(JSON.parse(await readFile(lockFile, 'utf8')) as LockEntries, lockFile);
 }
 

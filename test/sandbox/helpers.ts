@@ -1,10 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Octokit } from 'octokit';
-import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
+import type { ApplicationFunction } from 'probot';
 import { expect } from 'vitest';
 import { operationCoverage, webhookCoverage } from '../../src/sandbox/coverage.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
+import { startSandboxApp } from '../../src/sandbox/probot.js';
 
 /**
  * The real octokit client as ghml uses it, pointed at the sandbox. Throttling is off because its
@@ -59,40 +58,24 @@ export interface ReceivedEvent {
 }
 
 /**
- * A real Probot app listening on loopback and registered as the sandbox's webhook; `received`
- * collects every event Probot accepted (it verifies the signature before anything else).
+ * The sandbox's app on a real Probot (src/sandbox/probot.ts); `received` collects every event
+ * Probot accepted (it verifies the signature before anything else).
  */
 export async function startProbotApp(sandbox: Sandbox, appFn: ApplicationFunction = () => undefined, secret = 'sandbox-webhook-secret') {
-  const probot = new Probot({
-    appId: sandbox.app.id,
-    privateKey: sandbox.app.privateKey,
-    secret,
-    baseUrl: sandbox.apiUrl,
-    logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults((instanceOptions: object) => ({ ...instanceOptions, throttle: { enabled: false }, retry: { enabled: false } })),
-  });
   const received: ReceivedEvent[] = [];
-  const middleware = await createNodeMiddleware(async (app, options) => {
-    app.onAny(async (context) => {
+  const app = await startSandboxApp(sandbox, async (probot, options) => {
+    probot.onAny(async (context) => {
       received.push({ name: context.name, id: context.id, payload: context.payload });
     });
-    await appFn(app, options);
-  }, { probot });
-  const server = createServer((request, response) => {
-    void middleware(request, response, () => response.writeHead(404).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
-  sandbox.setWebhook(url, secret);
+    await appFn(probot, options);
+  }, secret);
   return {
-    probot,
-    url,
+    ...app,
     received,
     /** Events of one kind (`pull_request` or `pull_request.opened`) received so far. */
     events(name: string): ReceivedEvent[] {
       const [event, action] = name.split('.');
       return received.filter((entry) => entry.name === event && (!action || entry.payload.action === action));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

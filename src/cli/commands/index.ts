@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { appCommand } from './app.js';
+import { demoCommand } from './demo.js';
 import { deployCommand } from './deploy.js';
 import { driftCheckCommand } from './drift-check.js';
 import { evaluateCommand } from './evaluate.js';
@@ -13,4 +14,4 @@ import { trainCommand, trainPlanCommand, trainSelectCommand } from './train.js';
 import { validateDataCommand } from './validate-data.js';
 
 /** Every `ghml` command, in the order `ghml --help` lists them. */
-export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, serveCommand, deployCommand, sandboxCommand, appCommand];
+export const commands: Command[] = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, serveCommand, deployCommand, sandboxCommand, appCommand, demoCommand];
