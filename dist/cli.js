@@ -13,20 +13,20 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-N6L5TPO4.js";
+} from "./chunks/chunk-TSCIAVFC.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-JRSHNHZF.js";
+} from "./chunks/chunk-B3J2XE6K.js";
 import {
   runRegister
-} from "./chunks/chunk-ZZAZ6SO3.js";
+} from "./chunks/chunk-C5TG6UKB.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-UWFXMQJC.js";
+} from "./chunks/chunk-75CYE6CB.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,10 +51,11 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-6SUB4DPS.js";
+} from "./chunks/chunk-Z6TZD3BU.js";
 import {
   downloadPackage
-} from "./chunks/chunk-XIORXP6I.js";
+} from "./chunks/chunk-D5EMFT7I.js";
+import "./chunks/chunk-UG77MLVE.js";
 import {
   inferContract
 } from "./chunks/chunk-MNZB3LIV.js";
@@ -69,7 +70,7 @@ import {
 } from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-F7USDBI5.js";
+} from "./chunks/chunk-YWQ7GUHF.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -79,14 +80,14 @@ import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-ZCTSWRMM.js";
+} from "./chunks/chunk-UYGQORSL.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   loadPolicy
-} from "./chunks/chunk-HE6XH7WX.js";
+} from "./chunks/chunk-CYX5IXLF.js";
 import {
   DataProfile,
   DriftMethod,
@@ -101,7 +102,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-M7RIUMQJ.js";
+} from "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -146,7 +147,7 @@ Exit codes: 0 stopped, 2 configuration error.`,
     if (io.env.APP_ID && !io.env.WEBHOOK_SECRET) {
       throw new ConfigurationError("APP_ID is set but no WEBHOOK_SECRET: set the secret the app's webhooks are signed with", { input: "WEBHOOK_SECRET" });
     }
-    const [{ run }, { default: ghmlApp }] = await Promise.all([import("./chunks/lib-IZ7JW2TW.js"), import("./app.js")]);
+    const [{ run }, { default: ghmlApp }] = await Promise.all([import("./chunks/lib-GPJANOHX.js"), import("./app.js")]);
     const server = await run(ghmlApp, { env: io.env });
     io.stdout(`ghml app: listening on ${server.host ?? "localhost"}:${server.port} for webhooks at ${io.env.WEBHOOK_PATH ?? "/api/github/webhooks"}
 `);
@@ -159,9 +160,11 @@ Exit codes: 0 stopped, 2 configuration error.`,
   }
 };
 
-// src/cli/commands/deploy.ts
-import { tmpdir as tmpdir2 } from "node:os";
-import path3 from "node:path";
+// src/cli/commands/demo.ts
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
@@ -196,14 +199,82 @@ function listFlag(args, name) {
   return Array.isArray(value) ? value : [String(value)];
 }
 
+// src/cli/commands/demo.ts
+var demoCommand = {
+  name: "demo",
+  summary: "run the whole loop on a local GitHub: validate, train, evaluate, register, promote, deploy, drift, retrain",
+  usage: `Usage: ghml demo [--dir <dir>] [--keep]
+
+Starts the sandbox (a local GitHub) and the ghml app in this process, seeds a repository with
+examples/seattle-weather, and runs the loop with the bundled Actions as a runner runs them:
+validate-data \u2192 train \u2192 evaluate \u2192 register v1 \u2192 promotion pull request \u2192 approvals \u2192 merge \u2192
+deployment \u2192 ghml serve \u2192 production (quorum) \u2192 v2 on more data \u2192 evaluation against v1 \u2192
+canary rollout under live traffic \u2192 2015's weather replayed \u2192 drift-check \u2192 drift issue \u2192
+/ghml retrain. Each step prints one line with what was checked and where to look. Needs no
+network; needs the project's development dependencies (npm ci).
+
+Options:
+  --dir <dir>   where the sandbox, the runner's workspace, the prediction logs and the report go
+                (default: a new temporary directory); it must be empty or new
+  --keep        leave the sandbox, the app and the servers running after the loop, to look around
+                with \`ghml registry \u2026 --repo \u2026 --api-url \u2026\` and the printed URLs; Ctrl+C stops
+
+The report is written to <dir>/report/demo.md and demo.html.
+
+Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage error.`,
+  options: { dir: { type: "string" }, keep: { type: "boolean" } },
+  async run(args, io) {
+    const requested = stringFlag(args, "dir");
+    const directory = requested === void 0 ? await mkdtemp(path.join(tmpdir(), "ghml-demo-")) : path.resolve(io.cwd, requested);
+    if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
+      throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
+    }
+    const { runDemo, DemoFailure } = await import("./chunks/demo-UWR5PKAW.js");
+    const say = (line) => io.stdout(`${line}
+`);
+    try {
+      const result = await runDemo({
+        directory,
+        say,
+        keep: args.values.keep === true ? async (world) => {
+          say("");
+          say(`The sandbox stays up: ${world.sandboxUrl} (API ${world.apiUrl}, repository ${world.repository}).`);
+          for (const server of world.servers) say(`  ghml serve for ${server.environment}: ${server.url}`);
+          say(`  for example: GITHUB_TOKEN=${world.tokens.alice} npx ghml registry list --repo ${world.repository} --api-url ${world.apiUrl}`);
+          say("Press Ctrl+C to stop.");
+          await new Promise((resolve) => {
+            process.once("SIGINT", resolve);
+            process.once("SIGTERM", resolve);
+          });
+        } : void 0
+      });
+      say("");
+      say(`The loop completed: ${result.steps.length} steps in ${result.seconds.toFixed(1)} s. Report: ${result.markdownReport} and ${result.htmlReport}`);
+      return ExitCode.ok;
+    } catch (error) {
+      if (error instanceof DemoFailure) {
+        io.stderr(`ghml demo: ${error.message}
+(everything is kept in ${directory})
+`);
+        return ExitCode.checkFailed;
+      }
+      throw error;
+    }
+  }
+};
+
+// src/cli/commands/deploy.ts
+import { tmpdir as tmpdir3 } from "node:os";
+import path4 from "node:path";
+
 // src/cli/commands/registry.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/registry/local-git-store.ts
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { mkdtemp as mkdtemp2, rm } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import path2 from "node:path";
 var ZERO = "0".repeat(40);
 var LocalGitRegistryStore = class _LocalGitRegistryStore {
   constructor(location, gitDir) {
@@ -213,7 +284,7 @@ var LocalGitRegistryStore = class _LocalGitRegistryStore {
   location;
   gitDir;
   static async open(repository) {
-    const resolved = path.resolve(repository);
+    const resolved = path2.resolve(repository);
     const found = await runGit(["-C", resolved, "rev-parse", "--absolute-git-dir"], { okCodes: [128] }).catch(() => void 0);
     if (!found || found.exitCode !== 0) throw new ConfigurationError(`${resolved} is not a git repository`, { input: "local" });
     return new _LocalGitRegistryStore(resolved, found.stdout.trim());
@@ -234,8 +305,8 @@ var LocalGitRegistryStore = class _LocalGitRegistryStore {
     return exitCode === 0 ? stdout.split("\0").filter(Boolean) : void 0;
   }
   async commitFiles(request) {
-    const scratch = await mkdtemp(path.join(tmpdir(), "ghml-registry-index-"));
-    const env = { GIT_INDEX_FILE: path.join(scratch, "index") };
+    const scratch = await mkdtemp2(path2.join(tmpdir2(), "ghml-registry-index-"));
+    const env = { GIT_INDEX_FILE: path2.join(scratch, "index") };
     try {
       await this.git(request.parent ? ["read-tree", request.parent] : ["read-tree", "--empty"], { env });
       const entries = [];
@@ -381,7 +452,7 @@ async function connect(args, io) {
   const registryBranch = stringFlag(args, "registry-branch");
   if (local !== void 0) {
     if (stringFlag(args, "repo") !== void 0) throw new ConfigurationError("give --repo or --local, not both", { input: "local" });
-    const repository = path2.resolve(io.cwd, local);
+    const repository = path3.resolve(io.cwd, local);
     return { store: await LocalGitRegistryStore.open(repository), policy: new LocalPolicySource(repository), registryBranch };
   }
   const target = targetFromEnvironment(io.env, { repo: stringFlag(args, "repo"), apiUrl: stringFlag(args, "api-url") });
@@ -570,7 +641,7 @@ ${connectionUsage}`,
       if (!connection.releases) throw new ConfigurationError("packages are release assets on GitHub: registry get needs --repo, not --local", { input: "local" });
       const registry = await openRegistry(connection);
       const { record } = await registry.resolve(reference);
-      const { files } = await downloadPackage(record, connection.releases, path2.resolve(io.cwd, out));
+      const { files } = await downloadPackage(record, connection.releases, path3.resolve(io.cwd, out));
       io.stdout(`${formatReference(reference)} is ${record.model} v${record.version}: ${files.length} files verified against package sha256:${record.package.digest}
 `);
       for (const file of files) io.stdout(`  ${file.path}  ${file.size.toLocaleString("en-US")} bytes  sha256:${file.sha256}
@@ -660,7 +731,7 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
       throw new ConfigurationError(`--${String(issue.path[0])} ${issue.message}`, { input: String(issue.path[0]) });
     }
     const settings = parsed.data;
-    const resolve = (file) => path3.resolve(io.cwd, file);
+    const resolve = (file) => path4.resolve(io.cwd, file);
     const batchData = listFlag(args, "batch-data").map(resolve);
     const batchOutput = stringFlag(args, "batch-output");
     const command = stringFlag(args, "command");
@@ -675,7 +746,7 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
         environment,
         strategy,
         target,
-        workDirectory: resolve(stringFlag(args, "work-dir") ?? path3.join(tmpdir2(), "ghml-deploy")),
+        workDirectory: resolve(stringFlag(args, "work-dir") ?? path4.join(tmpdir3(), "ghml-deploy")),
         smokeRowsFile: stringFlag(args, "smoke-rows") && resolve(stringFlag(args, "smoke-rows")),
         serve: target === "serve" ? { url: serverUrl, adminToken, canarySteps: settings["canary-steps"], shadowPercent: settings["shadow-percent"], stepMs: settings["step-duration"], thresholds: { maxErrorRate: settings["max-error-rate"], maxP95Ms: settings["max-p95-ms"], minRequests: settings["min-requests"] } } : void 0,
         batch: target === "batch" ? { data: batchData, output: resolve(batchOutput) } : void 0,
@@ -1047,8 +1118,8 @@ ${connectionUsage}`,
 };
 
 // src/cli/commands/register.ts
-import { tmpdir as tmpdir3 } from "node:os";
-import path4 from "node:path";
+import { tmpdir as tmpdir4 } from "node:os";
+import path5 from "node:path";
 var registerCommand = {
   name: "register",
   summary: "publish a model package as a release and record the version on the registry branch",
@@ -1103,13 +1174,13 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
   async run(args, io) {
     const output = textOrJson(args);
     const model = requiredStringFlag(args, "model", "the name to register the model under");
-    const resolve = (file) => file === void 0 ? void 0 : path4.resolve(io.cwd, file);
+    const resolve = (file) => file === void 0 ? void 0 : path5.resolve(io.cwd, file);
     return withConnection(args, io, async (connection) => {
       if (!connection.releases || !connection.target) throw new ConfigurationError("register publishes the package as a GitHub release: give --repo (or GITHUB_REPOSITORY), not --local", { input: "local" });
       const { target } = connection;
       const result = await runRegister({
         model,
-        modelFiles: listFlag(args, "model-file").map((file) => path4.resolve(io.cwd, file)),
+        modelFiles: listFlag(args, "model-file").map((file) => path5.resolve(io.cwd, file)),
         runRecord: resolve(stringFlag(args, "run-record")),
         evaluationReport: resolve(stringFlag(args, "evaluation-report")),
         dataProfile: resolve(stringFlag(args, "data-profile")),
@@ -1125,7 +1196,7 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
         registryBranch: connection.registryBranch,
         promoteTo: stringFlag(args, "promote-to"),
         partSize: positiveIntegerFlag(stringFlag(args, "part-size"), "part-size"),
-        scratchDirectory: path4.join(tmpdir3(), "ghml-register"),
+        scratchDirectory: path5.join(tmpdir4(), "ghml-register"),
         context: { actor: io.env.GITHUB_ACTOR ?? null, repositoryUrl: `${target.serverUrl}/${target.owner}/${target.repo}` },
         env: io.env,
         log: (message) => io.stderr(`${message}
@@ -1148,10 +1219,10 @@ package sha256:${result.packageDigest}
 
 // src/cli/commands/sandbox.ts
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2, writeFile } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import path5 from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdtemp as mkdtemp3, rm as rm2, writeFile } from "node:fs/promises";
+import { tmpdir as tmpdir5 } from "node:os";
+import path6 from "node:path";
 var defaultWebhookUrl = "http://127.0.0.1:3000/api/github/webhooks";
 function portFlag(value) {
   if (value === void 0) return 0;
@@ -1190,13 +1261,13 @@ Exit codes: 0 stopped cleanly, 1 requests or webhooks departed from GitHub's des
   async run(args, io) {
     const port = portFlag(stringFlag(args, "port"));
     const seed = stringFlag(args, "seed");
-    if (seed !== void 0 && !existsSync(path5.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
+    if (seed !== void 0 && !existsSync2(path6.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
     const webhookUrl = webhookUrlFlag(stringFlag(args, "webhook-url"));
     const webhookSecret = stringFlag(args, "webhook-secret") ?? randomBytes(16).toString("hex");
-    const { startSandbox } = await import("./chunks/sandbox-JXL5AI5G.js");
-    const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path5.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
-    const keyDir = await mkdtemp2(path5.join(tmpdir4(), "ghml-sandbox-app-"));
-    const keyFile = path5.join(keyDir, "app.pem");
+    const { startSandbox } = await import("./chunks/sandbox-ZHT4QMXN.js");
+    const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path6.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
+    const keyDir = await mkdtemp3(path6.join(tmpdir5(), "ghml-sandbox-app-"));
+    const keyFile = path6.join(keyDir, "app.pem");
     await writeFile(keyFile, sandbox.app.privateKey, { mode: 384 });
     const host = new URL(sandbox.url).host;
     const width = Math.max(...Object.keys(sandbox.tokens).map((login) => login.length));
@@ -1236,13 +1307,13 @@ ${violations.map((violation) => `  ${violation.kind} ${violation.subject}${viola
 
 // src/cli/commands/serve.ts
 import { stat } from "node:fs/promises";
-import { tmpdir as tmpdir6 } from "node:os";
-import path8 from "node:path";
+import { tmpdir as tmpdir7 } from "node:os";
+import path9 from "node:path";
 
 // src/steps/serve.ts
-import { mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir5 } from "node:os";
-import path7 from "node:path";
+import { mkdtemp as mkdtemp4, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir6 } from "node:os";
+import path8 from "node:path";
 
 // src/serve/access.ts
 import { createHash } from "node:crypto";
@@ -1324,7 +1395,7 @@ var Throttle = class {
 import { createHash as createHash2, randomBytes as randomBytes2, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/serve/routing.ts
 function route(table2, random = Math.random) {
@@ -1677,7 +1748,7 @@ var PredictionServer = class _PredictionServer {
       if (existing.sha256 === sha256) return { status: 200, loaded: existing };
       throw new HttpError(409, `${model} v${version} is loaded already with other bytes (sha256 ${existing.sha256}): unload it first, or load under another version`);
     }
-    const file = path6.join(this.options.modelDirectory, `${model}-${version}-${sha256.slice(0, 12)}.onnx`);
+    const file = path7.join(this.options.modelDirectory, `${model}-${version}-${sha256.slice(0, 12)}.onnx`);
     await writeFile2(file, bytes);
     let loaded;
     try {
@@ -1810,7 +1881,7 @@ async function startServe(options) {
   if (tokens.length === 0) options.say(`warning: GHML_SERVE_TOKENS is not set, so anyone who reaches ${host} may call the model; set it to a comma-separated list of tokens`);
   if (adminToken === null) options.say("the admin API is off (GHML_ADMIN_TOKEN is not set): versions cannot be loaded or routed while the server runs");
   if (!contract) options.say(`no data contract: requests are checked against the model's input types only; pass --contract to check ranges and allowed values`);
-  const modelDirectory = await mkdtemp3(path7.join(tmpdir5(), "ghml-serve-models-"));
+  const modelDirectory = await mkdtemp4(path8.join(tmpdir6(), "ghml-serve-models-"));
   let server;
   try {
     server = await PredictionServer.start({
@@ -1860,7 +1931,7 @@ function listFlagValue(value) {
   return value?.split(",").map((item) => item.trim()).filter(Boolean);
 }
 function nameFromFile(file) {
-  return path8.basename(file, path8.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";
+  return path9.basename(file, path9.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";
 }
 function waitForSignal() {
   return new Promise((resolve) => {
@@ -1937,7 +2008,7 @@ stopped cleanly, 2 usage or configuration error.`,
   },
   async run(args, io) {
     const modelText = requiredStringFlag(args, "model", "an .onnx file, or a registered version such as weather@production");
-    const given = path8.resolve(io.cwd, modelText);
+    const given = path9.resolve(io.cwd, modelText);
     const say = (message) => io.stderr(`ghml serve: ${message}
 `);
     let modelFile;
@@ -1952,7 +2023,7 @@ stopped cleanly, 2 usage or configuration error.`,
       const connection = await connect(args, io);
       if (!connection.releases) throw new ConfigurationError("packages are release assets on GitHub: serving a registered version needs --repo (or GITHUB_REPOSITORY), not --local", { input: "model" });
       const registry = await openRegistry(connection);
-      const packageDir = path8.resolve(io.cwd, stringFlag(args, "package-dir") ?? path8.join(tmpdir6(), "ghml-serve-packages"));
+      const packageDir = path9.resolve(io.cwd, stringFlag(args, "package-dir") ?? path9.join(tmpdir7(), "ghml-serve-packages"));
       const fetched = await fetchModelPackage({ registry, releases: connection.releases }, reference, packageDir);
       say(`${modelText} is ${fetched.record.model} v${fetched.record.version}: package sha256:${fetched.record.package.digest} verified`);
       modelFile = fetched.modelFile;
@@ -1967,12 +2038,12 @@ stopped cleanly, 2 usage or configuration error.`,
       modelFile,
       name,
       version,
-      contractFile: contractFile === void 0 ? null : path8.resolve(io.cwd, contractFile),
+      contractFile: contractFile === void 0 ? null : path9.resolve(io.cwd, contractFile),
       features: listFlagValue(stringFlag(args, "features")),
       classes: listFlagValue(stringFlag(args, "classes")),
       host: stringFlag(args, "host"),
       port,
-      logDirectory: noLog ? null : path8.resolve(io.cwd, stringFlag(args, "log-dir") ?? "prediction-log"),
+      logDirectory: noLog ? null : path9.resolve(io.cwd, stringFlag(args, "log-dir") ?? "prediction-log"),
       logMaxBytes: positiveIntegerFlag(stringFlag(args, "log-max-bytes"), "log-max-bytes"),
       logMaxAgeMs: durationFlag(stringFlag(args, "log-max-age"), "log-max-age"),
       rateLimit: positiveIntegerFlag(stringFlag(args, "rate-limit"), "rate-limit"),
@@ -1994,8 +2065,8 @@ stopped cleanly, 2 usage or configuration error.`,
 };
 
 // src/cli/commands/train.ts
-import { tmpdir as tmpdir7 } from "node:os";
-import path10 from "node:path";
+import { tmpdir as tmpdir8 } from "node:os";
+import path11 from "node:path";
 
 // src/contracts/sweep.ts
 var MAX_TRIALS = 256;
@@ -2037,11 +2108,11 @@ var Sweep = external_exports.strictObject({
 }).describe("A ghml sweep: the search space `ghml train plan` turns into a GitHub Actions matrix.");
 
 // src/train/select.ts
-import { readdir, readFile, stat as stat2 } from "node:fs/promises";
-import path9 from "node:path";
+import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import path10 from "node:path";
 async function jsonFilesUnder(directory) {
-  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path9.join(e.parentPath, e.name)).sort();
+  const entries = await readdir2(directory, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => path10.join(e.parentPath, e.name)).sort();
 }
 async function loadRunRecords(paths) {
   if (paths.length === 0) throw new ConfigurationError("no runs given: pass run record files or directories with --runs", { input: "runs" });
@@ -2288,7 +2359,7 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
   },
   async run(args, io) {
     const format2 = choiceFlag(stringFlag(args, "format"), "format", ["text", "json"], "text");
-    const workingDirectory = path10.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
+    const workingDirectory = path11.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
     const store = stringFlag(args, "checkpoint-store");
     const recordOut = stringFlag(args, "record-out");
     const result = await runTrain({
@@ -2303,9 +2374,9 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
       requireGpu: positiveIntegerFlag(stringFlag(args, "require-gpu"), "require-gpu") ?? 0,
       gpuSampleSeconds: positiveNumberFlag(stringFlag(args, "gpu-sample-seconds"), "gpu-sample-seconds") ?? 5,
       checkpointDir: stringFlag(args, "checkpoint-dir"),
-      checkpointStore: store ? new DirectoryCheckpointStore(path10.resolve(io.cwd, store)) : void 0,
-      recordOut: recordOut ? path10.resolve(io.cwd, recordOut) : void 0,
-      scratchDirectory: path10.join(io.env.RUNNER_TEMP ?? tmpdir7(), "ghml"),
+      checkpointStore: store ? new DirectoryCheckpointStore(path11.resolve(io.cwd, store)) : void 0,
+      recordOut: recordOut ? path11.resolve(io.cwd, recordOut) : void 0,
+      scratchDirectory: path11.join(io.env.RUNNER_TEMP ?? tmpdir8(), "ghml"),
       env: io.env,
       cancellation: processSignals(),
       // Progress and the command's output go to stderr, so stdout holds only the result.
@@ -2355,11 +2426,11 @@ Exit codes: 0 planned, 2 usage or configuration error.`,
     out: { type: "string" }
   },
   async run(args, io) {
-    const file = path10.resolve(io.cwd, requiredStringFlag(args, "sweep", "name the sweep file (see schemas/sweep.json)"));
+    const file = path11.resolve(io.cwd, requiredStringFlag(args, "sweep", "name the sweep file (see schemas/sweep.json)"));
     const matrix = sweepMatrix(await loadDocument(file, Sweep, "sweep", "sweep"));
     const json = JSON.stringify(matrix);
     const out = stringFlag(args, "out");
-    if (out) await writeFileAtomic(path10.resolve(io.cwd, out), `${json}
+    if (out) await writeFileAtomic(path11.resolve(io.cwd, out), `${json}
 `);
     io.stdout(`${json}
 `);
@@ -2395,25 +2466,25 @@ Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configur
   async run(args, io) {
     const format2 = choiceFlag(stringFlag(args, "format"), "format", ["markdown", "json"], "markdown");
     const sweepFile = stringFlag(args, "sweep");
-    const sweep = sweepFile ? await loadDocument(path10.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
+    const sweep = sweepFile ? await loadDocument(path11.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
     const metric = stringFlag(args, "metric") ?? sweep?.metric?.name;
     if (!metric) throw new ConfigurationError("--metric is required (or a --sweep with a metric): name the final metric to rank runs by", { input: "metric" });
     const goal = choiceFlag(stringFlag(args, "goal"), "goal", ["max", "min"], sweep?.metric?.goal ?? "max");
-    const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path10.resolve(io.cwd, p)));
+    const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path11.resolve(io.cwd, p)));
     if (skipped.length > 0) io.stderr(`skipped ${skipped.length} JSON file${skipped.length === 1 ? "" : "s"} that are not run records
 `);
     const selection = selectBest(runs, metric, goal);
     const text = format2 === "json" ? `${JSON.stringify(selectionJson(selection), null, 2)}
 ` : renderSelection(selection);
     const out = stringFlag(args, "out");
-    if (out) await writeFileAtomic(path10.resolve(io.cwd, out), text);
+    if (out) await writeFileAtomic(path11.resolve(io.cwd, out), text);
     io.stdout(text);
     return selection.best ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
 
 // src/cli/commands/index.ts
-var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, serveCommand, deployCommand, sandboxCommand, appCommand];
+var commands = [validateDataCommand, profileInferCommand, profileMergeCommand, driftCheckCommand, evaluateCommand, trainCommand, trainPlanCommand, trainSelectCommand, registerCommand, promoteCommand, rollbackCommand, ...registryCommands, serveCommand, deployCommand, sandboxCommand, appCommand, demoCommand];
 
 // src/cli/run.ts
 function helpText(commands2) {

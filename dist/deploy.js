@@ -7,11 +7,12 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-6SUB4DPS.js";
+} from "./chunks/chunk-Z6TZD3BU.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-77QLOYM7.js";
-import "./chunks/chunk-XIORXP6I.js";
+import "./chunks/chunk-D5EMFT7I.js";
+import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-E7RFL7BW.js";
 import "./chunks/chunk-MNZB3LIV.js";
 import "./chunks/chunk-SGHWCDO4.js";
@@ -20,7 +21,7 @@ import {
 } from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-F7USDBI5.js";
+} from "./chunks/chunk-YWQ7GUHF.js";
 import {
   info,
   listInput,
@@ -33,11 +34,11 @@ import {
 } from "./chunks/chunk-VBRJEBPF.js";
 import {
   DeploymentPayload
-} from "./chunks/chunk-SMHFTX5C.js";
+} from "./chunks/chunk-CJOZ77GT.js";
 import {
   GitHubPolicySource,
   loadPolicy
-} from "./chunks/chunk-HE6XH7WX.js";
+} from "./chunks/chunk-CYX5IXLF.js";
 import {
   GitHubRegistryStore,
   Registry,
@@ -45,7 +46,7 @@ import {
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-M7RIUMQJ.js";
+} from "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,

@@ -1,12 +1,12 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-JRSHNHZF.js";
+} from "./chunks/chunk-B3J2XE6K.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-JLU7TNMR.js";
+} from "./chunks/chunk-TSKVP3XW.js";
 import "./chunks/chunk-MNZB3LIV.js";
 import "./chunks/chunk-SGHWCDO4.js";
 import "./chunks/chunk-CLV3UGNS.js";
@@ -29,7 +29,7 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-M7RIUMQJ.js";
+} from "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,

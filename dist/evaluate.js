@@ -6,13 +6,14 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-UWFXMQJC.js";
+} from "./chunks/chunk-75CYE6CB.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-JLU7TNMR.js";
-import "./chunks/chunk-XIORXP6I.js";
+} from "./chunks/chunk-TSKVP3XW.js";
+import "./chunks/chunk-D5EMFT7I.js";
+import "./chunks/chunk-UG77MLVE.js";
 import {
   context,
   getOctokit
@@ -22,7 +23,7 @@ import "./chunks/chunk-SGHWCDO4.js";
 import "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-F7USDBI5.js";
+} from "./chunks/chunk-YWQ7GUHF.js";
 import {
   booleanInput,
   info,
@@ -35,7 +36,7 @@ import {
   warning,
   wholeNumberInput
 } from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-M7RIUMQJ.js";
+import "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,

@@ -1,10 +1,10 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runRegister
-} from "./chunks/chunk-ZZAZ6SO3.js";
+} from "./chunks/chunk-C5TG6UKB.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-F7USDBI5.js";
+} from "./chunks/chunk-YWQ7GUHF.js";
 import {
   booleanInput,
   info,
@@ -15,17 +15,17 @@ import {
   summary,
   wholeNumberInput
 } from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-ZCTSWRMM.js";
+import "./chunks/chunk-UYGQORSL.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-HE6XH7WX.js";
+} from "./chunks/chunk-CYX5IXLF.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-M7RIUMQJ.js";
+} from "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,

@@ -6,12 +6,12 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-N6L5TPO4.js";
+} from "./chunks/chunk-TSCIAVFC.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-JLU7TNMR.js";
+} from "./chunks/chunk-TSKVP3XW.js";
 import {
   AbortError,
   ActionsArtifactUploader,
@@ -80,7 +80,7 @@ import {
 } from "./chunks/chunk-VBRJEBPF.js";
 import {
   RunRecord
-} from "./chunks/chunk-M7RIUMQJ.js";
+} from "./chunks/chunk-O47LTZ3U.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,

@@ -43638,6 +43638,7 @@ async function seedRepository(git, branch, seed, author, date) {
   const commit = await git.writeCommit({ tree, parents: [], message: "Initial commit\n", author: identity2, committer: identity2 });
   await git.compareAndSwapRef(`refs/heads/${branch}`, commit, void 0);
 }
+
 export {
   startSandbox
 };

@@ -1,5 +1,8 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  ghmlPackageRoot
+} from "./chunk-UG77MLVE.js";
+import {
   sniffColumnTypes
 } from "./chunk-MNZB3LIV.js";
 import {
@@ -14,11 +17,11 @@ import {
 } from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
-} from "./chunk-F7USDBI5.js";
+} from "./chunk-YWQ7GUHF.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataError
@@ -1772,19 +1775,6 @@ import { fileURLToPath } from "node:url";
 var RUNTIME_PACKAGE = "onnxruntime-node";
 var VERIFIED_PACKAGES = [RUNTIME_PACKAGE, "onnxruntime-common"];
 var TOOL_CACHE_NAME = "ghml-onnxruntime-node";
-async function findLockFile() {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const manifest = path.join(directory, "package.json");
-    if (existsSync(manifest)) {
-      const name = JSON.parse(await readFile(manifest, "utf8")).name;
-      if (name === "ghml" && existsSync(path.join(directory, "package-lock.json"))) return path.join(directory, "package-lock.json");
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error("ghml's package-lock.json is not in any directory above its code, so the ONNX Runtime version to install is unknown");
-    directory = parent;
-  }
-}
 function pinFrom(lock, where) {
   const entries = VERIFIED_PACKAGES.map((name) => {
     const entry = lock.packages?.[`node_modules/${name}`];
@@ -1794,7 +1784,7 @@ function pinFrom(lock, where) {
   return Object.fromEntries(entries);
 }
 async function pinnedRuntime() {
-  const lockFile = await findLockFile();
+  const lockFile = path.join(ghmlPackageRoot(), "package-lock.json");
   return pinFrom(JSON.parse(await readFile(lockFile, "utf8")), lockFile);
 }
 function toolCacheDirectory(toolCache, pin, cuda) {

@@ -9,20 +9,20 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-XIORXP6I.js";
+} from "./chunk-D5EMFT7I.js";
 import {
   checkDataFiles
 } from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
-} from "./chunk-F7USDBI5.js";
+} from "./chunk-YWQ7GUHF.js";
 import {
   deploymentStrategies
-} from "./chunk-HE6XH7WX.js";
+} from "./chunk-CYX5IXLF.js";
 import {
   DataProfile,
   formatReference
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataContract,

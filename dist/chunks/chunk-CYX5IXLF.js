@@ -3,7 +3,7 @@ import {
   ModelName,
   StageName,
   statusOf
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   external_exports,
   parseDocumentText

@@ -6,7 +6,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   external_exports
 } from "./chunk-5IKXZ3EP.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-CLV3UGNS.js";
 import {
   RunRecord
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataError,

@@ -20,14 +20,14 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-XIORXP6I.js";
+} from "./chunk-D5EMFT7I.js";
 import {
   BATCH_ROWS,
   writeJson
 } from "./chunk-CLV3UGNS.js";
 import {
   parseModelReference
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataContract,

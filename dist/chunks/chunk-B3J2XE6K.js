@@ -17,7 +17,7 @@ import {
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataContract,

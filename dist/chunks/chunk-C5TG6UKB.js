@@ -8,15 +8,15 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-F7USDBI5.js";
+} from "./chunk-YWQ7GUHF.js";
 import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-ZCTSWRMM.js";
+} from "./chunk-UYGQORSL.js";
 import {
   loadPolicy
-} from "./chunk-HE6XH7WX.js";
+} from "./chunk-CYX5IXLF.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -29,7 +29,7 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   DataContract,

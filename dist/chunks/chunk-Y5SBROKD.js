@@ -15512,12 +15512,13 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
   };
   return mainHandler;
 }
+
 export {
   Context,
-  Probot,
   ProbotOctokit,
   Server,
-  createNodeMiddleware2 as createNodeMiddleware,
+  Probot,
+  run,
   createProbot,
-  run
+  createNodeMiddleware2 as createNodeMiddleware
 };

@@ -1895,6 +1895,7 @@ async function mapLimited(items, limit, work) {
 }
 
 export {
+  Octokit2 as Octokit,
   createOctokit,
   targetFromEnvironment,
   statusOf,

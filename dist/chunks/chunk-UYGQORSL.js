@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-HE6XH7WX.js";
+} from "./chunk-CYX5IXLF.js";
 import {
   Aliases,
   Registry,
@@ -11,7 +11,7 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError,
   LIMITS,

@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-M7RIUMQJ.js";
+} from "./chunk-O47LTZ3U.js";
 import {
   ConfigurationError
 } from "./chunk-5IKXZ3EP.js";
