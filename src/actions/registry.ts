@@ -5,11 +5,16 @@ import { GitHubRegistryStore } from '../github/registry-store.js';
 import { DEFAULT_REGISTRY_BRANCH } from '../registry/paths.js';
 import { Registry } from '../registry/registry.js';
 
-/** Inputs every Action that writes to the registry branch shares, with one name each. */
-export const registryInputs = {
-  'registry-branch': z.string().default(DEFAULT_REGISTRY_BRANCH),
-  'github-token': z.string().optional(),
-};
+/**
+ * Inputs every Action that reaches the registry branch shares, with one name each; each Action
+ * says what it uses them for. The token defaults to the job's own in action.yml.
+ */
+export function registryInputs(descriptions: { branch: string; token: string }) {
+  return {
+    'registry-branch': z.string().default(DEFAULT_REGISTRY_BRANCH).describe(descriptions.branch),
+    'github-token': z.string().optional().meta({ description: descriptions.token, actionDefault: '${{ github.token }}' }),
+  };
+}
 
 /** The registry of the workflow's repository, through the REST API the job's token reaches. */
 export function actionRegistry(inputs: { 'registry-branch': string; 'github-token'?: string }): { registry: Registry; target: GitHubTarget; octokit: Octokit } {

@@ -48,6 +48,33 @@ export function readInputs<T extends z.ZodObject>(schema: T): z.infer<T> {
   throw new ConfigurationError(`${issue.message}${input ? ` (input "${input}" is "${raw[input] ?? ''}")` : ''}`, { input });
 }
 
+declare module 'zod' {
+  interface GlobalMeta {
+    /**
+     * The default action.yml declares for an input where the schema cannot hold it as the text a
+     * workflow writes: a workflow expression GitHub evaluates before the step starts
+     * (`${{ github.token }}`; run anywhere else, the input is absent), or a default the schema
+     * holds parsed (`60s` as 60000 ms).
+     */
+    actionDefault?: string;
+  }
+}
+
+/** An Action's outputs: what each holds (for action.yml and the README), and a setter for them alone. */
+export interface ActionOutputs<Name extends string> {
+  readonly descriptions: Readonly<Record<Name, string>>;
+  /** Sets a declared output; a name not declared does not type-check. */
+  set(name: Name, value: string): void;
+}
+
+/** Declares an Action's outputs, name → description; action.yml and the README are generated from them. */
+export function defineOutputs<const Name extends string>(descriptions: Record<Name, string>): ActionOutputs<Name> {
+  return {
+    descriptions,
+    set: (name, value) => core.setOutput(name, value),
+  };
+}
+
 export const booleanInput = z.enum(['true', 'false']).transform((value) => value === 'true');
 export const wholeNumberInput = z
   .string()

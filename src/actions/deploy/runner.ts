@@ -17,29 +17,89 @@ import { loadPolicy } from '../../registry/policy.js';
 import { parseModelReference, type ModelReference } from '../../registry/reference.js';
 import { Registry } from '../../registry/registry.js';
 import { chooseTarget, runDeploy } from '../../steps/deploy.js';
-import { listInput, readInputs } from '../runtime.js';
+import { defineOutputs, listInput, readInputs } from '../runtime.js';
 import { GitHubDeploymentTracker } from './deployments.js';
 
-export const inputsSchema = RolloutSettings.extend({
-  model: z.string().optional(),
-  version: z.string().optional(),
-  environment: z.string().optional(),
-  strategy: DeployStrategy.optional(),
-  target: DeployTarget.optional(),
-  'server-url': z.url('must be the URL of a running ghml serve, such as http://10.0.0.5:8080').optional(),
-  'admin-token': z.string().optional(),
-  'smoke-rows': z.string().optional(),
-  'batch-data': z.string().transform(listInput).optional(),
-  'batch-output': z.string().optional(),
-  'batch-artifact': z.string().optional(),
-  command: z.string().optional(),
-  'rollback-command': z.string().optional(),
-  'environment-url': z.string().optional(),
-  'report-out': z.string().optional(),
-  'registry-branch': z.string().optional(),
-  token: z.string().optional(),
+const rollout = RolloutSettings.shape;
+
+export const inputsSchema = z.object({
+  model: z
+    .string()
+    .optional()
+    .describe('The registered model to deploy. Not needed when a `deployment` event created by the ghml app starts the workflow (its payload names model, version, digest and strategy).'),
+  version: z
+    .string()
+    .optional()
+    .describe("The version (4 or v4) or a stage (production) to deploy. Default, when started by inputs, the version the environment's stage holds."),
+  environment: z
+    .string()
+    .optional()
+    .describe("The GitHub environment (usually the stage) deployed to. Default, for a deployment event, the deployment's environment."),
+  strategy: DeployStrategy.optional().describe("blue-green, canary, shadow or batch. Default the deployment's strategy (the promotion policy's), else blue-green."),
+  target: DeployTarget.optional().describe(
+    'serve (a running ghml serve), batch (score a dataset) or command (your script). Default batch for the batch strategy, command when `command` is given, else serve.',
+  ),
+  'server-url': z
+    .url('must be the URL of a running ghml serve, such as http://10.0.0.5:8080')
+    .optional()
+    .describe('serve target: the running ghml serve, e.g. http://10.0.0.5:8080.'),
+  'admin-token': z
+    .string()
+    .optional()
+    .describe("serve target: the server's GHML_ADMIN_TOKEN (pass it from a secret); GHML_ADMIN_TOKEN in the environment also works."),
+  // The schema holds these defaults parsed (percentages, milliseconds); action.yml shows the text.
+  'canary-steps': rollout['canary-steps'].meta({
+    description: 'canary: the share of requests the new version takes at each step, rising to 100.',
+    actionDefault: '10,50,100',
+  }),
+  'step-duration': rollout['step-duration'].meta({
+    description: 'canary and shadow: how long each step is watched before the next (e.g. 60s, 5m).',
+    actionDefault: '60s',
+  }),
+  'max-error-rate': rollout['max-error-rate'].describe(
+    "canary and shadow: the largest share of the new version's requests that may be answered with a server error (5xx) in a step.",
+  ),
+  'max-p95-ms': rollout['max-p95-ms'].describe('canary and shadow: the largest 95th-percentile latency of the new version in a step, in milliseconds.'),
+  'min-requests': rollout['min-requests'].describe('canary and shadow: fewer requests than this in a step give it no verdict (and do not fail it).'),
+  'shadow-percent': rollout['shadow-percent'].describe('shadow: the percentage of requests mirrored to the new version.'),
+  'smoke-rows': z
+    .string()
+    .optional()
+    .describe('Rows to smoke-test the new version with (JSON list of objects, {"rows":[...]}, or JSON Lines). Default rows drawn from the version\'s data profile, else its data contract.'),
+  'batch-data': z
+    .string()
+    .transform(listInput)
+    .optional()
+    .describe('batch target: the data to score (CSV, JSON Lines or Parquet; one per line or comma-separated).'),
+  'batch-output': z
+    .string()
+    .optional()
+    .describe("batch target: where the predictions go (.jsonl, in the prediction log's layout, or .csv)."),
+  'batch-artifact': z.string().optional().describe('batch target: also publish the predictions as a workflow artifact of this name.'),
+  command: z
+    .string()
+    .optional()
+    .describe('command target: the shell command that deploys the model, given GHML_MODEL_PATH, GHML_MODEL_VERSION and the rest (see the README).'),
+  'rollback-command': z.string().optional().describe('command target: run when the command fails, to restore the previous version.'),
+  'environment-url': z.string().optional().describe('The URL shown on the deployment. Default, for the serve target, server-url.'),
+  'report-out': z.string().optional().describe('Where to write the deploy report (JSON). Default $RUNNER_TEMP/ghml/deploy-report.json.'),
+  'registry-branch': z.string().optional().describe('The registry branch; default registry-branch in .github/ghml.yml, else ghml/registry.'),
+  token: z
+    .string()
+    .optional()
+    .meta({ description: 'A token that can read contents and releases and write deployments (permissions: contents: read, deployments: write).', actionDefault: '${{ github.token }}' }),
 });
 type Inputs = z.infer<typeof inputsSchema>;
+
+export const outputs = defineOutputs({
+  result: 'succeeded, rolled-back (the previous version serves again) or failed (refused before anything changed).',
+  version: 'The version deployed.',
+  digest: 'Its package digest, verified.',
+  'previous-version': 'serve target: the version that served before.',
+  'deployment-id': 'The GitHub Deployment the statuses were reported on.',
+  predictions: 'batch target: the predictions file.',
+  'report-path': 'Path of the deploy report written (schemas/deploy-report.json).',
+});
 
 interface Trigger {
   reference: ModelReference;
@@ -106,7 +166,7 @@ export async function deployAction(): Promise<void> {
         description: `ghml: ${record.model} v${record.version} to ${what.environment} (${what.strategy})`,
       }, logUrl);
     }
-    core.setOutput('deployment-id', String(tracker.deploymentId));
+    outputs.set('deployment-id', String(tracker.deploymentId));
     report = await runDeploy({
       reference: what.reference,
       digest: what.digest,
@@ -137,12 +197,12 @@ export async function deployAction(): Promise<void> {
   }
   const reportPath = inputs['report-out'] ? resolve(inputs['report-out']) : path.join(env.RUNNER_TEMP ?? workspace, 'ghml', 'deploy-report.json');
   await writeJson(reportPath, report);
-  core.setOutput('result', report.result);
-  core.setOutput('version', String(report.version));
-  core.setOutput('digest', report.digest);
-  core.setOutput('previous-version', report.previousVersion ?? '');
-  core.setOutput('predictions', report.predictions?.path ?? '');
-  core.setOutput('report-path', reportPath);
+  outputs.set('result', report.result);
+  outputs.set('version', String(report.version));
+  outputs.set('digest', report.digest);
+  outputs.set('previous-version', report.previousVersion ?? '');
+  outputs.set('predictions', report.predictions?.path ?? '');
+  outputs.set('report-path', reportPath);
   await core.summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   if (report.result === 'succeeded') core.info(deployVerdict(report));
   else core.setFailed(deployVerdict(report));

@@ -11,37 +11,85 @@ import { evaluationVerdict, renderEvaluationComment, renderEvaluationMarkdown } 
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { runEvaluate } from '../../steps/evaluate.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
-import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
-  model: z.string({ error: 'input "model" is required: the .onnx model to evaluate' }),
-  data: z.string({ error: 'input "data" is required: the held-out data files' }).transform(listInput),
-  label: z.string({ error: 'input "label" is required: the label column' }),
-  task: z.enum(['classification', 'regression']).optional(),
-  'positive-label': z.string().optional(),
-  baseline: z.string().optional(),
-  thresholds: z.string().optional(),
-  'slice-columns': z.string().transform(listInput).optional(),
-  'min-slice-size': wholeNumberInput.refine((n) => n > 0, 'must be at least 1').optional(),
-  features: z.string().transform(listInput).optional(),
-  contract: z.string().optional(),
-  classes: z.string().transform(listInput).optional(),
-  'reference-predictions': z.string().optional(),
+  model: z
+    .string({ error: 'input "model" is required: the .onnx model to evaluate' })
+    .describe('The model to evaluate (.onnx), the challenger.'),
+  data: z
+    .string({ error: 'input "data" is required: the held-out data files' })
+    .transform(listInput)
+    .describe('Held-out data files (CSV, JSON Lines or Parquet), one per line or comma-separated.'),
+  label: z.string({ error: 'input "label" is required: the label column' }).describe('The label column.'),
+  task: z
+    .enum(['classification', 'regression'])
+    .optional()
+    .describe('classification or regression. Default from the model (classes in its metadata, or label and probability outputs, make a classifier).'),
+  'positive-label': z
+    .string()
+    .optional()
+    .describe("The positive class of a binary model. Default the second class, as predict_proba's column 1."),
+  baseline: z
+    .string()
+    .optional()
+    .describe('The champion - an .onnx model (evaluated on the same rows, paired comparison), a previous evaluation report (.json), or model@alias in the registry.'),
+  thresholds: z.string().optional().describe('Gate thresholds (YAML or JSON; see schemas/evaluation-thresholds.json).'),
+  'slice-columns': z
+    .string()
+    .transform(listInput)
+    .optional()
+    .describe('Columns to compute the metrics per value of, with fairness gaps between the slices.'),
+  'min-slice-size': wholeNumberInput
+    .refine((n) => n > 0, 'must be at least 1')
+    .optional()
+    .describe('Slices with fewer rows are listed but not measured. Default 30.'),
+  features: z
+    .string()
+    .transform(listInput)
+    .optional()
+    .describe('The columns of the model\'s matrix input, in its order. Default the model\'s metadata "features", the contract\'s number columns, or every number column but the label in file order.'),
+  contract: z.string().optional().describe('A data contract whose number columns (label excluded) give the feature order.'),
+  classes: z
+    .string()
+    .transform(listInput)
+    .optional()
+    .describe('The classes in the order of the model\'s probability columns, when its metadata has no "classes" (for scikit-learn, the estimator\'s classes_).'),
+  'reference-predictions': z
+    .string()
+    .optional()
+    .describe('Predictions of the training framework on the same rows (columns per class, probability_<class>, label, or prediction), checked against the ONNX outputs.'),
   'parity-tolerance': z
     .string()
     .regex(/^\d+(\.\d+)?(e-?\d+)?$/i, 'must be a non-negative number such as 0.0001 or 1e-4')
     .transform(Number)
-    .optional(),
-  bootstrap: wholeNumberInput.optional(),
-  'execution-provider': z.enum(['cpu', 'cuda']).default('cpu'),
+    .optional()
+    .describe('Allowed difference between the ONNX outputs and the reference predictions, relative above 1. Default 1e-4.'),
+  bootstrap: wholeNumberInput
+    .optional()
+    .describe('Bootstrap resamples for the 95% intervals and the paired comparison; 0 turns them off. Default 1000.'),
+  'execution-provider': z
+    .enum(['cpu', 'cuda'])
+    .default('cpu')
+    .describe('cpu, or cuda where the runner has a GPU (falls back to the CPU, saying so, when CUDA is not available).'),
   'model-name': z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"')
-    .optional(),
-  'report-out': z.string().optional(),
-  comment: booleanInput.default(true),
-  ...registryInputs,
-  'fail-on-gate': booleanInput.default(true),
+    .optional()
+    .describe("The model's name in the report and in the sticky comment's marker. Default the model file's name."),
+  'report-out': z.string().optional().describe('Where to write the evaluation report (JSON). Default $RUNNER_TEMP/ghml/evaluation-report.json.'),
+  comment: booleanInput.default(true).describe('On a pull request, keep one comment with the evaluation up to date.'),
+  ...registryInputs({
+    branch: 'The registry branch, for a model@alias baseline.',
+    token: 'Token for the pull request comment (needs pull-requests write) and, for a model@alias baseline, to read the registry and its releases (contents read).',
+  }),
+  'fail-on-gate': booleanInput.default(true).describe('Fail the step when the gate fails.'),
+});
+
+export const outputs = defineOutputs({
+  passed: '"true" when every gate check passed.',
+  'report-path': 'Path of the evaluation report written (schemas/evaluation-report.json).',
+  metrics: 'The model\'s metrics as a JSON object (null where undefined), e.g. {"accuracy":0.81,"f1_macro":0.52}.',
 });
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -92,9 +140,9 @@ export async function evaluateAction(): Promise<void> {
     reportOut: reportPath,
     log: (message) => core.info(message),
   });
-  core.setOutput('passed', String(report.gate.passed));
-  core.setOutput('report-path', reportPath);
-  core.setOutput('metrics', JSON.stringify(report.metrics));
+  outputs.set('passed', String(report.gate.passed));
+  outputs.set('report-path', reportPath);
+  outputs.set('metrics', JSON.stringify(report.metrics));
   await core.summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   if (inputs.comment) await commentOnPullRequest(inputs['github-token'] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);

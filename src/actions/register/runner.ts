@@ -8,28 +8,65 @@ import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
 import { fitToLimit, LIMITS, table } from '../../report/markdown.js';
 import { runRegister, type RegisterResult } from '../../steps/register.js';
-import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
-  model: z.string({ error: 'input "model" is required: the name to register the model under' }),
-  'model-files': z.string({ error: 'input "model-files" is required: the model file(s) to register' }).transform(listInput),
-  'run-record': z.string().optional(),
-  'evaluation-report': z.string().optional(),
-  'data-profile': z.string().optional(),
-  'data-contract': z.string().optional(),
-  'validation-report': z.string().optional(),
-  description: z.string().optional(),
-  'intended-use': z.string().optional(),
-  limitations: z.string().optional(),
-  owners: z.string().transform(listInput).optional(),
-  task: z.string().optional(),
-  tags: z.string().transform(listInput).optional(),
-  commit: z.string().optional(),
-  'promote-to': z.string().optional(),
-  attest: booleanInput.default(false),
-  'registry-branch': z.string().optional(),
-  'part-size': wholeNumberInput.optional(),
-  token: z.string().optional(),
+  model: z
+    .string({ error: 'input "model" is required: the name to register the model under' })
+    .describe('The model\'s name (a-z, 0-9, ".", "_", "-"; at most 64 characters).'),
+  'model-files': z
+    .string({ error: 'input "model-files" is required: the model file(s) to register' })
+    .transform(listInput)
+    .describe('The model file(s), one per line or comma-separated, relative to the workspace.'),
+  'run-record': z
+    .string()
+    .optional()
+    .describe('The training run record from ghml train; gives the training commit, metrics and data lineage.'),
+  'evaluation-report': z.string().optional().describe('The evaluation report from ghml evaluate; gives the metrics and the gate verdict.'),
+  'data-profile': z.string().optional().describe("The training data's profile from validate-data, the reference for drift-check."),
+  'data-contract': z.string().optional().describe('The data contract (YAML or JSON), for input validation when serving.'),
+  'validation-report': z.string().optional().describe("The training data's validation report from validate-data."),
+  description: z.string().optional().describe('Model card. What the model does.'),
+  'intended-use': z.string().optional().describe('Model card. What the model is for, and not for.'),
+  limitations: z.string().optional().describe('Model card. Where the model is known to fail.'),
+  owners: z
+    .string()
+    .transform(listInput)
+    .optional()
+    .describe("Model card. Owners as @user or @org/team, one per line or comma-separated (default the policy's owners of the model)."),
+  task: z.string().optional().describe("binary, multiclass, regression… (default the evaluation report's task)."),
+  tags: z.string().transform(listInput).optional().describe('Free-form tags, one per line or comma-separated.'),
+  commit: z
+    .string()
+    .optional()
+    .describe("The training commit the release tag points at; it must be pushed (default the run record's commit, else the workflow's commit)."),
+  'promote-to': z.string().optional().describe('Once registered, open (or update) a pull request moving this stage to the new version.'),
+  attest: booleanInput
+    .default(false)
+    .describe('Build an artifact attestation statement for the package (needs `permissions, id-token write`); sign it with actions/attest in the next step.'),
+  'registry-branch': z
+    .string()
+    .optional()
+    .describe('The registry branch (default registry-branch in .github/ghml.yml on the default branch, else ghml/registry).'),
+  'part-size': wholeNumberInput
+    .optional()
+    .describe("Split files larger than this many bytes into release assets of this size (default just under GitHub's 2 GiB limit)."),
+  token: z
+    .string()
+    .optional()
+    .meta({ description: 'A token with contents, pull-requests (for promote-to) write access.', actionDefault: '${{ github.token }}' }),
+});
+
+export const outputs = defineOutputs({
+  version: 'The version number registered.',
+  tag: 'The release tag, model/<name>/v<version>.',
+  'release-url': 'The release page.',
+  'package-digest': 'sha256 of the package manifest (ghml-package.json), as sha256:<hex>.',
+  'pull-request-url': 'The promotion pull request, when promote-to was given.',
+  'attestation-subject-name': 'With attest, the subject-name for actions/attest.',
+  'attestation-subject-digest': 'With attest, the subject-digest for actions/attest.',
+  'attestation-predicate-type': 'With attest, the predicate-type for actions/attest.',
+  'attestation-predicate-path': 'With attest, the predicate-path for actions/attest.',
 });
 
 function summary(result: RegisterResult, model: string): string {
@@ -95,20 +132,20 @@ export async function registerAction(): Promise<void> {
   } catch (error) {
     throw explainGitHubError(error, target);
   }
-  core.setOutput('version', String(result.version));
-  core.setOutput('tag', result.tag);
-  core.setOutput('release-url', result.releaseUrl);
-  core.setOutput('package-digest', `sha256:${result.packageDigest}`);
-  core.setOutput('pull-request-url', result.promotion && 'pullRequest' in result.promotion ? result.promotion.pullRequest.url : '');
+  outputs.set('version', String(result.version));
+  outputs.set('tag', result.tag);
+  outputs.set('release-url', result.releaseUrl);
+  outputs.set('package-digest', `sha256:${result.packageDigest}`);
+  outputs.set('pull-request-url', result.promotion && 'pullRequest' in result.promotion ? result.promotion.pullRequest.url : '');
   if (result.attestation) {
     const predicatePath = path.join(temp, `attestation-${inputs.model}-v${result.version}.json`);
     await mkdir(temp, { recursive: true });
     await writeFile(predicatePath, `${JSON.stringify(result.attestation.predicate, null, 2)}\n`);
     const [packageSubject] = result.attestation.subject;
-    core.setOutput('attestation-subject-name', packageSubject.name);
-    core.setOutput('attestation-subject-digest', `sha256:${packageSubject.digest.sha256}`);
-    core.setOutput('attestation-predicate-type', result.attestation.predicateType);
-    core.setOutput('attestation-predicate-path', predicatePath);
+    outputs.set('attestation-subject-name', packageSubject.name);
+    outputs.set('attestation-subject-digest', `sha256:${packageSubject.digest.sha256}`);
+    outputs.set('attestation-predicate-type', result.attestation.predicateType);
+    outputs.set('attestation-predicate-path', predicatePath);
   }
   await core.summary.addRaw(fitToLimit(summary(result, inputs.model), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
 }

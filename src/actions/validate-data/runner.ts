@@ -5,15 +5,27 @@ import type { Finding } from '../../contracts/validation-report.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { renderMarkdown, verdictLine } from '../../report/validation.js';
 import { runValidateData } from '../../steps/validate-data.js';
-import { booleanInput, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
-  data: z.string({ error: 'input "data" is required: list the data files, one per line' }).transform(listInput),
-  contract: z.string({ error: 'input "contract" is required: the path of the data contract' }),
-  'profile-out': z.string().optional(),
-  'report-out': z.string().optional(),
-  'max-examples': wholeNumberInput.default(5),
-  'fail-on-invalid': booleanInput.default(true),
+  data: z
+    .string({ error: 'input "data" is required: list the data files, one per line' })
+    .transform(listInput)
+    .describe('Data files (CSV, TSV, JSON Lines, Parquet), one per line or comma-separated; read in order as one dataset.'),
+  contract: z
+    .string({ error: 'input "contract" is required: the path of the data contract' })
+    .describe('Path of the data contract (YAML or JSON; see schemas/data-contract.json).'),
+  'profile-out': z.string().optional().describe('Where to write the data profile (JSON). Default $RUNNER_TEMP/ghml/data-profile.json.'),
+  'report-out': z.string().optional().describe('Where to write the validation report (JSON). Default $RUNNER_TEMP/ghml/validation-report.json.'),
+  'max-examples': wholeNumberInput.default(5).describe('Example rows kept per failed expectation.'),
+  'fail-on-invalid': booleanInput.default(true).describe('Fail the step when the data is invalid. With false, the step passes and `valid` says the verdict.'),
+});
+
+export const outputs = defineOutputs({
+  valid: '"true" when every expectation held, "false" otherwise.',
+  'profile-path': 'Path of the data profile written (schemas/data-profile.json).',
+  'report-path': 'Path of the validation report written (schemas/validation-report.json).',
+  fingerprint: "sha256 over the data files' digests, for lineage.",
 });
 
 const MAX_ANNOTATIONS = LIMITS.annotationsPerRequest;
@@ -45,10 +57,10 @@ export async function validateDataAction(): Promise<void> {
     reportOut: reportPath,
     maxExamples: inputs['max-examples'],
   });
-  core.setOutput('valid', String(result.valid));
-  core.setOutput('profile-path', profilePath);
-  core.setOutput('report-path', reportPath);
-  core.setOutput('fingerprint', result.fingerprint);
+  outputs.set('valid', String(result.valid));
+  outputs.set('profile-path', profilePath);
+  outputs.set('report-path', reportPath);
+  outputs.set('fingerprint', result.fingerprint);
   annotate(result.report.findings);
   await core.summary
     .addRaw(fitToLimit(renderMarkdown(result.report, result.profile), LIMITS.stepSummaryBytes - 1024, 'bytes'))
