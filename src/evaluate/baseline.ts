@@ -8,9 +8,12 @@ import { ConfigurationError } from '../errors.js';
  * evaluation report (its metrics, no paired comparison), or `model@alias` in the model registry.
  */
 
-export type BaselineFile = { kind: 'model' | 'report'; path: string };
+export type BaselineFile = { kind: 'model' | 'report'; path: string } | { kind: 'none'; note: string };
 
-/** The port to the model registry: what `model@alias` points at, fetched to a local file. */
+/**
+ * The port to the model registry: what `model@alias` points at, fetched to a local file; `none`
+ * while the stage holds no version yet, so a model's first evaluation runs as a first model.
+ */
 export interface BaselineRegistry {
   resolve(reference: { model: string; alias: string }): Promise<BaselineFile>;
 }
@@ -32,7 +35,7 @@ export function isRegistryReference(spec: string): boolean {
   return REGISTRY_REFERENCE.test(spec) && !existsSync(spec);
 }
 
-function kindOf(file: string): BaselineFile['kind'] {
+function kindOf(file: string): 'model' | 'report' {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.onnx') return 'model';
   if (extension === '.json') return 'report';

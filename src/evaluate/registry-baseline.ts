@@ -21,7 +21,17 @@ export class RegistryBaseline implements BaselineRegistry {
   ) {}
 
   async resolve(reference: { model: string; alias: string }): Promise<BaselineFile> {
-    const { record } = await this.registry.resolve(parseModelReference(`${reference.model}@${reference.alias}`, 'baseline'));
+    const parsed = parseModelReference(`${reference.model}@${reference.alias}`, 'baseline');
+    if (parsed.kind === 'alias') {
+      // A stage nobody holds yet is the first model's case, not a mistake: the pipeline that
+      // evaluates against production is the same before the first promotion as after it.
+      const aliases = await this.registry.findAliases(await this.registry.snapshot(), parsed.model);
+      if (aliases?.[parsed.alias] === undefined) {
+        const why = aliases ? `no version of ${parsed.model} holds ${parsed.alias} yet` : `${parsed.model} is not in the registry yet`;
+        return { kind: 'none', note: `No champion: ${why} (baseline ${parsed.model}@${parsed.alias}), so this is evaluated as a first model.` };
+      }
+    }
+    const { record } = await this.registry.resolve(parsed);
     const directory = this.directory ?? (await mkdtemp(path.join(tmpdir(), 'ghml-baseline-')));
     const { files } = await downloadPackage(record, this.releases, path.join(directory, `${record.model}-v${record.version}`));
     const model = files.find((file) => file.role === 'model' && file.name.endsWith('.onnx'));

@@ -137,10 +137,16 @@ export class Registry {
   }
 
   async aliases(snapshot: Snapshot, model: string): Promise<Aliases> {
+    const aliases = await this.findAliases(snapshot, model);
+    if (!aliases) await this.requireModel(snapshot, model);
+    return aliases ?? {};
+  }
+
+  /** The model's aliases, or undefined when the model was never registered. */
+  async findAliases(snapshot: Snapshot, model: string): Promise<Aliases | undefined> {
     const aliases = await this.readDocument(snapshot, registryPaths.aliases(model), Aliases);
     if (aliases) return aliases;
-    await this.requireModel(snapshot, model);
-    return {};
+    return (await this.readDocument(snapshot, registryPaths.model(model), ModelRecord)) ? {} : undefined;
   }
 
   async requireVersion(snapshot: Snapshot, model: string, version: number): Promise<VersionRecord> {

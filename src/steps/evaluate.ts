@@ -235,12 +235,15 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
     }
 
     const baselineFile = options.baseline ? await resolveBaseline(options.baseline, options.registry ?? unconfiguredRegistry) : null;
+    const baselinePath = baselineFile && baselineFile.kind !== 'none' ? baselineFile.path : null;
     let champion: OpenedScorer | null = null;
     let baselineReport: EvaluationReport | null = null;
     if (baselineFile?.kind === 'model') {
       champion = await openScorer({ ...common, task, file: baselineFile.path, input: 'baseline', what: 'the baseline model', classes: options.classes, evaluationClasses: classes ?? undefined });
       opened.push(champion);
       notes.push(...champion.notes);
+    } else if (baselineFile?.kind === 'none') {
+      notes.push(baselineFile.note);
     } else if (baselineFile?.kind === 'report') {
       baselineReport = await loadDocument(baselineFile.path, EvaluationReport, 'baseline evaluation report', 'baseline');
       if (baselineReport.task !== evaluationTask) {
@@ -277,7 +280,7 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
       baseline = {
         kind: 'model',
         source: options.baseline!,
-        path: baselineFile!.path,
+        path: baselinePath!,
         sha256: champion.scorer.session.sha256,
         rows,
         sameRows: true,
@@ -298,8 +301,8 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
       baseline = {
         kind: 'report',
         source: options.baseline!,
-        path: baselineFile!.path,
-        sha256: await sha256Of(baselineFile!.path),
+        path: baselinePath!,
+        sha256: await sha256Of(baselinePath!),
         rows: baselineReport.rows,
         sameRows,
         metrics: baselineReport.metrics,

@@ -51,6 +51,18 @@ describe('a model@version baseline from the registry', () => {
     for (const row of report.comparison) if (row.difference !== null) expect(row.difference).toBe(0);
   });
 
+  it('evaluates as a first model, saying so, while the stage holds no version or the model is not registered yet', async () => {
+    const model = await trainExampleModel(path.join(work, 'challenger'));
+    for (const [baseline, why] of [['weather@production', 'no version of weather holds production yet'], ['rainfall@production', 'rainfall is not in the registry yet']]) {
+      const reportOut = path.join(work, `first-${baseline}.json`);
+      const result = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', baseline, '--bootstrap', '0', '--report-out', reportOut, '--repo', 'octo-org/ml-repo', '--api-url', sandbox.apiUrl);
+      expect(result.code, result.stderr).toBe(0);
+      const report = EvaluationReport.parse(JSON.parse(await readFile(reportOut, 'utf8')));
+      expect(report.baseline).toBeNull();
+      expect(report.notes).toContain(`No champion: ${why} (baseline ${baseline}), so this is evaluated as a first model.`);
+    }
+  });
+
   it('says what is wrong with an unknown version or a missing repository', async () => {
     const model = await trainExampleModel(path.join(work, 'challenger'));
     const unknown = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', 'weather@v9', '--repo', 'octo-org/ml-repo', '--api-url', sandbox.apiUrl);
