@@ -8,32 +8,38 @@ import { ModelName, StageName } from './registry.js';
  */
 
 /** `@login` or `@org/team`, as in CODEOWNERS. */
-const Principal = z.string().regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'must be @user or @org/team');
+const Principal = z
+  .string()
+  .regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, 'must be @user or @org/team')
+  .describe('A person (`@login`) or a team (`@org/team`), as in CODEOWNERS.');
+
+/** Keys of the maps the policy holds per stage; `title` names the placeholder the reference shows. */
+const StageKey = StageName.meta({ title: 'stage', description: 'A stage of `stages`.' });
 
 export const RiskTier = z.strictObject({
-  approvals: z.number().int().nonnegative().describe('Approving reviews a promotion needs.'),
+  approvals: z.number().int().nonnegative().describe('Approving reviews a promotion needs: counted reviews from `approvers` (from anyone with write access when `approvers` is empty). 0 lets a promotion through without approvals.'),
   approvers: z.array(Principal).default([]).describe('Whose approvals count; anyone with write access when empty.'),
-  'also-required': z.array(Principal).default([]).describe('Teams or people each of whom must approve as well.'),
-});
+  'also-required': z.array(Principal).default([]).describe('Teams or people each of whom must approve as well: each needs one counted approval, besides the `approvals` quorum (one review may count toward both).'),
+}).describe('An approval rule: how many approvals a promotion of a model in this tier needs, and from whom.');
 export type RiskTier = z.infer<typeof RiskTier>;
 
 export const ModelPolicy = z.strictObject({
-  risk: z.string().describe('A key of risk-tiers.'),
-  owners: z.array(Principal).default([]),
-});
+  risk: z.string().describe('The model\'s risk tier: a key of `risk-tiers`.'),
+  owners: z.array(Principal).default([]).describe('People and teams mentioned on the model\'s drift issues. For a model the policy does not list, the owners in its model.json are mentioned instead.'),
+}).describe('What the policy says about one model.');
 
 export const requirements = ['required', 'optional'] as const;
 
 export const StageGates = z.strictObject({
   evaluation: z.enum(requirements).default('optional').describe('required: an evaluation of the version that passed its thresholds.'),
   'data-validation': z.enum(requirements).default('optional').describe('required: the version was registered with a data validation that passed.'),
-  'open-drift-issues': z.enum(['block', 'ignore']).default('ignore').describe('block: no open critical drift issue on the version the stage serves now.'),
-});
+  'open-drift-issues': z.enum(['block', 'ignore']).default('ignore').describe('block: no open drift issue labelled critical for the model, in any environment.'),
+}).describe('What a version must have before it may reach the stage; checked on the promotion pull request and again by the deployment protection rule.');
 export type StageGates = z.infer<typeof StageGates>;
 
 export const DriftPolicy = z.strictObject({
-  'schedule-issue-after': z.number().int().positive().default(2).describe('Consecutive drifted reports before an issue is opened.'),
-  'retrain-workflow': z.string().min(1).optional().describe('Workflow file dispatched when drift persists.'),
+  'schedule-issue-after': z.number().int().positive().default(2).describe('Consecutive drifted reports (per model and environment) before an issue is opened.'),
+  'retrain-workflow': z.string().min(1).optional().describe('Workflow file under .github/workflows/ dispatched on the default branch, with the input `model`, when an issue is opened and on `/ghml retrain`. Unset: nothing is dispatched.'),
   'close-issue-after': z.number().int().positive().optional().describe('Consecutive clean reports that close a drift issue; schedule-issue-after when unset.'),
 });
 
@@ -41,25 +47,28 @@ export const DriftPolicy = z.strictObject({
 export const deploymentStrategies = ['blue-green', 'canary', 'shadow', 'batch'] as const;
 
 export const StageDeployment = z.strictObject({
-  strategy: z.enum(deploymentStrategies).default('blue-green'),
-});
+  strategy: z.enum(deploymentStrategies).default('blue-green').describe('The rollout strategy, put in the payload of the deployment the app creates.'),
+}).describe('How a stage\'s deployments are rolled out.');
 export type StageDeployment = z.infer<typeof StageDeployment>;
 
 export const Policy = z
   .strictObject({
-    'registry-branch': z.string().min(1).default('ghml/registry'),
+    'registry-branch': z.string().min(1).default('ghml/registry').describe('The registry branch: the model index, versions, runs, evaluations and drift reports.'),
     stages: z
-      .array(StageName)
+      .array(StageName.describe('A stage name; also the GitHub environment its deployments go to.'))
       .min(1)
       .default(['staging', 'production'])
       .refine((stages) => new Set(stages).size === stages.length, 'must not list a stage twice')
       .describe('Stages in promotion order: a version reaches a stage only after it held the one before.'),
-    'risk-tiers': z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'tier names are lowercase words'), RiskTier).default({}),
-    models: z.record(z.string(), ModelPolicy).default({}).describe('Per model name: its risk tier and owners.'),
-    gates: z.record(StageName, StageGates).default({}),
-    drift: DriftPolicy.default({ 'schedule-issue-after': 2 }),
+    'risk-tiers': z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'tier names are lowercase words').meta({ title: 'tier', description: 'A tier name: a lowercase word.' }), RiskTier)
+      .default({})
+      .describe('Approval rules by name. A model gets the tier the policy names for it, else the one its model.json names, else the tier `default`, else one approval from anyone with write access.'),
+    models: z.record(z.string().meta({ title: 'model', description: 'A model name, as registered.' }), ModelPolicy).default({}).describe('Per model name: its risk tier and owners.'),
+    gates: z.record(StageKey, StageGates).default({}).describe('Per stage: what a version must have to reach it. A stage without an entry has no gates.'),
+    drift: DriftPolicy.default({ 'schedule-issue-after': 2 }).describe('When drift reports on the registry branch become issues, and what is dispatched then.'),
     'enforce-stage-order': z.boolean().default(true).describe('false lets a version reach a stage without having held the one before.'),
-    deployments: z.record(StageName, StageDeployment).default({}).describe('Per stage: how the deployment the app creates on merge is rolled out (blue-green when unset).'),
+    deployments: z.record(StageKey, StageDeployment).default({}).describe('Per stage: how the deployment the app creates on merge is rolled out (blue-green when unset).'),
   })
   .superRefine((policy, ctx) => {
     const tiers = Object.keys(policy['risk-tiers']);

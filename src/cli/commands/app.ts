@@ -16,7 +16,7 @@ Runs the ghml GitHub App with Probot, configured by Probot's usual environment v
   PORT (3000), HOST, WEBHOOK_PATH (/api/github/webhooks), LOG_LEVEL, LOG_FORMAT
 
 Without APP_ID and a key, Probot serves its setup page on PORT, which registers the app from the
-manifest app/app.yml (run it from the repository root). See docs/app.md for the permissions.
+manifest app/app.yml (Probot reads app.yml from the current directory: run it from app/). See docs/app.md for the permissions.
 Stop it with Ctrl+C.
 
 Exit codes: 0 stopped, 2 configuration error.`,
