@@ -44,29 +44,10 @@ gates:
   production: { evaluation: required, data-validation: required, open-drift-issues: block }
 drift:
   schedule-issue-after: 2
-  retrain-workflow: retrain.yml
+  retrain-workflow: pipeline.yml
 deployments:
   staging: { strategy: blue-green }
   production: { strategy: canary }
-`;
-
-/** The workflow the app dispatches to retrain: the reusable pipeline, on the team's GPU runners. */
-export const retrainWorkflowYaml = `name: retrain
-on:
-  workflow_dispatch:
-    inputs:
-      model:
-        description: The model to retrain
-        required: true
-permissions:
-  contents: write
-  pull-requests: write
-jobs:
-  pipeline:
-    uses: ghml/ghml/.github/workflows/ml-pipeline.yml@v0
-    with:
-      model: \${{ inputs.model }}
-      runs-on: '["self-hosted", "gpu"]'
 `;
 
 /** The daily rows of the dataset, split by date into the windows' files under `directory`. */
@@ -93,13 +74,13 @@ export function seattleWeatherCsv(packageRoot: string): string {
 
 /**
  * The first commit of the demo repository: the example (contract, parameters, thresholds, drift
- * configuration, workflows), the team's policy and retraining workflow, and the data windows.
+ * configuration), its workflows, the team's policy, and the data windows.
  */
 export async function writeSeedRepository(packageRoot: string, seed: string): Promise<Record<keyof typeof windows, number>> {
   await cp(path.join(packageRoot, EXAMPLE), path.join(seed, EXAMPLE), { recursive: true });
-  await mkdir(path.join(seed, '.github/workflows'), { recursive: true });
+  // The example's workflows, where GitHub runs them; the policy names pipeline.yml for retraining.
+  await cp(path.join(packageRoot, EXAMPLE, '.github/workflows'), path.join(seed, '.github/workflows'), { recursive: true });
   await writeFile(path.join(seed, '.github/ghml.yml'), policyYaml);
-  await writeFile(path.join(seed, '.github/workflows/retrain.yml'), retrainWorkflowYaml);
   await writeFile(path.join(seed, '.gitignore'), 'node_modules/\nmodel/\ncheckpoints/\nreports/\n');
   await writeFile(path.join(seed, 'README.md'), `# ml-repo\n\nThe Seattle weather model, trained, registered, promoted and deployed with ghml.\n`);
   return writeDataWindows(seattleWeatherCsv(packageRoot), seed);

@@ -42,7 +42,7 @@ export async function tellStory(world: DemoWorld, narrator: Narrator): Promise<v
   // v1: validated data → training → evaluation without a champion → registration → staging.
   const validationV1 = await validate(world, narrator, windows.trainV1.file, windows.trainV1.description);
   const trainedV1 = await train(world, narrator, 'v1', windows.trainV1.file);
-  const evaluationV1 = await evaluate(world, narrator, 'v1', trainedV1.modelPath, undefined);
+  const evaluationV1 = await evaluate(world, narrator, 'v1', trainedV1.modelPath);
   const v1 = await register(world, narrator, trainedV1, evaluationV1, validationV1, 'staging');
   await approveAndMerge(world, narrator, v1.pullRequest, 'staging', v1.version);
   await world.startServer('staging', `${MODEL}@staging`);
@@ -55,7 +55,7 @@ export async function tellStory(world: DemoWorld, narrator: Narrator): Promise<v
   // v2: more data, judged against the champion on the same rows.
   const validationV2 = await validate(world, narrator, windows.trainV2.file, windows.trainV2.description);
   const trainedV2 = await train(world, narrator, 'v2', windows.trainV2.file);
-  const evaluationV2 = await evaluate(world, narrator, 'v2', trainedV2.modelPath, `${MODEL}@production`);
+  const evaluationV2 = await evaluate(world, narrator, 'v2', trainedV2.modelPath);
   narrator.chart({
     title: 'v1 and v2 on the held-out half of 2014',
     categories: COMPARED_METRICS,
@@ -136,20 +136,22 @@ async function train(world: DemoWorld, narrator: Narrator, name: string, data: s
   return { modelPath: step.outputs['model-path'], recordPath: step.outputs['record-path'] };
 }
 
-async function evaluate(world: DemoWorld, narrator: Narrator, name: string, modelPath: string, baseline: string | undefined): Promise<Evaluation> {
+/** Evaluates against whatever holds production, as the pipeline does: before the first promotion, nothing. */
+async function evaluate(world: DemoWorld, narrator: Narrator, name: string, modelPath: string): Promise<Evaluation> {
+  const baseline = `${MODEL}@production`;
   const step = await world.action('evaluate', {
     model: modelPath,
     data: windows.holdout.file,
     label: LABEL,
     contract: `${EXAMPLE}/contract.yml`,
     thresholds: `${EXAMPLE}/thresholds.yml`,
+    baseline,
     'model-name': MODEL,
     'report-out': `reports/evaluation-${name}.json`,
     bootstrap: '200',
-    ...(baseline ? { baseline } : {}),
   });
-  const report = JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')) as { metrics: Record<string, number>; gate: { passed: boolean; checks: unknown[] } };
-  const versus = baseline ? `against the champion ${baseline}, paired on the same rows` : 'with no champion yet: only the absolute bounds apply';
+  const report = JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')) as { metrics: Record<string, number>; baseline: unknown; gate: { passed: boolean; checks: unknown[] } };
+  const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? 'passed' : 'failed'} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
   return { passed: report.gate.passed, metrics: report.metrics, reportPath: step.outputs['report-path'] };

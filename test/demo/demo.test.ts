@@ -54,9 +54,10 @@ describe('ghml demo', () => {
     ]);
     expect(stdout).toMatch(/alice approves → failure \(2 requirements not met\); erin approves → failure \(1 requirement not met\); bob approves → success/);
     expect(stdout).toMatch(/deploy v2 to production: canary: load v2 ✓, smoke test of v2 ✓, canary 10% ✓, canary 50% ✓, all traffic to v2 ✓, smoke test through the routing ✓; statuses in_progress → success/);
+    expect(stdout).toMatch(/evaluate v1: .*with no champion yet \(seattle-weather@production holds no version\).*gate passed/);
     expect(stdout).toMatch(/evaluate v2: .*against the champion seattle-weather@production.*gate passed/);
     expect(stdout).toMatch(/drift-check, all of 2015: .*: drift in .*temp_max/);
-    expect(stdout).toMatch(/the app dispatched \.github\/workflows\/retrain\.yml with model=seattle-weather/);
+    expect(stdout).toMatch(/the app dispatched \.github\/workflows\/pipeline\.yml with model=seattle-weather/);
     expect(stdout).toMatch(/The loop completed: 29 steps in [\d.]+ s\./);
   });
 
