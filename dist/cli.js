@@ -13,20 +13,20 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-TSCIAVFC.js";
+} from "./chunks/chunk-7TKG2FM5.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-B3J2XE6K.js";
+} from "./chunks/chunk-WV7GYDSX.js";
 import {
   runRegister
-} from "./chunks/chunk-C5TG6UKB.js";
+} from "./chunks/chunk-IC6MKG4Q.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-75CYE6CB.js";
+} from "./chunks/chunk-YWVCIQT3.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,10 +51,10 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-Z6TZD3BU.js";
+} from "./chunks/chunk-2RQE3OI5.js";
 import {
   downloadPackage
-} from "./chunks/chunk-D5EMFT7I.js";
+} from "./chunks/chunk-EG2N5IGA.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   inferContract
@@ -70,7 +70,7 @@ import {
 } from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-YWQ7GUHF.js";
+} from "./chunks/chunk-DMWZPD7F.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -80,14 +80,14 @@ import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-UYGQORSL.js";
+} from "./chunks/chunk-5YXCHMNF.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   loadPolicy
-} from "./chunks/chunk-CYX5IXLF.js";
+} from "./chunks/chunk-MRY2XE7J.js";
 import {
   DataProfile,
   DriftMethod,
@@ -102,7 +102,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -135,7 +135,7 @@ Runs the ghml GitHub App with Probot, configured by Probot's usual environment v
   PORT (3000), HOST, WEBHOOK_PATH (/api/github/webhooks), LOG_LEVEL, LOG_FORMAT
 
 Without APP_ID and a key, Probot serves its setup page on PORT, which registers the app from the
-manifest app/app.yml (run it from the repository root). See docs/app.md for the permissions.
+manifest app/app.yml (Probot reads app.yml from the current directory: run it from app/). See docs/app.md for the permissions.
 Stop it with Ctrl+C.
 
 Exit codes: 0 stopped, 2 configuration error.`,
@@ -229,7 +229,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-UWR5PKAW.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-UNDBBORX.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {

@@ -7,13 +7,13 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-Z6TZD3BU.js";
+} from "./chunks/chunk-2RQE3OI5.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-77QLOYM7.js";
-import "./chunks/chunk-D5EMFT7I.js";
+} from "./chunks/chunk-ZDNCK6KO.js";
+import "./chunks/chunk-EG2N5IGA.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-E7RFL7BW.js";
+import "./chunks/chunk-RFS3ZE2Q.js";
 import "./chunks/chunk-MNZB3LIV.js";
 import "./chunks/chunk-SGHWCDO4.js";
 import {
@@ -21,24 +21,24 @@ import {
 } from "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-YWQ7GUHF.js";
+} from "./chunks/chunk-DMWZPD7F.js";
 import {
+  defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
   setFailed,
-  setOutput,
   setSecret,
   summary
-} from "./chunks/chunk-VBRJEBPF.js";
+} from "./chunks/chunk-CJAIRG73.js";
 import {
   DeploymentPayload
-} from "./chunks/chunk-CJOZ77GT.js";
+} from "./chunks/chunk-M3EBPA5Y.js";
 import {
   GitHubPolicySource,
   loadPolicy
-} from "./chunks/chunk-CYX5IXLF.js";
+} from "./chunks/chunk-MRY2XE7J.js";
 import {
   GitHubRegistryStore,
   Registry,
@@ -46,7 +46,7 @@ import {
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -106,24 +106,51 @@ var GitHubDeploymentTracker = class _GitHubDeploymentTracker {
 };
 
 // src/actions/deploy/runner.ts
-var inputsSchema = RolloutSettings.extend({
-  model: external_exports.string().optional(),
-  version: external_exports.string().optional(),
-  environment: external_exports.string().optional(),
-  strategy: DeployStrategy.optional(),
-  target: DeployTarget.optional(),
-  "server-url": external_exports.url("must be the URL of a running ghml serve, such as http://10.0.0.5:8080").optional(),
-  "admin-token": external_exports.string().optional(),
-  "smoke-rows": external_exports.string().optional(),
-  "batch-data": external_exports.string().transform(listInput).optional(),
-  "batch-output": external_exports.string().optional(),
-  "batch-artifact": external_exports.string().optional(),
-  command: external_exports.string().optional(),
-  "rollback-command": external_exports.string().optional(),
-  "environment-url": external_exports.string().optional(),
-  "report-out": external_exports.string().optional(),
-  "registry-branch": external_exports.string().optional(),
-  token: external_exports.string().optional()
+var rollout = RolloutSettings.shape;
+var inputsSchema = external_exports.object({
+  model: external_exports.string().optional().describe("The registered model to deploy. Not needed when a `deployment` event created by the ghml app starts the workflow (its payload names model, version, digest and strategy)."),
+  version: external_exports.string().optional().describe("The version (4 or v4) or a stage (production) to deploy. Default, when started by inputs, the version the environment's stage holds."),
+  environment: external_exports.string().optional().describe("The GitHub environment (usually the stage) deployed to. Default, for a deployment event, the deployment's environment."),
+  strategy: DeployStrategy.optional().describe("blue-green, canary, shadow or batch. Default the deployment's strategy (the promotion policy's), else blue-green."),
+  target: DeployTarget.optional().describe(
+    "serve (a running ghml serve), batch (score a dataset) or command (your script). Default batch for the batch strategy, command when `command` is given, else serve."
+  ),
+  "server-url": external_exports.url("must be the URL of a running ghml serve, such as http://10.0.0.5:8080").optional().describe("serve target: the running ghml serve, e.g. http://10.0.0.5:8080."),
+  "admin-token": external_exports.string().optional().describe("serve target: the server's GHML_ADMIN_TOKEN (pass it from a secret); GHML_ADMIN_TOKEN in the environment also works."),
+  // The schema holds these defaults parsed (percentages, milliseconds); action.yml shows the text.
+  "canary-steps": rollout["canary-steps"].meta({
+    description: "canary: the share of requests the new version takes at each step, rising to 100.",
+    actionDefault: "10,50,100"
+  }),
+  "step-duration": rollout["step-duration"].meta({
+    description: "canary and shadow: how long each step is watched before the next (e.g. 60s, 5m).",
+    actionDefault: "60s"
+  }),
+  "max-error-rate": rollout["max-error-rate"].describe(
+    "canary and shadow: the largest share of the new version's requests that may be answered with a server error (5xx) in a step."
+  ),
+  "max-p95-ms": rollout["max-p95-ms"].describe("canary and shadow: the largest 95th-percentile latency of the new version in a step, in milliseconds."),
+  "min-requests": rollout["min-requests"].describe("canary and shadow: fewer requests than this in a step give it no verdict (and do not fail it)."),
+  "shadow-percent": rollout["shadow-percent"].describe("shadow: the percentage of requests mirrored to the new version."),
+  "smoke-rows": external_exports.string().optional().describe(`Rows to smoke-test the new version with (JSON list of objects, {"rows":[...]}, or JSON Lines). Default rows drawn from the version's data profile, else its data contract.`),
+  "batch-data": external_exports.string().transform(listInput).optional().describe("batch target: the data to score (CSV, JSON Lines or Parquet; one per line or comma-separated)."),
+  "batch-output": external_exports.string().optional().describe("batch target: where the predictions go (.jsonl, in the prediction log's layout, or .csv)."),
+  "batch-artifact": external_exports.string().optional().describe("batch target: also publish the predictions as a workflow artifact of this name."),
+  command: external_exports.string().optional().describe("command target: the shell command that deploys the model, given GHML_MODEL_PATH, GHML_MODEL_VERSION and the rest (see the README)."),
+  "rollback-command": external_exports.string().optional().describe("command target: run when the command fails, to restore the previous version."),
+  "environment-url": external_exports.string().optional().describe("The URL shown on the deployment. Default, for the serve target, server-url."),
+  "report-out": external_exports.string().optional().describe("Where to write the deploy report (JSON). Default $RUNNER_TEMP/ghml/deploy-report.json."),
+  "registry-branch": external_exports.string().optional().describe("The registry branch; default registry-branch in .github/ghml.yml, else ghml/registry."),
+  token: external_exports.string().optional().meta({ description: "A token that can read contents and releases and write deployments (permissions: contents: read, deployments: write).", actionDefault: "${{ github.token }}" })
+});
+var outputs = defineOutputs({
+  result: "succeeded, rolled-back (the previous version serves again) or failed (refused before anything changed).",
+  version: "The version deployed.",
+  digest: "Its package digest, verified.",
+  "previous-version": "serve target: the version that served before.",
+  "deployment-id": "The GitHub Deployment the statuses were reported on.",
+  predictions: "batch target: the predictions file.",
+  "report-path": "Path of the deploy report written (schemas/deploy-report.json)."
 });
 async function trigger(inputs, env) {
   if (env.GITHUB_EVENT_NAME === "deployment" && env.GITHUB_EVENT_PATH) {
@@ -175,7 +202,7 @@ async function deployAction() {
         description: `ghml: ${record.model} v${record.version} to ${what.environment} (${what.strategy})`
       }, logUrl);
     }
-    setOutput("deployment-id", String(tracker.deploymentId));
+    outputs.set("deployment-id", String(tracker.deploymentId));
     report = await runDeploy({
       reference: what.reference,
       digest: what.digest,
@@ -206,12 +233,12 @@ async function deployAction() {
   }
   const reportPath = inputs["report-out"] ? resolve(inputs["report-out"]) : path.join(env.RUNNER_TEMP ?? workspace, "ghml", "deploy-report.json");
   await writeJson(reportPath, report);
-  setOutput("result", report.result);
-  setOutput("version", String(report.version));
-  setOutput("digest", report.digest);
-  setOutput("previous-version", report.previousVersion ?? "");
-  setOutput("predictions", report.predictions?.path ?? "");
-  setOutput("report-path", reportPath);
+  outputs.set("result", report.result);
+  outputs.set("version", String(report.version));
+  outputs.set("digest", report.digest);
+  outputs.set("previous-version", report.previousVersion ?? "");
+  outputs.set("predictions", report.predictions?.path ?? "");
+  outputs.set("report-path", reportPath);
   await summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (report.result === "succeeded") info(deployVerdict(report));
   else setFailed(deployVerdict(report));

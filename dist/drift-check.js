@@ -1,27 +1,27 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-B3J2XE6K.js";
+} from "./chunks/chunk-WV7GYDSX.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TSKVP3XW.js";
+} from "./chunks/chunk-CDSGF4BF.js";
 import "./chunks/chunk-MNZB3LIV.js";
 import "./chunks/chunk-SGHWCDO4.js";
 import "./chunks/chunk-CLV3UGNS.js";
 import {
   booleanInput,
+  defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
   setFailed,
-  setOutput,
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-VBRJEBPF.js";
+} from "./chunks/chunk-CJAIRG73.js";
 import {
   driftVerdict,
   renderDriftMarkdown
@@ -29,7 +29,7 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -42,20 +42,30 @@ import "./chunks/chunk-W5IGWCAN.js";
 // src/actions/drift-check/runner.ts
 import path from "node:path";
 var inputsSchema = external_exports.object({
-  reference: external_exports.string({ error: 'input "reference" is required: reference data files or a data profile (.json)' }).transform(listInput),
-  current: external_exports.string({ error: 'input "current" is required: the current data files' }).transform(listInput),
-  config: external_exports.string().optional(),
-  contract: external_exports.string().optional(),
-  method: DriftMethod.optional(),
-  columns: external_exports.string().transform(listInput).optional(),
-  "prediction-column": external_exports.string().optional(),
-  "label-column": external_exports.string().optional(),
-  "min-rows": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional(),
-  "report-out": external_exports.string().optional(),
-  "fail-on-drift": booleanInput.default(false),
-  model: external_exports.string().optional(),
-  environment: external_exports.string().optional(),
-  ...registryInputs
+  reference: external_exports.string({ error: 'input "reference" is required: reference data files or a data profile (.json)' }).transform(listInput).describe("Reference data files (one per line or comma-separated), or one data profile (.json) from validate-data or the model's release."),
+  current: external_exports.string({ error: 'input "current" is required: the current data files' }).transform(listInput).describe("Current data files, for example the prediction log written by `ghml serve`."),
+  config: external_exports.string().optional().describe("drift-check configuration file (YAML or JSON; see schemas/drift-config.json) with per-column methods and thresholds."),
+  contract: external_exports.string().optional().describe("Data contract giving column types; by default the profile's types, or types read off the reference data."),
+  method: DriftMethod.optional().describe(`Method for every column (${DriftMethod.options.join(", ")}). Default auto.`),
+  columns: external_exports.string().transform(listInput).optional().describe("Check only these columns (comma-separated or one per line)."),
+  "prediction-column": external_exports.string().optional().describe("The model's output column, checked for prediction drift."),
+  "label-column": external_exports.string().optional().describe("The label column, checked for target drift."),
+  "min-rows": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional().describe("Fewer current or reference rows than this give no verdict (enough-data false). Default 100."),
+  "report-out": external_exports.string().optional().describe("Where to write the drift report (JSON). Default $RUNNER_TEMP/ghml/drift-report.json."),
+  "fail-on-drift": booleanInput.default(false).describe("Fail the step when the dataset drifted."),
+  model: external_exports.string().optional().describe("Registered model the data belongs to; with environment, the report is recorded on the registry branch under drift/<model>/<environment>/ (what the ghml app turns into drift issues)."),
+  environment: external_exports.string().optional().describe("Where the model serves (production, staging, \u2026); goes with model."),
+  ...registryInputs({
+    branch: "The registry branch.",
+    token: "Token that can write the registry branch (contents write), used only with model and environment."
+  })
+});
+var outputs = defineOutputs({
+  drifted: '"true" when the share of drifted columns reached the threshold (and there was enough data).',
+  "drift-share": "Share of checked columns that drifted, between 0 and 1.",
+  "enough-data": '"false" when there were too few rows for a verdict.',
+  "report-path": "Path of the drift report written (schemas/drift-report.json).",
+  "registry-path": "Path of the report on the registry branch, when model and environment are given."
 });
 async function driftCheckAction() {
   const inputs = readInputs(inputsSchema);
@@ -72,16 +82,16 @@ async function driftCheckAction() {
     minRows: inputs["min-rows"],
     reportOut: reportPath
   });
-  setOutput("drifted", String(report.drifted));
-  setOutput("drift-share", String(report.driftShare));
-  setOutput("enough-data", String(report.enoughData));
-  setOutput("report-path", reportPath);
+  outputs.set("drifted", String(report.drifted));
+  outputs.set("drift-share", String(report.driftShare));
+  outputs.set("enough-data", String(report.enoughData));
+  outputs.set("report-path", reportPath);
   if (inputs.model || inputs.environment) {
     if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? "environment" : "model" });
     const { model, environment } = inputs;
     const { registry, target } = actionRegistry(inputs);
     const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
-    setOutput("registry-path", recorded);
+    outputs.set("registry-path", recorded);
     info(`Recorded the report at ${registry.where(recorded)}.`);
   }
   await summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();

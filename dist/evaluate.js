@@ -6,37 +6,37 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-75CYE6CB.js";
+} from "./chunks/chunk-YWVCIQT3.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TSKVP3XW.js";
-import "./chunks/chunk-D5EMFT7I.js";
+} from "./chunks/chunk-CDSGF4BF.js";
+import "./chunks/chunk-EG2N5IGA.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-E7RFL7BW.js";
+} from "./chunks/chunk-RFS3ZE2Q.js";
 import "./chunks/chunk-MNZB3LIV.js";
 import "./chunks/chunk-SGHWCDO4.js";
 import "./chunks/chunk-CLV3UGNS.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-YWQ7GUHF.js";
+} from "./chunks/chunk-DMWZPD7F.js";
 import {
   booleanInput,
+  defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
   setFailed,
-  setOutput,
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-CJAIRG73.js";
+import "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
@@ -89,27 +89,35 @@ var OctokitPullRequestComments = class _OctokitPullRequestComments {
 
 // src/actions/evaluate/runner.ts
 var inputsSchema = external_exports.object({
-  model: external_exports.string({ error: 'input "model" is required: the .onnx model to evaluate' }),
-  data: external_exports.string({ error: 'input "data" is required: the held-out data files' }).transform(listInput),
-  label: external_exports.string({ error: 'input "label" is required: the label column' }),
-  task: external_exports.enum(["classification", "regression"]).optional(),
-  "positive-label": external_exports.string().optional(),
-  baseline: external_exports.string().optional(),
-  thresholds: external_exports.string().optional(),
-  "slice-columns": external_exports.string().transform(listInput).optional(),
-  "min-slice-size": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional(),
-  features: external_exports.string().transform(listInput).optional(),
-  contract: external_exports.string().optional(),
-  classes: external_exports.string().transform(listInput).optional(),
-  "reference-predictions": external_exports.string().optional(),
-  "parity-tolerance": external_exports.string().regex(/^\d+(\.\d+)?(e-?\d+)?$/i, "must be a non-negative number such as 0.0001 or 1e-4").transform(Number).optional(),
-  bootstrap: wholeNumberInput.optional(),
-  "execution-provider": external_exports.enum(["cpu", "cuda"]).default("cpu"),
-  "model-name": external_exports.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"').optional(),
-  "report-out": external_exports.string().optional(),
-  comment: booleanInput.default(true),
-  ...registryInputs,
-  "fail-on-gate": booleanInput.default(true)
+  model: external_exports.string({ error: 'input "model" is required: the .onnx model to evaluate' }).describe("The model to evaluate (.onnx), the challenger."),
+  data: external_exports.string({ error: 'input "data" is required: the held-out data files' }).transform(listInput).describe("Held-out data files (CSV, JSON Lines or Parquet), one per line or comma-separated."),
+  label: external_exports.string({ error: 'input "label" is required: the label column' }).describe("The label column."),
+  task: external_exports.enum(["classification", "regression"]).optional().describe("classification or regression. Default from the model (classes in its metadata, or label and probability outputs, make a classifier)."),
+  "positive-label": external_exports.string().optional().describe("The positive class of a binary model. Default the second class, as predict_proba's column 1."),
+  baseline: external_exports.string().optional().describe("The champion - an .onnx model (evaluated on the same rows, paired comparison), a previous evaluation report (.json), or model@alias in the registry."),
+  thresholds: external_exports.string().optional().describe("Gate thresholds (YAML or JSON; see schemas/evaluation-thresholds.json)."),
+  "slice-columns": external_exports.string().transform(listInput).optional().describe("Columns to compute the metrics per value of, with fairness gaps between the slices."),
+  "min-slice-size": wholeNumberInput.refine((n) => n > 0, "must be at least 1").optional().describe("Slices with fewer rows are listed but not measured. Default 30."),
+  features: external_exports.string().transform(listInput).optional().describe(`The columns of the model's matrix input, in its order. Default the model's metadata "features", the contract's number columns, or every number column but the label in file order.`),
+  contract: external_exports.string().optional().describe("A data contract whose number columns (label excluded) give the feature order."),
+  classes: external_exports.string().transform(listInput).optional().describe(`The classes in the order of the model's probability columns, when its metadata has no "classes" (for scikit-learn, the estimator's classes_).`),
+  "reference-predictions": external_exports.string().optional().describe("Predictions of the training framework on the same rows (columns per class, probability_<class>, label, or prediction), checked against the ONNX outputs."),
+  "parity-tolerance": external_exports.string().regex(/^\d+(\.\d+)?(e-?\d+)?$/i, "must be a non-negative number such as 0.0001 or 1e-4").transform(Number).optional().describe("Allowed difference between the ONNX outputs and the reference predictions, relative above 1. Default 1e-4."),
+  bootstrap: wholeNumberInput.optional().describe("Bootstrap resamples for the 95% intervals and the paired comparison; 0 turns them off. Default 1000."),
+  "execution-provider": external_exports.enum(["cpu", "cuda"]).default("cpu").describe("cpu, or cuda where the runner has a GPU (falls back to the CPU, saying so, when CUDA is not available)."),
+  "model-name": external_exports.string().regex(/^[A-Za-z0-9._-]+$/, 'must be letters, digits, ".", "_" or "-"').optional().describe("The model's name in the report and in the sticky comment's marker. Default the model file's name."),
+  "report-out": external_exports.string().optional().describe("Where to write the evaluation report (JSON). Default $RUNNER_TEMP/ghml/evaluation-report.json."),
+  comment: booleanInput.default(true).describe("On a pull request, keep one comment with the evaluation up to date."),
+  ...registryInputs({
+    branch: "The registry branch, for a model@alias baseline.",
+    token: "Token for the pull request comment (needs pull-requests write) and, for a model@alias baseline, to read the registry and its releases (contents read)."
+  }),
+  "fail-on-gate": booleanInput.default(true).describe("Fail the step when the gate fails.")
+});
+var outputs = defineOutputs({
+  passed: '"true" when every gate check passed.',
+  "report-path": "Path of the evaluation report written (schemas/evaluation-report.json).",
+  metrics: `The model's metrics as a JSON object (null where undefined), e.g. {"accuracy":0.81,"f1_macro":0.52}.`
 });
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 async function commentOnPullRequest(token, modelName, body) {
@@ -155,9 +163,9 @@ async function evaluateAction() {
     reportOut: reportPath,
     log: (message) => info(message)
   });
-  setOutput("passed", String(report.gate.passed));
-  setOutput("report-path", reportPath);
-  setOutput("metrics", JSON.stringify(report.metrics));
+  outputs.set("passed", String(report.gate.passed));
+  outputs.set("report-path", reportPath);
+  outputs.set("metrics", JSON.stringify(report.metrics));
   await summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (inputs.comment) await commentOnPullRequest(inputs["github-token"] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);

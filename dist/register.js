@@ -1,31 +1,31 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runRegister
-} from "./chunks/chunk-C5TG6UKB.js";
+} from "./chunks/chunk-IC6MKG4Q.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-YWQ7GUHF.js";
+} from "./chunks/chunk-DMWZPD7F.js";
 import {
   booleanInput,
+  defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
-  setOutput,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-VBRJEBPF.js";
-import "./chunks/chunk-UYGQORSL.js";
+} from "./chunks/chunk-CJAIRG73.js";
+import "./chunks/chunk-5YXCHMNF.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-CYX5IXLF.js";
+} from "./chunks/chunk-MRY2XE7J.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
@@ -39,25 +39,36 @@ import "./chunks/chunk-W5IGWCAN.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 var inputsSchema = external_exports.object({
-  model: external_exports.string({ error: 'input "model" is required: the name to register the model under' }),
-  "model-files": external_exports.string({ error: 'input "model-files" is required: the model file(s) to register' }).transform(listInput),
-  "run-record": external_exports.string().optional(),
-  "evaluation-report": external_exports.string().optional(),
-  "data-profile": external_exports.string().optional(),
-  "data-contract": external_exports.string().optional(),
-  "validation-report": external_exports.string().optional(),
-  description: external_exports.string().optional(),
-  "intended-use": external_exports.string().optional(),
-  limitations: external_exports.string().optional(),
-  owners: external_exports.string().transform(listInput).optional(),
-  task: external_exports.string().optional(),
-  tags: external_exports.string().transform(listInput).optional(),
-  commit: external_exports.string().optional(),
-  "promote-to": external_exports.string().optional(),
-  attest: booleanInput.default(false),
-  "registry-branch": external_exports.string().optional(),
-  "part-size": wholeNumberInput.optional(),
-  token: external_exports.string().optional()
+  model: external_exports.string({ error: 'input "model" is required: the name to register the model under' }).describe(`The model's name (a-z, 0-9, ".", "_", "-"; at most 64 characters).`),
+  "model-files": external_exports.string({ error: 'input "model-files" is required: the model file(s) to register' }).transform(listInput).describe("The model file(s), one per line or comma-separated, relative to the workspace."),
+  "run-record": external_exports.string().optional().describe("The training run record from ghml train; gives the training commit, metrics and data lineage."),
+  "evaluation-report": external_exports.string().optional().describe("The evaluation report from ghml evaluate; gives the metrics and the gate verdict."),
+  "data-profile": external_exports.string().optional().describe("The training data's profile from validate-data, the reference for drift-check."),
+  "data-contract": external_exports.string().optional().describe("The data contract (YAML or JSON), for input validation when serving."),
+  "validation-report": external_exports.string().optional().describe("The training data's validation report from validate-data."),
+  description: external_exports.string().optional().describe("Model card. What the model does."),
+  "intended-use": external_exports.string().optional().describe("Model card. What the model is for, and not for."),
+  limitations: external_exports.string().optional().describe("Model card. Where the model is known to fail."),
+  owners: external_exports.string().transform(listInput).optional().describe("Model card. Owners as @user or @org/team, one per line or comma-separated (default the policy's owners of the model)."),
+  task: external_exports.string().optional().describe("binary, multiclass, regression\u2026 (default the evaluation report's task)."),
+  tags: external_exports.string().transform(listInput).optional().describe("Free-form tags, one per line or comma-separated."),
+  commit: external_exports.string().optional().describe("The training commit the release tag points at; it must be pushed (default the run record's commit, else the workflow's commit)."),
+  "promote-to": external_exports.string().optional().describe("Once registered, open (or update) a pull request moving this stage to the new version."),
+  attest: booleanInput.default(false).describe("Build an artifact attestation statement for the package (needs `permissions, id-token write`); sign it with actions/attest in the next step."),
+  "registry-branch": external_exports.string().optional().describe("The registry branch (default registry-branch in .github/ghml.yml on the default branch, else ghml/registry)."),
+  "part-size": wholeNumberInput.optional().describe("Split files larger than this many bytes into release assets of this size (default just under GitHub's 2 GiB limit)."),
+  token: external_exports.string().optional().meta({ description: "A token with contents, pull-requests (for promote-to) write access.", actionDefault: "${{ github.token }}" })
+});
+var outputs = defineOutputs({
+  version: "The version number registered.",
+  tag: "The release tag, model/<name>/v<version>.",
+  "release-url": "The release page.",
+  "package-digest": "sha256 of the package manifest (ghml-package.json), as sha256:<hex>.",
+  "pull-request-url": "The promotion pull request, when promote-to was given.",
+  "attestation-subject-name": "With attest, the subject-name for actions/attest.",
+  "attestation-subject-digest": "With attest, the subject-digest for actions/attest.",
+  "attestation-predicate-type": "With attest, the predicate-type for actions/attest.",
+  "attestation-predicate-path": "With attest, the predicate-path for actions/attest."
 });
 function summary2(result, model) {
   const { record } = result;
@@ -120,21 +131,21 @@ async function registerAction() {
   } catch (error) {
     throw explainGitHubError(error, target);
   }
-  setOutput("version", String(result.version));
-  setOutput("tag", result.tag);
-  setOutput("release-url", result.releaseUrl);
-  setOutput("package-digest", `sha256:${result.packageDigest}`);
-  setOutput("pull-request-url", result.promotion && "pullRequest" in result.promotion ? result.promotion.pullRequest.url : "");
+  outputs.set("version", String(result.version));
+  outputs.set("tag", result.tag);
+  outputs.set("release-url", result.releaseUrl);
+  outputs.set("package-digest", `sha256:${result.packageDigest}`);
+  outputs.set("pull-request-url", result.promotion && "pullRequest" in result.promotion ? result.promotion.pullRequest.url : "");
   if (result.attestation) {
     const predicatePath = path.join(temp, `attestation-${inputs.model}-v${result.version}.json`);
     await mkdir(temp, { recursive: true });
     await writeFile(predicatePath, `${JSON.stringify(result.attestation.predicate, null, 2)}
 `);
     const [packageSubject] = result.attestation.subject;
-    setOutput("attestation-subject-name", packageSubject.name);
-    setOutput("attestation-subject-digest", `sha256:${packageSubject.digest.sha256}`);
-    setOutput("attestation-predicate-type", result.attestation.predicateType);
-    setOutput("attestation-predicate-path", predicatePath);
+    outputs.set("attestation-subject-name", packageSubject.name);
+    outputs.set("attestation-subject-digest", `sha256:${packageSubject.digest.sha256}`);
+    outputs.set("attestation-predicate-type", result.attestation.predicateType);
+    outputs.set("attestation-predicate-path", predicatePath);
   }
   await summary.addRaw(fitToLimit(summary2(result, inputs.model), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
 }

@@ -6,12 +6,12 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-TSCIAVFC.js";
+} from "./chunks/chunk-7TKG2FM5.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TSKVP3XW.js";
+} from "./chunks/chunk-CDSGF4BF.js";
 import {
   AbortError,
   ActionsArtifactUploader,
@@ -47,8 +47,8 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-77QLOYM7.js";
-import "./chunks/chunk-E7RFL7BW.js";
+} from "./chunks/chunk-ZDNCK6KO.js";
+import "./chunks/chunk-RFS3ZE2Q.js";
 import {
   writeJson
 } from "./chunks/chunk-CLV3UGNS.js";
@@ -59,6 +59,7 @@ import {
   HttpCodes,
   booleanInput,
   debug,
+  defineOutputs,
   endGroup,
   error,
   exec,
@@ -70,17 +71,16 @@ import {
   rmRF,
   runAction,
   setFailed,
-  setOutput,
   setSecret,
   startGroup,
   summary,
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-VBRJEBPF.js";
+} from "./chunks/chunk-CJAIRG73.js";
 import {
   RunRecord
-} from "./chunks/chunk-O47LTZ3U.js";
+} from "./chunks/chunk-ANOTJKWA.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
@@ -28250,21 +28250,32 @@ var ActionsCacheCheckpointStore = class {
 // src/actions/train/runner.ts
 var positiveNumberInput = external_exports.string().regex(/^\d+(\.\d+)?$/, "must be a positive number").transform(Number).refine((n) => n > 0, "must be above 0");
 var inputsSchema = external_exports.object({
-  command: external_exports.string({ error: 'input "command" is required: the command that trains the model, e.g. python train.py' }),
-  model: external_exports.string({ error: `input "model" is required: the name the model's runs are filed under` }),
-  "working-directory": external_exports.string().default("."),
-  "model-path": external_exports.string().optional(),
-  params: external_exports.string().optional(),
-  seed: wholeNumberInput.default(0),
-  data: external_exports.string().transform(listInput).optional(),
-  "timeout-minutes": positiveNumberInput.optional(),
-  "require-gpu": wholeNumberInput.default(0),
-  "gpu-sample-seconds": positiveNumberInput.default(5),
-  "checkpoint-dir": external_exports.string().optional(),
-  "checkpoint-store": external_exports.string().optional(),
-  "record-out": external_exports.string().optional(),
-  "record-to-registry": booleanInput.default(false),
-  ...registryInputs
+  command: external_exports.string({ error: 'input "command" is required: the command that trains the model, e.g. python train.py' }).describe("The command that trains the model, run with bash (or sh) in working-directory, e.g. `python train.py`."),
+  model: external_exports.string({ error: `input "model" is required: the name the model's runs are filed under` }).describe('The model name (letters, digits, ".", "_", "-"); runs are filed under it.'),
+  "working-directory": external_exports.string().default(".").describe("Where the command runs. data, model-path, checkpoint-dir and a params file are relative to it."),
+  "model-path": external_exports.string().optional().describe("The model file (or directory) the command writes; also given to it as $GHML_MODEL_PATH. Missing, or older than the run, after the command succeeds fails the run."),
+  params: external_exports.string().optional().describe("Training parameters as YAML or JSON text (for a sweep trial, toJSON(matrix.params)), or the path of a YAML/JSON file."),
+  seed: wholeNumberInput.default(0).describe("The seed, given to the command as $GHML_SEED."),
+  data: external_exports.string().transform(listInput).optional().describe("Data files or directories the command reads, one per line or comma-separated; fingerprinted in the run record."),
+  "timeout-minutes": positiveNumberInput.optional().describe("Stop the command after this many minutes (fractions allowed) and record the run as timed-out."),
+  "require-gpu": wholeNumberInput.default(0).describe("Fail before starting unless at least this many GPUs are visible (CUDA_VISIBLE_DEVICES respected)."),
+  "gpu-sample-seconds": positiveNumberInput.default(5).describe("How often nvidia-smi is sampled while the command runs."),
+  "checkpoint-dir": external_exports.string().optional().describe("A directory the command keeps checkpoints in ($GHML_CHECKPOINT_DIR); restored before and saved after the run, also when it fails or is cancelled."),
+  "checkpoint-store": external_exports.string().optional().describe("A directory runners share (NFS, a persistent disk) to keep checkpoints in. Default the GitHub Actions cache."),
+  "record-out": external_exports.string().optional().describe("Where to write the run record (JSON). Default $RUNNER_TEMP/ghml/runs/<model>/<run-id>.json."),
+  "record-to-registry": booleanInput.default(false).describe("Commit the run record to the registry branch as runs/<model>/<run-id>.json, and record the version serving production now. Needs contents write."),
+  ...registryInputs({
+    branch: "The registry branch.",
+    token: "Token that can write the registry branch, used only with record-to-registry."
+  })
+});
+var outputs = defineOutputs({
+  "run-id": "The run's id (start time and a random suffix, e.g. 20250301T101500Z-3fa9c2d1).",
+  status: "succeeded, failed, cancelled or timed-out.",
+  "record-path": "Path of the run record written (schemas/run-record.json).",
+  "model-path": "Absolute path of the model, when the run succeeded and produced one.",
+  "model-sha256": "sha256 of the model file.",
+  metrics: 'The final metrics as a JSON object, e.g. {"f1":0.81,"loss":0.42}.'
 });
 var actionLog = {
   info: (message) => info(message),
@@ -28314,12 +28325,12 @@ async function trainAction() {
     record.artifact = artifacts.uploaded;
     await writeJson(result.recordPath, RunRecord.parse(record));
   }
-  setOutput("run-id", record.id);
-  setOutput("status", record.status);
-  setOutput("record-path", result.recordPath);
-  setOutput("model-path", result.modelFile ?? "");
-  setOutput("model-sha256", record.modelArtifact?.sha256 ?? "");
-  setOutput("metrics", JSON.stringify(record.metrics.final));
+  outputs.set("run-id", record.id);
+  outputs.set("status", record.status);
+  outputs.set("record-path", result.recordPath);
+  outputs.set("model-path", result.modelFile ?? "");
+  outputs.set("model-sha256", record.modelArtifact?.sha256 ?? "");
+  outputs.set("metrics", JSON.stringify(record.metrics.final));
   await summary.addRaw(fitToLimit(renderRunSummary(record), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (record.status === "succeeded") info(verdictLine(record));
   else setFailed(verdictLine(record));

@@ -8,17 +8,17 @@ import "./chunks/chunk-SGHWCDO4.js";
 import "./chunks/chunk-CLV3UGNS.js";
 import {
   booleanInput,
+  defineOutputs,
   error,
   info,
   listInput,
   readInputs,
   runAction,
   setFailed,
-  setOutput,
   summary,
   warning,
   wholeNumberInput
-} from "./chunks/chunk-VBRJEBPF.js";
+} from "./chunks/chunk-CJAIRG73.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   LIMITS,
@@ -30,12 +30,18 @@ import "./chunks/chunk-W5IGWCAN.js";
 // src/actions/validate-data/runner.ts
 import path from "node:path";
 var inputsSchema = external_exports.object({
-  data: external_exports.string({ error: 'input "data" is required: list the data files, one per line' }).transform(listInput),
-  contract: external_exports.string({ error: 'input "contract" is required: the path of the data contract' }),
-  "profile-out": external_exports.string().optional(),
-  "report-out": external_exports.string().optional(),
-  "max-examples": wholeNumberInput.default(5),
-  "fail-on-invalid": booleanInput.default(true)
+  data: external_exports.string({ error: 'input "data" is required: list the data files, one per line' }).transform(listInput).describe("Data files (CSV, TSV, JSON Lines, Parquet), one per line or comma-separated; read in order as one dataset."),
+  contract: external_exports.string({ error: 'input "contract" is required: the path of the data contract' }).describe("Path of the data contract (YAML or JSON; see schemas/data-contract.json)."),
+  "profile-out": external_exports.string().optional().describe("Where to write the data profile (JSON). Default $RUNNER_TEMP/ghml/data-profile.json."),
+  "report-out": external_exports.string().optional().describe("Where to write the validation report (JSON). Default $RUNNER_TEMP/ghml/validation-report.json."),
+  "max-examples": wholeNumberInput.default(5).describe("Example rows kept per failed expectation."),
+  "fail-on-invalid": booleanInput.default(true).describe("Fail the step when the data is invalid. With false, the step passes and `valid` says the verdict.")
+});
+var outputs = defineOutputs({
+  valid: '"true" when every expectation held, "false" otherwise.',
+  "profile-path": "Path of the data profile written (schemas/data-profile.json).",
+  "report-path": "Path of the validation report written (schemas/validation-report.json).",
+  fingerprint: "sha256 over the data files' digests, for lineage."
 });
 var MAX_ANNOTATIONS = LIMITS.annotationsPerRequest;
 function annotate(findings) {
@@ -62,10 +68,10 @@ async function validateDataAction() {
     reportOut: reportPath,
     maxExamples: inputs["max-examples"]
   });
-  setOutput("valid", String(result.valid));
-  setOutput("profile-path", profilePath);
-  setOutput("report-path", reportPath);
-  setOutput("fingerprint", result.fingerprint);
+  outputs.set("valid", String(result.valid));
+  outputs.set("profile-path", profilePath);
+  outputs.set("report-path", reportPath);
+  outputs.set("fingerprint", result.fingerprint);
   annotate(result.report.findings);
   await summary.addRaw(fitToLimit(renderMarkdown(result.report, result.profile), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (result.valid) info(verdictLine(result.report));

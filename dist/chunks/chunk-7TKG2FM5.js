@@ -5,7 +5,7 @@ import {
 } from "./chunk-CLV3UGNS.js";
 import {
   RunRecord
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataError,

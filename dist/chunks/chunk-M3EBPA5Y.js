@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   external_exports
 } from "./chunk-5IKXZ3EP.js";

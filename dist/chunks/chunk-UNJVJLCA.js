@@ -10,7 +10,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-UYGQORSL.js";
+} from "./chunk-5YXCHMNF.js";
 import {
   DeploymentPayload,
   aliasChanges,
@@ -21,14 +21,14 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-CJOZ77GT.js";
+} from "./chunk-M3EBPA5Y.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   Policy,
   loadPolicy
-} from "./chunk-CYX5IXLF.js";
+} from "./chunk-MRY2XE7J.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -43,7 +43,7 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataError,

@@ -13,16 +13,16 @@ import {
 import {
   app_default,
   driftLabels
-} from "./chunk-DXNMJDDA.js";
+} from "./chunk-UNJVJLCA.js";
 import "./chunk-R5F35EWZ.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-UYGQORSL.js";
-import "./chunk-CJOZ77GT.js";
-import "./chunk-CYX5IXLF.js";
+import "./chunk-5YXCHMNF.js";
+import "./chunk-M3EBPA5Y.js";
+import "./chunk-MRY2XE7J.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import "./chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -167,27 +167,10 @@ gates:
   production: { evaluation: required, data-validation: required, open-drift-issues: block }
 drift:
   schedule-issue-after: 2
-  retrain-workflow: retrain.yml
+  retrain-workflow: pipeline.yml
 deployments:
   staging: { strategy: blue-green }
   production: { strategy: canary }
-`;
-var retrainWorkflowYaml = `name: retrain
-on:
-  workflow_dispatch:
-    inputs:
-      model:
-        description: The model to retrain
-        required: true
-permissions:
-  contents: write
-  pull-requests: write
-jobs:
-  pipeline:
-    uses: ghml/ghml/.github/workflows/ml-pipeline.yml@v0
-    with:
-      model: \${{ inputs.model }}
-      runs-on: '["self-hosted", "gpu"]'
 `;
 async function writeDataWindows(csvFile, directory) {
   const [header, ...days2] = (await readFile(csvFile, "utf8")).trim().split(/\r?\n/);
@@ -209,9 +192,8 @@ function seattleWeatherCsv(packageRoot) {
 }
 async function writeSeedRepository(packageRoot, seed) {
   await cp(path.join(packageRoot, EXAMPLE), path.join(seed, EXAMPLE), { recursive: true });
-  await mkdir(path.join(seed, ".github/workflows"), { recursive: true });
+  await cp(path.join(packageRoot, EXAMPLE, ".github/workflows"), path.join(seed, ".github/workflows"), { recursive: true });
   await writeFile(path.join(seed, ".github/ghml.yml"), policyYaml);
-  await writeFile(path.join(seed, ".github/workflows/retrain.yml"), retrainWorkflowYaml);
   await writeFile(path.join(seed, ".gitignore"), "node_modules/\nmodel/\ncheckpoints/\nreports/\n");
   await writeFile(path.join(seed, "README.md"), `# ml-repo
 
@@ -604,7 +586,7 @@ async function tellStory(world, narrator) {
   ]);
   const validationV1 = await validate(world, narrator, windows.trainV1.file, windows.trainV1.description);
   const trainedV1 = await train(world, narrator, "v1", windows.trainV1.file);
-  const evaluationV1 = await evaluate(world, narrator, "v1", trainedV1.modelPath, void 0);
+  const evaluationV1 = await evaluate(world, narrator, "v1", trainedV1.modelPath);
   const v1 = await register(world, narrator, trainedV1, evaluationV1, validationV1, "staging");
   await approveAndMerge(world, narrator, v1.pullRequest, "staging", v1.version);
   await world.startServer("staging", `${MODEL}@staging`);
@@ -614,7 +596,7 @@ async function tellStory(world, narrator) {
   await deploy(world, narrator, "production", v1.version, "ghml serve started with seattle-weather@production");
   const validationV2 = await validate(world, narrator, windows.trainV2.file, windows.trainV2.description);
   const trainedV2 = await train(world, narrator, "v2", windows.trainV2.file);
-  const evaluationV2 = await evaluate(world, narrator, "v2", trainedV2.modelPath, `${MODEL}@production`);
+  const evaluationV2 = await evaluate(world, narrator, "v2", trainedV2.modelPath);
   narrator.chart({
     title: "v1 and v2 on the held-out half of 2014",
     categories: COMPARED_METRICS,
@@ -684,20 +666,21 @@ async function train(world, narrator, name, data) {
   narrator.step(`train ${name}`, `${EXAMPLE}/train.ts on ${data}: test accuracy ${metrics.accuracy.toFixed(3)}; run record with data fingerprint, parameters, environment and model sha256 ${step.outputs["model-sha256"].slice(0, 12)}`);
   return { modelPath: step.outputs["model-path"], recordPath: step.outputs["record-path"] };
 }
-async function evaluate(world, narrator, name, modelPath, baseline) {
+async function evaluate(world, narrator, name, modelPath) {
+  const baseline = `${MODEL}@production`;
   const step = await world.action("evaluate", {
     model: modelPath,
     data: windows.holdout.file,
     label: LABEL,
     contract: `${EXAMPLE}/contract.yml`,
     thresholds: `${EXAMPLE}/thresholds.yml`,
+    baseline,
     "model-name": MODEL,
     "report-out": `reports/evaluation-${name}.json`,
-    bootstrap: "200",
-    ...baseline ? { baseline } : {}
+    bootstrap: "200"
   });
   const report = JSON.parse(await readFile4(world.path(step.outputs["report-path"]), "utf8"));
-  const versus = baseline ? `against the champion ${baseline}, paired on the same rows` : "with no champion yet: only the absolute bounds apply";
+  const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? "passed" : "failed"} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
   return { passed: report.gate.passed, metrics: report.metrics, reportPath: step.outputs["report-path"] };

@@ -9,20 +9,20 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-D5EMFT7I.js";
+} from "./chunk-EG2N5IGA.js";
 import {
   checkDataFiles
 } from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
-} from "./chunk-YWQ7GUHF.js";
+} from "./chunk-DMWZPD7F.js";
 import {
   deploymentStrategies
-} from "./chunk-CYX5IXLF.js";
+} from "./chunk-MRY2XE7J.js";
 import {
   DataProfile,
   formatReference
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataContract,

@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError
 } from "./chunk-5IKXZ3EP.js";

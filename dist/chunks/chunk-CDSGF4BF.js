@@ -6,16 +6,18 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   external_exports
 } from "./chunk-5IKXZ3EP.js";
 
 // src/actions/registry.ts
-var registryInputs = {
-  "registry-branch": external_exports.string().default(DEFAULT_REGISTRY_BRANCH),
-  "github-token": external_exports.string().optional()
-};
+function registryInputs(descriptions) {
+  return {
+    "registry-branch": external_exports.string().default(DEFAULT_REGISTRY_BRANCH).describe(descriptions.branch),
+    "github-token": external_exports.string().optional().meta({ description: descriptions.token, actionDefault: "${{ github.token }}" })
+  };
+}
 function actionRegistry(inputs) {
   const target = targetFromEnvironment(process.env, { token: inputs["github-token"] });
   const octokit = createOctokit(target);

@@ -20,14 +20,14 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-D5EMFT7I.js";
+} from "./chunk-EG2N5IGA.js";
 import {
   BATCH_ROWS,
   writeJson
 } from "./chunk-CLV3UGNS.js";
 import {
   parseModelReference
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataContract,
@@ -84,7 +84,15 @@ var RegistryBaseline = class {
   releases;
   directory;
   async resolve(reference) {
-    const { record } = await this.registry.resolve(parseModelReference(`${reference.model}@${reference.alias}`, "baseline"));
+    const parsed = parseModelReference(`${reference.model}@${reference.alias}`, "baseline");
+    if (parsed.kind === "alias") {
+      const aliases = await this.registry.findAliases(await this.registry.snapshot(), parsed.model);
+      if (aliases?.[parsed.alias] === void 0) {
+        const why = aliases ? `no version of ${parsed.model} holds ${parsed.alias} yet` : `${parsed.model} is not in the registry yet`;
+        return { kind: "none", note: `No champion: ${why} (baseline ${parsed.model}@${parsed.alias}), so this is evaluated as a first model.` };
+      }
+    }
+    const { record } = await this.registry.resolve(parsed);
     const directory = this.directory ?? await mkdtemp(path2.join(tmpdir(), "ghml-baseline-"));
     const { files } = await downloadPackage(record, this.releases, path2.join(directory, `${record.model}-v${record.version}`));
     const model = files.find((file) => file.role === "model" && file.name.endsWith(".onnx"));
@@ -1047,12 +1055,15 @@ async function runEvaluate(options) {
       checkThresholdMetrics(thresholds, taskMetricNames(evaluationTask, sliceColumns.length > 0), options.thresholds, `a ${evaluationTask} evaluation${sliceColumns.length > 0 ? "" : " without slice-columns"}`);
     }
     const baselineFile = options.baseline ? await resolveBaseline(options.baseline, options.registry ?? unconfiguredRegistry) : null;
+    const baselinePath = baselineFile && baselineFile.kind !== "none" ? baselineFile.path : null;
     let champion = null;
     let baselineReport = null;
     if (baselineFile?.kind === "model") {
       champion = await openScorer({ ...common, task, file: baselineFile.path, input: "baseline", what: "the baseline model", classes: options.classes, evaluationClasses: classes ?? void 0 });
       opened.push(champion);
       notes.push(...champion.notes);
+    } else if (baselineFile?.kind === "none") {
+      notes.push(baselineFile.note);
     } else if (baselineFile?.kind === "report") {
       baselineReport = await loadDocument(baselineFile.path, EvaluationReport, "baseline evaluation report", "baseline");
       if (baselineReport.task !== evaluationTask) {
@@ -1086,7 +1097,7 @@ async function runEvaluate(options) {
       baseline = {
         kind: "model",
         source: options.baseline,
-        path: baselineFile.path,
+        path: baselinePath,
         sha256: champion.scorer.session.sha256,
         rows,
         sameRows: true,
@@ -1105,8 +1116,8 @@ async function runEvaluate(options) {
       baseline = {
         kind: "report",
         source: options.baseline,
-        path: baselineFile.path,
-        sha256: await sha256Of(baselineFile.path),
+        path: baselinePath,
+        sha256: await sha256Of(baselinePath),
         rows: baselineReport.rows,
         sameRows,
         metrics: baselineReport.metrics,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-CYX5IXLF.js";
+} from "./chunk-MRY2XE7J.js";
 import {
   Aliases,
   Registry,
@@ -11,7 +11,7 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   LIMITS,

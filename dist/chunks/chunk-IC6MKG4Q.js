@@ -8,15 +8,15 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-YWQ7GUHF.js";
+} from "./chunk-DMWZPD7F.js";
 import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-UYGQORSL.js";
+} from "./chunk-5YXCHMNF.js";
 import {
   loadPolicy
-} from "./chunk-CYX5IXLF.js";
+} from "./chunk-MRY2XE7J.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -29,7 +29,7 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataContract,

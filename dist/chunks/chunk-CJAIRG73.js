@@ -21105,6 +21105,12 @@ function readInputs(schema) {
   const input = String(issue2.path[0] ?? "");
   throw new ConfigurationError(`${issue2.message}${input ? ` (input "${input}" is "${raw[input] ?? ""}")` : ""}`, { input });
 }
+function defineOutputs(descriptions) {
+  return {
+    descriptions,
+    set: (name, value) => setOutput(name, value)
+  };
+}
 var booleanInput = external_exports.enum(["true", "false"]).transform((value) => value === "true");
 var wholeNumberInput = external_exports.string().regex(/^\d+$/, "must be a whole number").transform((value) => Number(value));
 
@@ -21121,7 +21127,6 @@ export {
   which,
   exec,
   setSecret,
-  setOutput,
   setFailed,
   isDebug,
   debug,
@@ -21133,6 +21138,7 @@ export {
   runAction,
   listInput,
   readInputs,
+  defineOutputs,
   booleanInput,
   wholeNumberInput
 };

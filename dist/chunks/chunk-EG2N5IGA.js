@@ -17,11 +17,11 @@ import {
 } from "./chunk-CLV3UGNS.js";
 import {
   MANIFEST_NAME
-} from "./chunk-YWQ7GUHF.js";
+} from "./chunk-DMWZPD7F.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataError

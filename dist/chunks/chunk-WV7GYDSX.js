@@ -17,7 +17,7 @@ import {
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-O47LTZ3U.js";
+} from "./chunk-ANOTJKWA.js";
 import {
   ConfigurationError,
   DataContract,

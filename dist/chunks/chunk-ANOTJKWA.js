@@ -1758,10 +1758,15 @@ var Registry = class {
     return record;
   }
   async aliases(snapshot, model) {
+    const aliases = await this.findAliases(snapshot, model);
+    if (!aliases) await this.requireModel(snapshot, model);
+    return aliases ?? {};
+  }
+  /** The model's aliases, or undefined when the model was never registered. */
+  async findAliases(snapshot, model) {
     const aliases = await this.readDocument(snapshot, registryPaths.aliases(model), Aliases);
     if (aliases) return aliases;
-    await this.requireModel(snapshot, model);
-    return {};
+    return await this.readDocument(snapshot, registryPaths.model(model), ModelRecord) ? {} : void 0;
   }
   async requireVersion(snapshot, model, version) {
     const record = await this.readDocument(snapshot, registryPaths.version(model, version), VersionRecord);

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   require_tunnel,
   require_undici
-} from "./chunk-VBRJEBPF.js";
+} from "./chunk-CJAIRG73.js";
 import {
   Octokit,
   paginateRest,
