@@ -5,21 +5,129 @@ import { ConfigurationError, DataError } from '../errors.js';
 /**
  * The outer layer of every Action: run the step and fail it for any thrown value. A user's mistake
  * (configuration or unreadable data) fails with its message alone; anything else is our bug and
- * keeps its stack trace in the log.
+ * keeps its stack trace in the log. The step's annotations go through one `StepAnnotations`, so the
+ * failure is always shown and annotations GitHub would drop are counted and said to be missing.
  */
-export async function runAction(main: () => Promise<void>): Promise<void> {
+export async function runAction(main: (annotations: StepAnnotations) => Promise<void>, annotations = new StepAnnotations()): Promise<void> {
   try {
-    await main();
+    await main(annotations);
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      core.setFailed(`Configuration error${error.input ? ` in input "${error.input}"` : ''}: ${error.message}`);
+      annotations.fail(`Configuration error${error.input ? ` in input "${error.input}"` : ''}: ${error.message}`);
     } else if (error instanceof DataError) {
-      core.setFailed(error.message);
+      annotations.fail(error.message);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      core.error(`ghml internal error (please report it): ${detail}`);
-      core.setFailed(error instanceof Error ? `internal error: ${error.message}` : 'internal error');
+      annotations.error(`ghml internal error (please report it): ${detail}`);
+      annotations.fail(error instanceof Error ? `internal error: ${error.message}` : 'internal error');
     }
+  } finally {
+    annotations.finish();
+  }
+}
+
+/**
+ * GitHub shows at most this many annotations of each level (error, warning, notice) per step, and
+ * 50 per job; it drops the rest without a word.
+ */
+export const ANNOTATIONS_PER_STEP = 10;
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/** Where a step's annotations go: workflow commands through @actions/core on a runner; a recorder in tests. */
+export interface AnnotationSink {
+  annotate(level: AnnotationLevel, message: string, properties: core.AnnotationProperties): void;
+  /** A plain line of the log, which GitHub does not limit. */
+  log(line: string): void;
+  /** Marks the step failed (exit code 1) without writing anything. */
+  markFailed(): void;
+}
+
+const coreSink: AnnotationSink = {
+  annotate: (level, message, properties) => core[level](message, properties),
+  log: (line) => core.info(line),
+  markFailed: () => {
+    process.exitCode = core.ExitCode.Failure;
+  },
+};
+
+/**
+ * A step's annotations, kept within what GitHub shows: at most `ANNOTATIONS_PER_STEP` of each level,
+ * one error of them kept back for the step's failure (`fail`, which is what `core.setFailed` writes).
+ * An annotation past the limit goes to the log as a plain line instead, and is counted; `finish`
+ * then says in one more line how many GitHub would not have shown, and `summaryNote` says it in the
+ * job summary. A caller with many annotations gives the most important first.
+ */
+export class StepAnnotations {
+  private readonly written: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  private leftOutCount = 0;
+  private failed = false;
+  private finished = false;
+  /** Where everything left out can be read, for the closing line: the job summary, a report file. */
+  seeAlso = 'the log above';
+
+  constructor(
+    private readonly sink: AnnotationSink = coreSink,
+    private readonly limit = ANNOTATIONS_PER_STEP,
+  ) {}
+
+  error(message: string, properties: core.AnnotationProperties = {}): boolean {
+    return this.annotate('error', message, properties);
+  }
+
+  warning(message: string, properties: core.AnnotationProperties = {}): boolean {
+    return this.annotate('warning', message, properties);
+  }
+
+  notice(message: string, properties: core.AnnotationProperties = {}): boolean {
+    return this.annotate('notice', message, properties);
+  }
+
+  /** Writes an annotation while its level has room, else a plain log line; true when it was an annotation. */
+  annotate(level: AnnotationLevel, message: string, properties: core.AnnotationProperties = {}): boolean {
+    const room = this.limit - (level === 'error' && !this.failed ? 1 : 0);
+    if (this.written[level] < room) {
+      this.sink.annotate(level, message, properties);
+      this.written[level]++;
+      return true;
+    }
+    this.leftOutCount++;
+    const where = properties.file ? `${properties.file}${properties.startLine ? `:${properties.startLine}` : ''}: ` : '';
+    this.sink.log(`${level}: ${where}${message}`);
+    return false;
+  }
+
+  /** Fails the step with an error annotation: the first failure always has its place kept. */
+  fail(message: string): void {
+    this.failed = true;
+    this.annotate('error', message);
+    this.sink.markFailed();
+  }
+
+  /** Annotations written to the log as plain lines because their level had no room. */
+  get leftOut(): number {
+    return this.leftOutCount;
+  }
+
+  private leftOutLine(): string {
+    const n = this.leftOutCount;
+    return `${n} more problem${n === 1 ? '' : 's'}: see ${this.seeAlso} (GitHub shows at most ${this.limit} errors and ${this.limit} warnings per step as annotations)`;
+  }
+
+  /** A line for the job summary when annotations were left out; '' when none were. */
+  summaryNote(): string {
+    return this.leftOutCount === 0 ? '' : `> [!NOTE]\n> ${this.leftOutLine()}.`;
+  }
+
+  /** Says once, in one more line, how many annotations were left out (a notice while notices have room). */
+  finish(): void {
+    if (this.finished || this.leftOutCount === 0) return;
+    this.finished = true;
+    const line = this.leftOutLine();
+    if (this.written.notice < this.limit) {
+      this.sink.annotate('notice', line, {});
+      this.written.notice++;
+    } else this.sink.log(line);
   }
 }
 

@@ -1,12 +1,14 @@
 import type { DriftReport } from '../contracts/drift.js';
 import { driftVerdict, sortBySeverity } from '../report/drift.js';
-import { fitToLimit, LIMITS, table } from '../report/markdown.js';
+import { fitWithMarkers, LIMITS, table } from '../report/markdown.js';
 import { barChart, comparisonChart } from '../report/mermaid.js';
 import type { DriftObservation, DriftSeverity } from './drift.js';
 
 /**
  * The words of a drift issue and its comments. The hidden markers are how the app finds its own
- * issue and knows which reports it already told people about, without keeping state.
+ * issue and knows which reports it already told people about, without keeping state, so no cut to
+ * GitHub's size limit may take them: the issue's marker is its first line, and the report markers
+ * are appended after the text is cut (fitWithMarkers).
  */
 
 export function driftIssueMarker(model: string, environment: string): string {
@@ -90,9 +92,8 @@ export function driftIssueBody(context: DriftIssueContext, run: DriftObservation
     driftChart(latest.report),
     `Reports: ${run.map((observation) => `[${observation.path.split('/').at(-1)}](${context.reportUrl(observation.path)})`).join(', ')}`,
     '_This issue gets a comment for each later drifted report and is closed when reports are clean again._',
-    ...run.map((observation) => driftReportMarker(observation.path)),
   ];
-  return fitToLimit(parts.filter((part): part is string => part !== undefined).join('\n\n'), LIMITS.bodyCharacters);
+  return fitWithMarkers(parts.filter((part): part is string => part !== undefined).join('\n\n'), run.map((observation) => driftReportMarker(observation.path)), LIMITS.bodyCharacters);
 }
 
 export function driftCommentBody(context: DriftIssueContext, observation: DriftObservation, severity: DriftSeverity): string {
@@ -100,15 +101,14 @@ export function driftCommentBody(context: DriftIssueContext, observation: DriftO
     `**${severity === 'critical' ? '🔴' : '🟡'} Drift continues:** ${driftVerdict(observation.report)} ([report](${context.reportUrl(observation.path)}))`,
     driftedColumnsTable(observation.report),
     driftChart(observation.report),
-    driftReportMarker(observation.path),
   ];
-  return fitToLimit(parts.filter((part): part is string => part !== undefined).join('\n\n'), LIMITS.bodyCharacters);
+  return fitWithMarkers(parts.filter((part): part is string => part !== undefined).join('\n\n'), [driftReportMarker(observation.path)], LIMITS.bodyCharacters);
 }
 
 export function driftClosingBody(context: DriftIssueContext, run: DriftObservation[]): string {
-  return [
+  const text = [
     `✅ ${run.length} consecutive reports without drift for **${context.model}** in **${context.environment}**: closing.`,
     `Reports: ${run.map((observation) => `[${observation.path.split('/').at(-1)}](${context.reportUrl(observation.path)})`).join(', ')}`,
-    ...run.map((observation) => driftReportMarker(observation.path)),
   ].join('\n\n');
+  return fitWithMarkers(text, run.map((observation) => driftReportMarker(observation.path)), LIMITS.bodyCharacters);
 }

@@ -24,19 +24,26 @@ export interface AttestationStatement {
   predicate: Record<string, unknown>;
 }
 
-/** Refuses `attest` where no id-token can be had, before anything is registered. */
+/**
+ * Refuses `attest` where no id-token can be had, before anything is registered. Only the OIDC token
+ * can be checked here: whether the job has `attestations: write`, which `actions/attest` needs to
+ * store the attestation, shows only when that step runs (and fails, after the version is registered).
+ */
 export function checkCanAttest(env: NodeJS.ProcessEnv): void {
   if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
   throw new ConfigurationError(
-    'attest is true but this job cannot get an OIDC token: give the job `permissions: id-token: write` (and attestations: write), or set attest to false. Attestations are signed by GitHub\'s signing services, so they cannot be made outside a GitHub Actions run.',
+    'attest is true but this job cannot get an OIDC token: give the job `permissions: id-token: write` (and attestations: write, which actions/attest needs), or set attest to false. Attestations are signed by GitHub\'s signing services, so they cannot be made outside a GitHub Actions run.',
     { input: 'attest' },
   );
 }
 
 /**
  * Subjects: the manifest (whose digest is the package digest, and which lists every file's
- * digest, so it stands for the whole package) and each model file, so `gh attestation verify
- * <model file>` works on the file people actually deploy.
+ * digest, so it stands for the whole package) and each model file, with the sha256 of the whole
+ * file (a file split into parts is the file put together again, as a download leaves it). The
+ * signed attestation covers the subjects `actions/attest` is given: all of them through
+ * `subjectChecksums` (its `subject-checksums` input), and then `gh attestation verify <model file>`
+ * verifies the file people deploy; only the manifest through `subject-name` and `subject-digest`.
  */
 export function buildAttestation(manifest: PackageManifest, packageDigest: string, facts: Pick<VersionRecord, 'commit' | 'run' | 'metrics' | 'evaluation' | 'dataValidation' | 'lineage'> & { tag: string }): AttestationStatement {
   const prefix = `${facts.tag}/`;
@@ -58,4 +65,12 @@ export function buildAttestation(manifest: PackageManifest, packageDigest: strin
       dataValidation: facts.dataValidation,
     },
   };
+}
+
+/**
+ * The subjects as a checksums file (`sha256sum`'s format, "<hex>  <name>" a line), which
+ * `actions/attest` takes as `subject-checksums` to sign every subject in one attestation.
+ */
+export function subjectChecksums(statement: AttestationStatement, eol = '\n'): string {
+  return statement.subject.map((subject) => `${subject.digest.sha256}  ${subject.name}${eol}`).join('');
 }

@@ -4,7 +4,6 @@
 export const LIMITS = {
   stepSummaryBytes: 1024 * 1024,
   bodyCharacters: 65_535,
-  annotationsPerRequest: 50,
 } as const;
 
 export function escapeCell(text: string): string {
@@ -19,13 +18,30 @@ export function table(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-/** Cuts text to a limit at a line boundary and says so, rather than letting GitHub reject it. */
+/**
+ * Cuts text to a limit at a line boundary and says so, rather than letting GitHub reject it. A code
+ * block (a mermaid chart) the cut falls inside is closed, so the note after it reads as text.
+ */
 export function fitToLimit(text: string, limit: number, unit: 'bytes' | 'characters' = 'characters'): string {
   const size = (s: string) => (unit === 'bytes' ? Buffer.byteLength(s) : s.length);
   if (size(text) <= limit) return text;
   const note = '\n\n_… cut to fit GitHub\'s size limit; the full report is in the report file._\n';
-  let cut = text.slice(0, Math.max(0, limit - note.length * 4));
-  while (size(cut) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  const closing = '\n```';
+  let cut = text.slice(0, Math.max(0, limit - (note.length + closing.length) * 4));
+  while (size(cut) + size(closing) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
   const lastLine = cut.lastIndexOf('\n');
-  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${note}`;
+  const kept = lastLine > 0 ? cut.slice(0, lastLine) : cut;
+  const insideCode = (kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1;
+  return `${kept}${insideCode ? closing : ''}${note}`;
+}
+
+/**
+ * Cuts text as `fitToLimit` does and appends the hidden markers (`<!-- ghml:… -->`) whole after it,
+ * within the limit: a marker is how the app finds what it wrote before, so no cut may take it.
+ * Uncut, the result is the text and the markers joined by blank lines.
+ */
+export function fitWithMarkers(text: string, markers: readonly string[], limit: number): string {
+  const trailer = markers.map((marker) => `\n\n${marker}`).join('');
+  if (trailer.length >= limit) throw new Error(`${markers.length} markers take ${trailer.length} characters, more than the limit of ${limit}`);
+  return `${fitToLimit(text, limit - trailer.length)}${trailer}`;
 }

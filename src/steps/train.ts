@@ -209,6 +209,7 @@ async function trackedRun(options: TrainOptions, gpus: GpuProbe, stop: { signal:
   const metrics = await readMetrics(files.metrics, files.finalMetrics);
   for (const warning of metrics.warnings) log.warning(warning);
   const model = outcome?.ending === 'exited' && outcome.exitCode === 0 && options.modelPath ? await describeModel(workingDirectory, options.modelPath, startedAt) : null;
+  if (model?.artifact?.signatureUnavailable) log.warning(`the model's inputs and outputs were not recorded: ${model.artifact.signatureUnavailable}`);
   const { status, message } = statusOf(outcome, stop.signal, model?.problem ?? null, options.timeoutMinutes);
   const dvcPointers = await dvc;
   if (dvcPointers.truncated) log.warning('stopped looking for DVC files after 20,000 entries: keep .dvc files near the working directory');

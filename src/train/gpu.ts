@@ -11,7 +11,10 @@ export const GPU_QUERY_ARGS = [`--query-gpu=${GPU_QUERY_FIELDS.join(',')}`, '--f
 
 export interface GpuReading {
   index: number;
+  /** The GPU's UUID; for a MIG device, the MIG device's. */
   uuid: string;
+  /** For a MIG device, the UUID of the GPU it is part of: what nvidia-smi's query reports its load under. */
+  parentUuid?: string;
   name: string;
   driverVersion: string;
   utilizationPercent: number | null;
@@ -57,22 +60,77 @@ export function parseCudaVersion(text: string): string | null {
   return /CUDA Version:\s*([0-9][0-9.]*)/.exec(text)?.[1] ?? null;
 }
 
+/** A MIG (Multi-Instance GPU) device, as `nvidia-smi -L` lists it under its GPU. */
+export interface MigDevice {
+  /** `MIG-<uuid>` (R470 drivers and later) or `MIG-GPU-<gpu uuid>/<gpu instance>/<compute instance>` (R450, R460). */
+  uuid: string;
+  /** The GPU instance profile, e.g. 1g.10gb. */
+  profile: string;
+  /** Its number among the GPU's MIG devices. */
+  device: number;
+  parentUuid: string;
+}
+
 /**
- * The GPUs a CUDA program would see: CUDA_VISIBLE_DEVICES lists indices or UUIDs (a prefix is
- * enough). nvidia-smi itself ignores the variable, so a runner that gives each job one GPU of a
- * larger machine would otherwise report them all.
+ * Parses `nvidia-smi -L`: a line per GPU, `GPU 0: NVIDIA A100-SXM4-80GB (UUID: GPU-…)`, followed
+ * by a line per MIG device of a GPU in MIG mode, `  MIG 3g.40gb     Device  0: (UUID: MIG-…)`.
  */
-export function visibleGpus(readings: GpuReading[], cudaVisibleDevices: string | undefined): GpuReading[] {
+export function parseGpuList(text: string): MigDevice[] {
+  const devices: MigDevice[] = [];
+  let parent: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const gpu = /^GPU \d+: .*\(UUID: (GPU-[^)\s]+)\)/.exec(line);
+    if (gpu) {
+      parent = gpu[1];
+      continue;
+    }
+    const mig = /^\s+MIG (\S+)\s+Device\s+(\d+): \(UUID: (MIG-[^)\s]+)\)/.exec(line);
+    if (mig && parent) devices.push({ uuid: mig[3], profile: mig[1], device: Number(mig[2]), parentUuid: parent });
+  }
+  return devices;
+}
+
+/** A MIG device as a visible GPU: its own UUID and name, its parent GPU's index, memory and load. */
+function migReading(parent: GpuReading, uuid: string, what: string): GpuReading {
+  return { ...parent, uuid, parentUuid: parent.uuid, name: `${parent.name} ${what}` };
+}
+
+/** The visible GPU a MIG entry of CUDA_VISIBLE_DEVICES names: by `nvidia-smi -L` (a prefix is enough), or by the old form's parent UUID. */
+function matchMig(entry: string, readings: GpuReading[], migDevices: MigDevice[]): GpuReading | undefined {
+  const listed = migDevices.find((device) => device.uuid.startsWith(entry));
+  const listedParent = listed && readings.find((r) => r.uuid === listed.parentUuid);
+  if (listed && listedParent) return migReading(listedParent, listed.uuid, `MIG ${listed.profile}`);
+  const old = /^MIG-(GPU-[^/]+)\/(\d+)\/(\d+)$/.exec(entry);
+  const parent = old && readings.find((r) => r.uuid === old[1]);
+  return parent ? migReading(parent, entry, `MIG (GPU instance ${old![2]}, compute instance ${old![3]})`) : undefined;
+}
+
+/**
+ * The GPUs a CUDA program would see: CUDA_VISIBLE_DEVICES lists indices, UUIDs (a prefix is
+ * enough), or MIG devices (`MIG-<uuid>`, or `MIG-GPU-<uuid>/<gi>/<ci>` on older drivers), each
+ * matched to its GPU with `nvidia-smi -L`'s listing. nvidia-smi itself ignores the variable, so a
+ * runner that gives each job one GPU of a larger machine would otherwise report them all.
+ */
+export function visibleGpus(readings: GpuReading[], cudaVisibleDevices: string | undefined, migDevices: MigDevice[] = []): GpuReading[] {
   if (cudaVisibleDevices === undefined) return readings;
   const visible: GpuReading[] = [];
   // CUDA stops at the first entry it cannot match, and so do we.
   for (const entry of cudaVisibleDevices.split(',').map((e) => e.trim())) {
-    const match = /^\d+$/.test(entry) ? readings.find((r) => r.index === Number(entry)) : entry.startsWith('GPU-') ? readings.find((r) => r.uuid.startsWith(entry)) : undefined;
-    if (!match || visible.includes(match)) break;
+    const match = /^\d+$/.test(entry)
+      ? readings.find((r) => r.index === Number(entry))
+      : entry.startsWith('GPU-')
+        ? readings.find((r) => r.uuid.startsWith(entry))
+        : entry.startsWith('MIG-')
+          ? matchMig(entry, readings, migDevices)
+          : undefined;
+    if (!match || visible.some((gpu) => gpu.uuid === match.uuid)) break;
     visible.push(match);
   }
   return visible;
 }
+
+/** Whether CUDA_VISIBLE_DEVICES names a MIG device, for which `nvidia-smi -L` is read. */
+const namesMigDevice = (cudaVisibleDevices: string | undefined) => (cudaVisibleDevices ?? '').split(',').some((entry) => entry.trim().startsWith('MIG-'));
 
 type SmiResult = { ok: true; stdout: string } | { ok: false; reason: string };
 
@@ -99,11 +157,15 @@ export async function probeGpus(env: NodeJS.ProcessEnv): Promise<GpuProbe> {
   const query = await nvidiaSmi(GPU_QUERY_ARGS, env);
   if (!query.ok) return { gpus: [], reason: query.reason, cudaVersion: null };
   const all = parseGpuQuery(query.stdout);
-  const gpus = visibleGpus(all, env.CUDA_VISIBLE_DEVICES);
+  const list = namesMigDevice(env.CUDA_VISIBLE_DEVICES) ? await nvidiaSmi(['-L'], env) : undefined;
+  const gpus = visibleGpus(all, env.CUDA_VISIBLE_DEVICES, list?.ok ? parseGpuList(list.stdout) : []);
   const header = await nvidiaSmi([], env);
   const cudaVersion = header.ok ? parseCudaVersion(header.stdout) : null;
   if (all.length === 0) return { gpus, reason: 'nvidia-smi lists no GPUs', cudaVersion };
-  if (gpus.length === 0) return { gpus, reason: `CUDA_VISIBLE_DEVICES="${env.CUDA_VISIBLE_DEVICES}" hides all ${all.length} GPUs`, cudaVersion };
+  if (gpus.length === 0) {
+    const unlisted = list && !list.ok ? ` (its MIG devices could not be listed: ${list.reason})` : list ? ' (no MIG device it names is in nvidia-smi -L)' : '';
+    return { gpus, reason: `CUDA_VISIBLE_DEVICES="${env.CUDA_VISIBLE_DEVICES}" hides all ${all.length} GPUs${unlisted}`, cudaVersion };
+  }
   return { gpus, reason: null, cudaVersion };
 }
 
@@ -148,16 +210,21 @@ class DeviceStatistics {
   }
 }
 
-/** Per-GPU summaries of a series of query outputs; GPUs are matched by UUID, which survives renumbering. */
+/**
+ * Per-GPU summaries of a series of query outputs; GPUs are matched by UUID, which survives
+ * renumbering. A MIG device gets its parent GPU's readings: nvidia-smi reports load per GPU.
+ */
 export function summarizeGpuSamples(probe: GpuProbe, samples: GpuReading[][], intervalSeconds: number): GpuSummary {
-  const statistics = new Map(probe.gpus.map((gpu) => [gpu.uuid, new DeviceStatistics(gpu)]));
-  for (const sample of samples) for (const reading of sample) statistics.get(reading.uuid)?.add(reading);
+  const statistics = probe.gpus.map((gpu) => ({ sampledAs: gpu.parentUuid ?? gpu.uuid, device: new DeviceStatistics(gpu) }));
+  for (const sample of samples) {
+    for (const reading of sample) for (const { sampledAs, device } of statistics) if (sampledAs === reading.uuid) device.add(reading);
+  }
   return {
     available: probe.gpus.length > 0,
     reason: probe.reason,
     cudaVersion: probe.cudaVersion,
     sampleIntervalSeconds: intervalSeconds,
-    devices: [...statistics.values()].map((s) => s.summary()),
+    devices: statistics.map(({ device }) => device.summary()),
   };
 }
 

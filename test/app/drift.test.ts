@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ghmlApp from '../../app/index.js';
-import { driftIssueMarker, driftLabels } from '../../src/policy/drift-issue.js';
+import { driftIssueMarker, driftLabels, driftReportMarker } from '../../src/policy/drift-issue.js';
+import { LIMITS } from '../../src/report/markdown.js';
 import { expectNoContractViolations, startProbotApp } from '../sandbox/helpers.js';
 import { driftReport } from './drift-reports.js';
 import { registryBranch, replay, repo, startAppHarness, webhookSecret, type AppHarness } from './harness.js';
@@ -27,7 +28,7 @@ async function comments(issue: number) {
   return (await harness.as('carol').rest.issues.listComments({ ...repo, issue_number: issue })).data.map((comment) => comment.body ?? '');
 }
 
-async function record(model: string, environment: string, drifted: boolean, day: number, options: { predictionDrifted?: boolean } = {}) {
+async function record(model: string, environment: string, drifted: boolean, day: number, options: { predictionDrifted?: boolean; driftedColumns?: number } = {}) {
   const path = await harness.recordDrift(model, environment, driftReport(drifted, at(day), options));
   await harness.sandbox.settle();
   return path;
@@ -109,5 +110,30 @@ describe('drift issues', () => {
     const { data: closed } = await harness.as('carol').rest.issues.get({ ...repo, issue_number: issue.number });
     expect([closed.state, closed.state_reason]).toEqual(['closed', 'completed']);
     expect((await comments(issue.number)).at(-1)).toContain('✅ 2 consecutive reports without drift for **churn** in **production**: closing.');
+  });
+  it('keeps the hidden markers of a body or comment cut to GitHub\'s limit, so a redelivery repeats nothing', async () => {
+    // 1,500 drifted columns make a table far over 65,536 characters.
+    const wide = { driftedColumns: 1500 };
+    const first = await record('wide', 'production', true, 1, wide);
+    const second = await record('wide', 'production', true, 2, wide);
+    const [issue] = (await driftIssues('open')).filter((entry) => entry.body?.includes(driftIssueMarker('wide', 'production')));
+    const body = issue.body ?? '';
+    expect(body.length).toBeLessThanOrEqual(LIMITS.bodyCharacters);
+    expect(body).toContain("_… cut to fit GitHub's size limit");
+    expect(body.startsWith(driftIssueMarker('wide', 'production'))).toBe(true);
+    expect(body.endsWith(`${driftReportMarker(second)}\n\n${driftReportMarker(first)}`)).toBe(true);
+
+    const third = await record('wide', 'production', true, 3, wide);
+    const notes = await comments(issue.number);
+    expect(notes).toHaveLength(2);
+    expect(notes[1].length).toBeLessThanOrEqual(LIMITS.bodyCharacters);
+    expect(notes[1]).toContain("_… cut to fit GitHub's size limit");
+    expect(notes[1].endsWith(driftReportMarker(third))).toBe(true);
+
+    const pushes = harness.sandbox.deliveries.filter((delivery) => delivery.event === 'push' && delivery.payload.ref === `refs/heads/${registryBranch}`).slice(-2);
+    for (const push of pushes) await harness.sandbox.redeliver(push.id);
+    await harness.sandbox.settle();
+    expect(await comments(issue.number)).toHaveLength(2);
+    expect((await driftIssues()).filter((entry) => entry.body?.includes(driftIssueMarker('wide', 'production')))).toHaveLength(1);
   });
 });

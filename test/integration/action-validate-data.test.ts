@@ -36,6 +36,32 @@ describe('the validate-data Action, run as the runner runs it', () => {
     expect(result.stdout).toMatch(/::error::Data invalid/);
   });
 
+  it("annotates at most 10 errors and 10 warnings, most important first, and says how many more in one line and in the summary", async () => {
+    // 15 columns that break max: 0 in 1 to 15 rows, one required column missing, 12 undeclared columns.
+    const declared = Array.from({ length: 15 }, (_, i) => `a${i + 1}`);
+    const undeclared = Array.from({ length: 12 }, (_, i) => `u${i + 1}`);
+    const rows = Array.from({ length: 20 }, (_, r) => [...declared.map((_, i) => (r < i + 1 ? 1 : 0)), ...undeclared.map(() => 0)].join(','));
+    const data = await scratch.file('wide.csv', `${[...declared, ...undeclared].join(',')}\n${rows.join('\n')}\n`);
+    await scratch.file('wide.yml', `version: 1\ndataset: { unexpected-columns: warn }\ncolumns:\n${[...declared.map((name) => `  - { name: ${name}, type: number, max: 0 }`), '  - { name: missing, type: number }'].join('\n')}\n`);
+    const result = await runStep({ entry, workspace: scratch.dir, inputs: { data, contract: 'wide.yml' } });
+    expect(result.exitCode).toBe(1);
+    const errors = result.annotations.filter((a) => a.level === 'error');
+    const warnings = result.annotations.filter((a) => a.level === 'warning');
+    expect(errors).toHaveLength(10);
+    expect(warnings).toHaveLength(10);
+    // The verdict, then the missing column (the whole dataset), then the columns that broke in the most rows.
+    expect(errors[0].message).toMatch(/^Data invalid: 16 of \d+ expectations failed/);
+    expect(errors[1].properties.title).toBe('ghml validate-data: required-column (missing)');
+    expect(errors.slice(2).map((a) => a.properties.title)).toEqual(['a15', 'a14', 'a13', 'a12', 'a11', 'a10', 'a9', 'a8'].map((name) => `ghml validate-data: max (${name})`));
+    // 7 errors and 2 warnings more: each in the log as a plain line, and counted in one more line.
+    expect(result.stdout).toContain(`error: ${data}:2: column "a1": 1 row broke "max"`);
+    expect(result.stdout).toContain(`warning: column "u12" in ${data} is not in the contract`);
+    const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message);
+    expect(notices).toEqual([expect.stringMatching(/^9 more problems: see the job summary and the validation report \(.*validation-report\.json\)/)]);
+    expect(result.summary.split('\n\n')[1]).toMatch(/^> \[!NOTE\]\n> 9 more problems: see the job summary/);
+    expect(result.summary).toContain('| error | max | a1 |');
+  });
+
   it('passes on valid data, and with fail-on-invalid false reports without failing', async () => {
     await scratch.file('loose.yml', contract.replace(', max: 30', ''));
     const ok = await runStep({ entry, workspace: scratch.dir, inputs: { data: seattleWeather, contract: 'loose.yml', 'profile-out': 'profile.json' } });

@@ -7,7 +7,7 @@ import { driftVerdict, renderDriftMarkdown } from '../../report/drift.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { runDriftCheck } from '../../steps/drift-check.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
-import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
   reference: z
@@ -56,7 +56,7 @@ export const outputs = defineOutputs({
 });
 
 /** The Action: inputs → the drift-check step → outputs and the job summary. */
-export async function driftCheckAction(): Promise<void> {
+export async function driftCheckAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs['report-out'] ?? path.join(process.env.RUNNER_TEMP ?? '.', 'ghml', 'drift-report.json');
   const report = await runDriftCheck({
@@ -86,7 +86,7 @@ export async function driftCheckAction(): Promise<void> {
   }
   await core.summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   const verdict = driftVerdict(report);
-  if (report.drifted && inputs['fail-on-drift']) core.setFailed(verdict);
-  else if (report.drifted) core.warning(verdict);
+  if (report.drifted && inputs['fail-on-drift']) annotations.fail(verdict);
+  else if (report.drifted) annotations.warning(verdict);
   else core.info(verdict);
 }

@@ -11,7 +11,7 @@ import { evaluationVerdict, renderEvaluationComment, renderEvaluationMarkdown } 
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { runEvaluate } from '../../steps/evaluate.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
-import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
   model: z
@@ -95,11 +95,11 @@ export const outputs = defineOutputs({
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** The sticky comment on the pull request that triggered the run, if any; a comment that cannot be posted is a warning. */
-async function commentOnPullRequest(token: string | undefined, modelName: string, body: string): Promise<void> {
+async function commentOnPullRequest(annotations: StepAnnotations, token: string | undefined, modelName: string, body: string): Promise<void> {
   const pullNumber = (context.payload.pull_request as { number?: number } | undefined)?.number;
   if (!PULL_REQUEST_EVENTS.has(context.eventName) || pullNumber === undefined) return;
   if (!token) {
-    core.warning('no GitHub token (input github-token or GITHUB_TOKEN): the evaluation was not commented on the pull request');
+    annotations.warning('no GitHub token (input github-token or GITHUB_TOKEN): the evaluation was not commented on the pull request');
     return;
   }
   try {
@@ -107,12 +107,12 @@ async function commentOnPullRequest(token: string | undefined, modelName: string
     const { comment, created } = await upsertStickyComment(comments, pullNumber, evaluationMarker(modelName), body);
     core.info(`${created ? 'Commented' : 'Updated the comment'} on pull request #${pullNumber} (comment ${comment.id}).`);
   } catch (error) {
-    core.warning(`the evaluation could not be commented on pull request #${pullNumber}: ${error instanceof Error ? error.message : String(error)} (the workflow needs permissions: pull-requests: write)`);
+    annotations.warning(`the evaluation could not be commented on pull request #${pullNumber}: ${error instanceof Error ? error.message : String(error)} (the workflow needs permissions: pull-requests: write)`);
   }
 }
 
 /** The Action: inputs → the evaluate step → outputs, the job summary, the sticky pull request comment, and the gate. */
-export async function evaluateAction(): Promise<void> {
+export async function evaluateAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs['report-out'] ?? path.join(process.env.RUNNER_TEMP ?? '.', 'ghml', 'evaluation-report.json');
   const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : undefined;
@@ -144,9 +144,9 @@ export async function evaluateAction(): Promise<void> {
   outputs.set('report-path', reportPath);
   outputs.set('metrics', JSON.stringify(report.metrics));
   await core.summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
-  if (inputs.comment) await commentOnPullRequest(inputs['github-token'] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
+  if (inputs.comment) await commentOnPullRequest(annotations, inputs['github-token'] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);
-  if (!report.gate.passed && inputs['fail-on-gate']) core.setFailed(verdict);
-  else if (!report.gate.passed) core.warning(verdict);
+  if (!report.gate.passed && inputs['fail-on-gate']) annotations.fail(verdict);
+  else if (!report.gate.passed) annotations.warning(verdict);
   else core.info(verdict);
 }

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { EOL } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { createOctokit, explainGitHubError, targetFromEnvironment } from '../../
 import { GitHubPolicySource, GitHubPullRequests } from '../../github/pull-requests.js';
 import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
+import { subjectChecksums } from '../../registry/attestation.js';
 import { fitToLimit, LIMITS, table } from '../../report/markdown.js';
 import { runRegister, type RegisterResult } from '../../steps/register.js';
 import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
@@ -43,7 +45,7 @@ export const inputsSchema = z.object({
   'promote-to': z.string().optional().describe('Once registered, open (or update) a pull request moving this stage to the new version.'),
   attest: booleanInput
     .default(false)
-    .describe('Build an artifact attestation statement for the package (needs `permissions, id-token write`); sign it with actions/attest in the next step.'),
+    .describe('Build an artifact attestation statement for the package and its model files; sign it with actions/attest in the next step. The job needs `id-token: write` (checked before anything is registered) and `attestations: write` (for actions/attest; not checked).'),
   'registry-branch': z
     .string()
     .optional()
@@ -63,8 +65,9 @@ export const outputs = defineOutputs({
   'release-url': 'The release page.',
   'package-digest': 'sha256 of the package manifest (ghml-package.json), as sha256:<hex>.',
   'pull-request-url': 'The promotion pull request, when promote-to was given.',
-  'attestation-subject-name': 'With attest, the subject-name for actions/attest.',
-  'attestation-subject-digest': 'With attest, the subject-digest for actions/attest.',
+  'attestation-subject-checksums': 'With attest, the path of a checksums file listing every subject (ghml-package.json and each model file, with its sha256): the subject-checksums for actions/attest.',
+  'attestation-subject-name': 'With attest, the subject-name for actions/attest: ghml-package.json alone, when subject-checksums is not used.',
+  'attestation-subject-digest': 'With attest, the subject-digest for actions/attest: the package digest, with attestation-subject-name.',
   'attestation-predicate-type': 'With attest, the predicate-type for actions/attest.',
   'attestation-predicate-path': 'With attest, the predicate-path for actions/attest.',
 });
@@ -79,7 +82,7 @@ function summary(result: RegisterResult, model: string): string {
   const promotion = result.promotion;
   if (promotion?.kind === 'opened' || promotion?.kind === 'updated') parts.push(`Promotion: [#${promotion.pullRequest.number} ${promotion.plan.title}](${promotion.pullRequest.url}) (${promotion.kind}).`);
   if (promotion?.kind === 'unchanged') parts.push(`Promotion: v${promotion.version} already holds ${promotion.stage}.`);
-  if (result.attestation) parts.push('Attestation: the statement is built; the next step `actions/attest` signs it (see the Action\'s README).');
+  if (result.attestation) parts.push(`Attestation: the statement is built for ${result.attestation.subject.length} subjects (${result.attestation.subject.map((subject) => `\`${subject.name}\``).join(', ')}); the next step \`actions/attest\` signs it (see the Action's README).`);
   return parts.join('\n\n');
 }
 
@@ -141,7 +144,10 @@ export async function registerAction(): Promise<void> {
     const predicatePath = path.join(temp, `attestation-${inputs.model}-v${result.version}.json`);
     await mkdir(temp, { recursive: true });
     await writeFile(predicatePath, `${JSON.stringify(result.attestation.predicate, null, 2)}\n`);
+    const checksumsPath = path.join(temp, `attestation-${inputs.model}-v${result.version}.sha256`);
+    await writeFile(checksumsPath, subjectChecksums(result.attestation, EOL));
     const [packageSubject] = result.attestation.subject;
+    outputs.set('attestation-subject-checksums', checksumsPath);
     outputs.set('attestation-subject-name', packageSubject.name);
     outputs.set('attestation-subject-digest', `sha256:${packageSubject.digest.sha256}`);
     outputs.set('attestation-predicate-type', result.attestation.predicateType);

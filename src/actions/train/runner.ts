@@ -12,7 +12,7 @@ import { readParams } from '../../train/params.js';
 import { processSignals } from '../../train/process.js';
 import { renderRunSummary, verdictLine } from '../../train/report.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
-import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
 import { ActionsCacheCheckpointStore } from './actions-cache.js';
 
 const positiveNumberInput = z
@@ -81,24 +81,27 @@ export const outputs = defineOutputs({
   metrics: 'The final metrics as a JSON object, e.g. {"f1":0.81,"loss":0.42}.',
 });
 
-const actionLog: TrainLog = {
+/** The step's log on the runner: warnings are annotations, within GitHub's limit. */
+const actionLog = (annotations: StepAnnotations): TrainLog => ({
   info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
+  warning: (message) => {
+    annotations.warning(message);
+  },
   output: (text, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   startGroup: (title) => core.startGroup(title),
   endGroup: () => core.endGroup(),
-};
+});
 
-function checkpointStore(inputs: Inputs): CheckpointStore | undefined {
+function checkpointStore(inputs: Inputs, annotations: StepAnnotations): CheckpointStore | undefined {
   if (inputs['checkpoint-store']) return new DirectoryCheckpointStore(path.resolve(inputs['checkpoint-store']));
   if (!inputs['checkpoint-dir']) return undefined;
   if (ActionsCacheCheckpointStore.available()) return new ActionsCacheCheckpointStore();
-  core.warning('the Actions cache service is not available to this job: checkpoints will not be saved between attempts; set checkpoint-store to a directory runners share');
+  annotations.warning('the Actions cache service is not available to this job: checkpoints will not be saved between attempts; set checkpoint-store to a directory runners share');
   return undefined;
 }
 
 /** The Action: inputs → the train step → outputs and the job summary; a run that did not succeed fails the step. */
-export async function trainAction(): Promise<void> {
+export async function trainAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path.resolve(inputs['working-directory']);
   const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : undefined;
@@ -115,7 +118,7 @@ export async function trainAction(): Promise<void> {
     requireGpu: inputs['require-gpu'],
     gpuSampleSeconds: inputs['gpu-sample-seconds'],
     checkpointDir: inputs['checkpoint-dir'],
-    checkpointStore: checkpointStore(inputs),
+    checkpointStore: checkpointStore(inputs, annotations),
     recordOut: inputs['record-out'],
     scratchDirectory: path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'ghml'),
     env: process.env,
@@ -125,7 +128,7 @@ export async function trainAction(): Promise<void> {
       productionVersion: (model) => withRegistry(registry.target, () => registry.registry.productionVersion(model)),
       commitRun: (record) => withRegistry(registry.target, () => registry.registry.commitRun(record)),
     },
-    log: actionLog,
+    log: actionLog(annotations),
   });
   const { record } = result;
   if (artifacts?.uploaded) {
@@ -138,7 +141,9 @@ export async function trainAction(): Promise<void> {
   outputs.set('model-path', result.modelFile ?? '');
   outputs.set('model-sha256', record.modelArtifact?.sha256 ?? '');
   outputs.set('metrics', JSON.stringify(record.metrics.final));
-  await core.summary.addRaw(fitToLimit(renderRunSummary(record), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  annotations.seeAlso = 'the log above and the job summary';
+  const note = annotations.summaryNote();
+  await core.summary.addRaw(fitToLimit(`${renderRunSummary(record)}${note ? `\n\n${note}\n` : ''}`, LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   if (record.status === 'succeeded') core.info(verdictLine(record));
-  else core.setFailed(verdictLine(record));
+  else annotations.fail(verdictLine(record));
 }

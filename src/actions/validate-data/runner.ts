@@ -5,7 +5,7 @@ import type { Finding } from '../../contracts/validation-report.js';
 import { fitToLimit, LIMITS } from '../../report/markdown.js';
 import { renderMarkdown, verdictLine } from '../../report/validation.js';
 import { runValidateData } from '../../steps/validate-data.js';
-import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
+import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
 
 export const inputsSchema = z.object({
   data: z
@@ -28,24 +28,40 @@ export const outputs = defineOutputs({
   fingerprint: "sha256 over the data files' digests, for lineage.",
 });
 
-const MAX_ANNOTATIONS = LIMITS.annotationsPerRequest;
+/**
+ * Findings most important first, as annotations are shown: errors before warnings, then findings on
+ * the whole dataset or file (a missing column, an unreadable file, the row count) before those on
+ * rows, then by the number of rows that broke the expectation. The sort is stable, so ties keep the
+ * report's order.
+ */
+function byImportance(findings: readonly Finding[]): Finding[] {
+  const rank = (finding: Finding) => [finding.severity === 'error' ? 0 : 1, finding.failures === 0 ? 0 : 1, -finding.failures];
+  return [...findings].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+}
 
-function annotate(findings: Finding[]): void {
-  let written = 0;
-  for (const finding of findings) {
-    if (written === MAX_ANNOTATIONS) break;
+/** One annotation per finding, most important first; GitHub's limit turns the rest into log lines (StepAnnotations). */
+function annotate(annotations: StepAnnotations, findings: Finding[]): void {
+  for (const finding of byImportance(findings)) {
     const example = finding.examples[0];
     const properties: core.AnnotationProperties = { title: `ghml validate-data: ${finding.expectation}${finding.column ? ` (${finding.column})` : ''}` };
     // CSV rows are lines when no field holds a newline: header is line 1, so row N is line N + 1.
     if (example) Object.assign(properties, { file: example.file, startLine: example.row + 1 });
-    if (finding.severity === 'error') core.error(finding.message, properties);
-    else core.warning(finding.message, properties);
-    written++;
+    annotations.annotate(finding.severity, finding.message, properties);
   }
 }
 
+/** The summary with a note after its heading when annotations were left out. */
+function withNote(markdown: string, note: string): string {
+  if (!note) return markdown;
+  const heading = markdown.indexOf('\n\n');
+  return heading < 0 ? `${markdown}\n\n${note}\n` : `${markdown.slice(0, heading)}\n\n${note}${markdown.slice(heading)}`;
+}
+
 /** The Action: inputs → the validate-data step → outputs, annotations and the job summary. */
-export async function validateDataAction(): Promise<void> {
+export async function validateDataAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const temp = process.env.RUNNER_TEMP ?? '.';
   const profilePath = inputs['profile-out'] ?? path.join(temp, 'ghml', 'data-profile.json');
@@ -61,11 +77,13 @@ export async function validateDataAction(): Promise<void> {
   outputs.set('profile-path', profilePath);
   outputs.set('report-path', reportPath);
   outputs.set('fingerprint', result.fingerprint);
-  annotate(result.report.findings);
-  await core.summary
-    .addRaw(fitToLimit(renderMarkdown(result.report, result.profile), LIMITS.stepSummaryBytes - 1024, 'bytes'))
-    .write();
+  // The verdict first, so that it is shown whatever number of findings follows.
   if (result.valid) core.info(verdictLine(result.report));
-  else if (inputs['fail-on-invalid']) core.setFailed(verdictLine(result.report));
-  else core.warning(verdictLine(result.report));
+  else if (inputs['fail-on-invalid']) annotations.fail(verdictLine(result.report));
+  else annotations.warning(verdictLine(result.report));
+  annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
+  annotate(annotations, result.report.findings);
+  await core.summary
+    .addRaw(fitToLimit(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()), LIMITS.stepSummaryBytes - 1024, 'bytes'))
+    .write();
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { runStep, sandboxEnvironment } from '../../../src/sandbox/step-runner.js';
+import { sha256OfFile } from '../../../src/train/environment.js';
 import { repoRoot } from '../../helpers/temp.js';
 import { expectNoContractViolations, octokitFor } from '../../sandbox/helpers.js';
 import { registrationInputs, type RegistrationInputs } from './support.js';
@@ -49,6 +50,10 @@ describe('the register Action, bundled, as the runner runs it', () => {
     expect(result.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/);
     expect(result.outputs['attestation-subject-digest']).toBe(result.outputs['package-digest']);
     expect(result.outputs['attestation-subject-name']).toBe('model/weather/v1/ghml-package.json');
+    // Every subject, for actions/attest's subject-checksums: the manifest and the model file, by the digests the version record lists.
+    const checksums = await readFile(result.outputs['attestation-subject-checksums'], 'utf8');
+    expect(checksums).toBe(`${result.outputs['package-digest'].slice('sha256:'.length)}  model/weather/v1/ghml-package.json\n${await sha256OfFile(inputs.modelFile)}  model/weather/v1/${path.basename(inputs.modelFile)}\n`);
+    expect(result.summary).toContain('Attestation: the statement is built for 2 subjects (`model/weather/v1/ghml-package.json`, `model/weather/v1/');
     const predicate = JSON.parse(await readFile(result.outputs['attestation-predicate-path'], 'utf8'));
     expect(predicate.model).toEqual({ name: 'weather', version: 1, tag: 'model/weather/v1' });
     expect(result.summary).toContain('### ✅ Registered weather v1');

@@ -186,15 +186,21 @@ describe('the train Action, run as the runner runs it, on the example project', 
     expect(result.summary).toContain('No GPU: nvidia-smi is not on PATH');
   });
 
-  it('records a null signature with the reason where onnxruntime-node cannot be loaded, and succeeds', async () => {
+  it('records the signature where onnxruntime-node cannot be loaded, as in an Action checkout', async () => {
     // A copy of dist/ outside the repository has no node_modules to load onnxruntime-node from, like an Action checkout.
     const dist = path.join(scratch.dir, 'action-checkout', 'dist');
     await cp(path.join(repoRoot, 'dist'), dist, { recursive: true });
     const result = await trainExample({ entry: path.join(dist, 'train.js'), inputs: { 'checkpoint-dir': '' } });
     expect(result.exitCode, result.stdout).toBe(0);
     const record = await readRecord(result.outputs['record-path']);
-    expect(record.modelArtifact?.signature).toBeNull();
-    expect(record.modelArtifact?.signatureUnavailable).toMatch(/^onnxruntime-node cannot be loaded here \(.*onnxruntime-node.*\): the signature was not read$/);
+    expect(record.modelArtifact?.signature).toEqual({
+      inputs: [{ name: 'features', elementType: 'float32', shape: ['N', 4] }],
+      outputs: [
+        { name: 'label', elementType: 'string', shape: ['N'] },
+        { name: 'probabilities', elementType: 'float32', shape: ['N', 5] },
+      ],
+    });
+    expect(record.modelArtifact?.signatureUnavailable).toBeNull();
     expect(record.modelArtifact?.sha256).toBe(result.outputs['model-sha256']);
   });
 });
@@ -226,6 +232,28 @@ describe('the train Action on bad input', () => {
     expect(record.metrics.series).toEqual([{ name: 'loss', count: 2, first: 0.9, last: 0.7, min: 0.7, max: 0.9, points: [{ step: 1, value: 0.9 }, { step: 3, value: 0.7 }] }]);
     expect(record.metrics.final).toEqual({ loss: 0.7, f1: 0.5 });
     expect(result.summary).toContain('#### Metrics warnings\n\n- metrics line 2 is not JSON');
+  });
+
+  it('warns when the model\'s signature cannot be read, and records why', async () => {
+    const result = await fixtureRun('mkdir -p out && echo not a model > out/broken.onnx', { 'model-path': 'out/broken.onnx' });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([expect.stringMatching(/^the model's inputs and outputs were not recorded: the file is not an ONNX model \(.+\): the signature was not read$/)]);
+    const record = await readRecord(result.outputs['record-path']);
+    expect(record.modelArtifact).toMatchObject({ format: 'onnx', signature: null, signatureUnavailable: expect.stringMatching(/^the file is not an ONNX model/) });
+  });
+
+  it('annotates at most 10 warnings, logs the rest, and says how many more in one line and in the summary', async () => {
+    const result = await fixtureRun('for i in $(seq 1 14); do echo "loss=$i" >> "$GHML_METRICS"; done');
+    expect(result.exitCode, result.stdout).toBe(0);
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual(Array.from({ length: 10 }, (_, i) => `metrics line ${i + 1} is not JSON, skipped: loss=${i + 1}`));
+    expect(result.stdout).toContain('warning: metrics line 14 is not JSON, skipped: loss=14');
+    expect(result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+      '4 more problems: see the log above and the job summary (GitHub shows at most 10 errors and 10 warnings per step as annotations)',
+    ]);
+    expect(result.summary).toContain('> [!NOTE]\n> 4 more problems: see the log above and the job summary');
+    expect(result.summary).toContain('- metrics line 14 is not JSON, skipped: loss=14');
   });
 
   it('fails the run when the command succeeds without writing the model', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Policy } from '../../../src/contracts/policy.js';
 import { PackageManifest, VersionRecord } from '../../../src/contracts/registry.js';
-import { buildAttestation, checkCanAttest, PREDICATE_TYPE } from '../../../src/registry/attestation.js';
+import { buildAttestation, checkCanAttest, PREDICATE_TYPE, subjectChecksums } from '../../../src/registry/attestation.js';
 import { renderModelCard } from '../../../src/registry/model-card.js';
 import { planPromotion } from '../../../src/registry/promotion.js';
 import { LIMITS } from '../../../src/report/markdown.js';
@@ -125,6 +125,12 @@ describe('attestations', () => {
       data: { fingerprint: '1'.repeat(64), files: [{ path: 'data/train.csv', digest: { sha256: '2'.repeat(64) } }] },
       evaluation: { passed: true, metrics: { auc: 0.9 } },
     });
+  });
+
+  it('list every subject as a checksums file, the subject-checksums actions/attest signs them all from', () => {
+    const statement = buildAttestation(manifest, 'd'.repeat(64), { ...version(4, { auc: 0.9 }), tag: 'model/churn/v4' });
+    expect(subjectChecksums(statement)).toBe(`${'d'.repeat(64)}  model/churn/v4/ghml-package.json\n${'a'.repeat(64)}  model/churn/v4/model.onnx\n`);
+    expect(subjectChecksums(statement, '\r\n').split('\r\n')).toHaveLength(3);
   });
 
   it('need an OIDC token, which only a workflow run with id-token: write has', () => {
