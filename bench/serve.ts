@@ -1,12 +1,13 @@
 // ghml serve under load on loopback, against a bare node:http server that calls session.run
 // directly (the baseline), in the same run: single-row and 64-row Open Inference Protocol requests,
 // with bearer tokens, throttling, contract validation, metrics and the prediction log all on.
-// Each server runs in a process of its own and autocannon in another, so the load generator never
-// shares an event loop with what it measures. Two numbers per case: throughput at full load (16
-// connections), and latency at a fixed 1,000 requests/s. Throughput on a machine shared with other
-// work swings from run to run, so requests per CPU second of the server process (every thread,
-// from /proc) is measured beside it: what each server costs, whatever else runs. `GHML_BENCH_SECONDS` sets the length of
-// each measurement.
+// ghml serve runs bundled, as users run it, from a bundle of the sources made for this run (the
+// committed dist/ may lag them). Each server runs in a process of its own and autocannon in
+// another, so the load generator never shares an event loop with what it measures. Two numbers per
+// case: throughput at full load (16 connections), and latency at a fixed 1,000 requests/s.
+// Throughput on a machine shared with other work swings from run to run, so requests per CPU second
+// of the server process (every thread, from /proc) is measured beside it: what each server costs,
+// whatever else runs. `GHML_BENCH_SECONDS` sets the length of each measurement.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
+// @ts-expect-error the build script is plain JavaScript, run by node directly
+import { bundle } from '../scripts/build.mjs';
 import { trainExampleModel } from '../test/helpers/example-model.js';
 
 const run = promisify(execFile);
@@ -131,6 +134,8 @@ async function main(): Promise<void> {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   const model = await trainExampleModel(work);
+  const distDir = path.join(work, 'dist');
+  await bundle(distDir);
   const logDir = path.join(work, 'prediction-log');
   const env = { ...process.env, GHML_SERVE_TOKENS: TOKEN };
   console.log(`${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, autocannon with ${CONNECTIONS} connections`);
@@ -139,8 +144,7 @@ async function main(): Promise<void> {
 
   const servers = {
     baseline: await startProcess(['--import', 'tsx', import.meta.filename, 'baseline', model], env),
-    // As users run it: the bundled CLI (npm run build makes it).
-    'ghml serve': await startProcess([path.join(root, 'bin/ghml.js'), 'serve', '--model', model, '--name', 'weather', '--contract', 'examples/seattle-weather/contract.yml', '--port', '0', '--log-dir', logDir, '--rate-limit', '1000000', '--burst', '1000000'], env),
+    'ghml serve': await startProcess([path.join(distDir, 'cli.js'), 'serve', '--model', model, '--name', 'weather', '--contract', 'examples/seattle-weather/contract.yml', '--port', '0', '--log-dir', logDir, '--rate-limit', '1000000', '--burst', '1000000', '--drain-grace', '0'], env),
   };
   const names = Object.keys(servers) as (keyof typeof servers)[];
   const rows: string[][] = [];

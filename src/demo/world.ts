@@ -122,7 +122,8 @@ export class DemoWorld {
   async startServer(environment: string, reference: string): Promise<PredictionServerProcess> {
     const logDirectory = path.join(this.directory, 'prediction-logs', environment);
     const child = spawn(process.execPath, [
-      path.join(this.packageRoot, 'bin/ghml.js'), 'serve', '--model', reference, '--port', '0', '--rate-limit', '0',
+      // No grace on SIGTERM: no load balancer stands in front of the demo's servers.
+      path.join(this.packageRoot, 'bin/ghml.js'), 'serve', '--model', reference, '--port', '0', '--rate-limit', '0', '--drain-grace', '0',
       '--log-dir', logDirectory, '--package-dir', path.join(this.directory, 'packages', environment),
       '--repo', this.sandbox.repo.fullName, '--api-url', this.sandbox.apiUrl,
     ], {

@@ -59,10 +59,19 @@ function writeCsvRows(buffer: LineBuffer, request: PreparedRequest, prediction: 
   }
 }
 
+/** The predictions' format, from the name of the file they go to. */
+export function batchOutputFormat(output: string): 'csv' | 'jsonl' {
+  const name = output.toLowerCase();
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  // ghml reads Parquet (hyparquet) but has no writer for it.
+  if (name.endsWith('.parquet')) throw new ConfigurationError(`batch-output "${output}": predictions are written as JSON Lines or CSV, not Parquet; name a .jsonl or .csv file`, { input: 'batch-output' });
+  throw new ConfigurationError(`batch-output "${output}" must end in .jsonl (the prediction log's layout) or .csv`, { input: 'batch-output' });
+}
+
 export async function scoreBatch(version: ServedVersion, data: string[], output: string, batchId: string): Promise<BatchResult> {
   await checkDataFiles(data, 'batch-data');
-  const format = output.endsWith('.csv') ? 'csv' : output.endsWith('.jsonl') || output.endsWith('.ndjson') ? 'jsonl' : null;
-  if (format === null) throw new ConfigurationError(`batch-output "${output}" must end in .jsonl or .csv`, { input: 'batch-output' });
+  const format = batchOutputFormat(output);
   const inputs = version.inputs;
   const plan = inputs.flatMap((input) => input.columns.map((name) => ({ name, decoding: input.elementType === 'string' ? ('string' as const) : ('number' as const) })));
   await mkdir(path.dirname(output), { recursive: true });

@@ -113,6 +113,24 @@ export interface ServedVersionOptions {
   log?: (message: string) => void;
 }
 
+let isoSecond = Number.NaN;
+let isoSecondText = '';
+
+/**
+ * `new Date(time).toISOString()`, with the text up to the second kept from the call before:
+ * formatting a date costs as much as the rest of a one-row request's log line.
+ */
+export function isoTime(time: number): string {
+  const milliseconds = Math.floor(time);
+  const second = Math.floor(milliseconds / 1000);
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoSecondText = new Date(second * 1000).toISOString().slice(0, -4);
+  }
+  const fraction = milliseconds - second * 1000;
+  return `${isoSecondText}${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}Z`;
+}
+
 /** Probabilities may be off by float32 rounding, not more. */
 const PROBABILITY_TOLERANCE = 1e-3;
 
@@ -143,28 +161,39 @@ export function problemsError(problems: ProblemList): HttpError {
 function flatten(data: unknown[]): unknown[] {
   if (data.length === 0 || !Array.isArray(data[0])) return data;
   const flat: unknown[] = [];
-  const visit = (items: unknown[]) => {
-    for (const item of items) {
-      if (Array.isArray(item)) visit(item);
-      else flat.push(item);
-    }
-  };
-  visit(data);
+  appendFlat(data, flat);
   return flat;
 }
 
-/** A tensor's data from checked values, converted in one native pass. */
-function feedData(elementType: FeedableType, values: (number | string)[]): Float32Array | Float64Array | BigInt64Array | string[] {
-  switch (elementType) {
-    case 'float32':
-      return Float32Array.from(values as number[]);
-    case 'float64':
-      return Float64Array.from(values as number[]);
-    case 'int64':
-      return BigInt64Array.from(values as number[], BigInt);
-    default:
-      return values as string[];
+/** The values of `items` at any depth; rows of values, the usual case, take no call per row. */
+function appendFlat(items: unknown[], flat: unknown[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!Array.isArray(item)) {
+      flat.push(item);
+      continue;
+    }
+    for (let j = 0; j < item.length; j++) {
+      const value = item[j];
+      if (Array.isArray(value)) appendFlat(value, flat);
+      else flat.push(value);
+    }
   }
+}
+
+/** Checked values of one input: numbers for a float input (its checks give nothing else), text for a string input. */
+type FeedValues = { [index: number]: number | string };
+
+/** Where an input's checked values go: straight into the tensor's typed array for floats, else a list converted once. */
+function feedValues(elementType: FeedableType, length: number): FeedValues {
+  if (elementType === 'float32') return new Float32Array(length);
+  if (elementType === 'float64') return new Float64Array(length);
+  return new Array<number | string>(length);
+}
+
+function feedData(elementType: FeedableType, values: FeedValues): Float32Array | Float64Array | BigInt64Array | string[] {
+  if (elementType === 'int64') return BigInt64Array.from(values as number[], BigInt);
+  return values as Float32Array | Float64Array | string[];
 }
 
 interface CompiledBinding extends InputBinding {
@@ -174,10 +203,16 @@ interface CompiledBinding extends InputBinding {
   firstFeature: number;
 }
 
-function plainData(tensor: Tensor): unknown[] {
-  const data = tensor.data as ArrayLike<unknown>;
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number);
-  return Array.isArray(data) ? data : Array.from(data);
+/**
+ * A tensor's data as a JSON list. A typed array is joined, which writes each number as
+ * JSON.stringify does (they are finite: checkOutputs saw to that) at a fifth of the cost of
+ * stringifying a list of them.
+ */
+function dataJson(tensor: Tensor): string {
+  const data = tensor.data;
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return JSON.stringify(Array.from(data, Number));
+  if (Array.isArray(data)) return JSON.stringify(data);
+  return `[${(data as Float32Array).join(',')}]`;
 }
 
 function tensorJson(info: TensorInfo): { name: string; datatype: string; shape: number[] } {
@@ -194,6 +229,9 @@ export class ServedVersion {
   /** Log line pieces encoded once: `"model":…,"model_version":…` and `,"<feature>":`. */
   private readonly logIdentity: string;
   private readonly featureKeys: Buffer[];
+  /** Answer pieces written once: `{"model_name":…,"model_version":…` and each class's `"<class>":`. */
+  private readonly answerHead: string;
+  private readonly classKeys: string[];
   /**
    * What follows the features on a classifier's line, per label: `,"label":"rain","probability_drizzle":0.000000,…}` and a
    * newline, with where each probability goes; under NO_LABEL the same without the label.
@@ -216,6 +254,8 @@ export class ServedVersion {
     private readonly refuseUnknown: boolean,
   ) {
     this.logIdentity = `"model":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
+    this.answerHead = `{"model_name":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
+    this.classKeys = (classes ?? []).map((label) => `${JSON.stringify(String(label))}:`);
     this.featureKeys = features.map((name) => Buffer.from(`,${JSON.stringify(name)}:`));
     const probabilityKeys = outputPlan.task === 'classification' && outputPlan.probabilities ? (classes ?? []).map((label) => `,${JSON.stringify(`${PROBABILITY_PREFIX}${label}`)}:`) : [];
     const template = (prefix: string): OutputTemplate => {
@@ -312,7 +352,7 @@ export class ServedVersion {
     const n = rows.length;
     const width = this.features.length;
     const given = new Array<unknown>(n * width);
-    const checked = this.bindings.map((binding) => new Array<number | string>(n * binding.columns.length));
+    const checked = this.bindings.map((binding) => feedValues(binding.elementType, n * binding.columns.length));
     const problems = new ProblemList();
     for (let i = 0; i < n; i++) {
       const row = rows[i];
@@ -398,11 +438,11 @@ export class ServedVersion {
     const problems = new ProblemList();
     const feeds: Record<string, Tensor> = {};
     const features: FeatureView[] = [];
-    const checked: (number | string)[][] = [];
+    const checked: FeedValues[] = [];
     for (const { binding, data } of prepared) {
       const width = binding.columns.length;
       const { checks } = binding;
-      const values = new Array<number | string>(data.length);
+      const values = feedValues(binding.elementType, data.length);
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < width; j++) {
           const index = i * width + j;
@@ -479,27 +519,30 @@ export class ServedVersion {
     }
     const outputs = names.map((name) => {
       const tensor = prediction.outputs[name];
-      return { name, datatype: datatypeOf(tensor.type), shape: tensor.dims, data: plainData(tensor) };
+      return `{"name":${JSON.stringify(name)},"datatype":"${datatypeOf(tensor.type)}","shape":${JSON.stringify(tensor.dims)},"data":${dataJson(tensor)}}`;
     });
-    return JSON.stringify({ model_name: this.model, model_version: this.version, id: requestId, outputs });
+    return `${this.answerHead},"id":${JSON.stringify(requestId)},"outputs":[${outputs.join(',')}]}`;
   }
 
   /** The rows endpoint's answer: per row, the label and the probability of each class (or the value). */
   rowsResponse(prediction: Prediction, requestId: string): string {
-    const predictions = new Array<Record<string, unknown>>(prediction.rows);
-    const classes = this.classes;
+    const { labels, probabilities, values } = prediction;
+    const keys = this.classKeys;
+    const width = keys.length;
+    // Written out: JSON.stringify takes five times as long over numbers as template strings do.
+    const predictions = new Array<string>(prediction.rows);
     for (let i = 0; i < prediction.rows; i++) {
-      const entry: Record<string, unknown> = {};
-      if (prediction.labels) entry.label = prediction.labels[i];
-      if (prediction.probabilities && classes) {
-        const probabilities: Record<string, number> = {};
-        for (let k = 0; k < classes.length; k++) probabilities[String(classes[k])] = prediction.probabilities[i * classes.length + k];
-        entry.probabilities = probabilities;
+      const fields: string[] = [];
+      if (labels) fields.push(`"label":${JSON.stringify(labels[i])}`);
+      if (probabilities && width > 0) {
+        let entry = `"probabilities":{${keys[0]}${probabilities[i * width]}`;
+        for (let k = 1; k < width; k++) entry += `,${keys[k]}${probabilities[i * width + k]}`;
+        fields.push(`${entry}}`);
       }
-      if (prediction.values) entry.prediction = prediction.values[i];
-      predictions[i] = entry;
+      if (values) fields.push(`"prediction":${values[i]}`);
+      predictions[i] = `{${fields.join(',')}}`;
     }
-    return JSON.stringify({ model_name: this.model, model_version: this.version, id: requestId, predictions });
+    return `${this.answerHead},"id":${JSON.stringify(requestId)},"predictions":[${predictions.join(',')}]}`;
   }
 
   /**
@@ -508,7 +551,7 @@ export class ServedVersion {
    * label and probability keys of a row are one template copied whole, then filled in.
    */
   writeLogLines(buffer: LineBuffer, request: PreparedRequest, prediction: Prediction, meta: LogMeta): void {
-    const headText = `{"time":"${new Date(meta.time).toISOString()}","request_id":${JSON.stringify(meta.requestId)},${this.logIdentity},"route":"${meta.route}","latency_ms":${Math.round(meta.latencyMs * 1000) / 1000},"row":`;
+    const headText = `{"time":"${isoTime(meta.time)}","request_id":${JSON.stringify(meta.requestId)},${this.logIdentity},"route":"${meta.route}","latency_ms":${Math.round(meta.latencyMs * 1000) / 1000},"row":`;
     // Encoded once when several rows share it; a single row writes it straight in.
     const head = prediction.rows > 1 ? Buffer.from(headText) : null;
     const { features } = request;

@@ -34,6 +34,11 @@ export interface ServerOptions {
   log: Omit<PredictionLogOptions, 'stream'> | null;
   /** Where models uploaded through the admin API are written. */
   modelDirectory: string;
+  /**
+   * How long a shutdown keeps serving while it reports not-ready, so that load balancers polling
+   * readiness stop sending before connections are refused.
+   */
+  drainGraceMs: number;
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   drainTimeoutMs: number;
   /** Operational messages (never a token, never a request body). */
@@ -70,7 +75,9 @@ export class PredictionServer {
   private inFlight = 0;
   private shadowsInFlight = 0;
   private idle: (() => void) | undefined;
+  /** Set from the start of a shutdown: not ready, and every answer closes its connection. */
   private draining = false;
+  private finishGrace: (() => void) | undefined;
   private closing: Promise<void> | undefined;
   private adminQueue: Promise<unknown> = Promise.resolve();
   /**
@@ -498,13 +505,25 @@ export class PredictionServer {
   }
 
   /**
-   * Stops taking connections, answers the requests already in flight (and runs their shadows),
-   * flushes the prediction log and releases the models. Requests still running after the drain
-   * timeout have their connections closed.
+   * Shuts down without failing a request. Turns not-ready at once and keeps serving for the grace
+   * period (`graceMs`, the drain grace unless given), each answer closing its connection so that
+   * clients reconnect to servers that stay; then stops taking connections, answers the requests
+   * already in flight (and runs their shadows), flushes the prediction log and releases the models.
+   * Requests still running after the drain timeout have their connections closed.
    */
-  shutdown(): Promise<void> {
+  shutdown(graceMs = this.options.drainGraceMs): Promise<void> {
     this.closing ??= (async () => {
       this.draining = true;
+      if (graceMs > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          this.finishGrace = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.finishGrace = undefined;
       const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
       this.server.closeIdleConnections();
       if (this.inFlight > 0 || this.shadowsInFlight > 0) {
@@ -521,5 +540,10 @@ export class PredictionServer {
       for (const table of this.table.values()) for (const version of table.versions.values()) await version.retire();
     })();
     return this.closing;
+  }
+
+  /** Ends a shutdown's grace period now (a second signal): connections are refused from here on. */
+  endGrace(): void {
+    this.finishGrace?.();
   }
 }

@@ -3,7 +3,7 @@ import { DataContract } from '../contracts/data-contract.js';
 import { DeployReport, type DeployStrategy, type DeployTarget, type RolloutStep } from '../contracts/deploy.js';
 import { loadDocument } from '../contracts/load.js';
 import { ConfigurationError } from '../errors.js';
-import { scoreBatch } from '../deploy/batch.js';
+import { batchOutputFormat, scoreBatch } from '../deploy/batch.js';
 import { runCommand } from '../deploy/command.js';
 import { fetchModelPackage, type FetchedPackage, type PackageSource } from '../deploy/package.js';
 import { rollOut, type Thresholds } from '../deploy/rollout.js';
@@ -77,6 +77,12 @@ export async function runDeploy(options: DeployOptions, ports: DeployPorts): Pro
   let version: ServedVersion;
   let contract: DataContract | null;
   try {
+    if (options.batch?.artifactName && !ports.artifacts) {
+      throw new ConfigurationError(
+        `publishing artifact "${options.batch.artifactName}" needs GitHub's artifact service, which this run does not have (GitHub Enterprise Server has none): leave batch-artifact out and upload ${options.batch.output} with actions/upload-artifact@v3`,
+        { input: 'batch-artifact' },
+      );
+    }
     await mkdir(options.workDirectory, { recursive: true });
     fetched = await fetchModelPackage(ports.packages, options.reference, options.workDirectory, options.digest);
     options.log(`${wanted} is ${fetched.record.model} v${fetched.record.version}: every file of package sha256:${fetched.record.package.digest} verified`);
@@ -195,6 +201,7 @@ export function chooseTarget(given: { target?: DeployTarget; strategy: DeployStr
   if (given.strategy === 'batch' && target !== 'batch') throw new ConfigurationError(`the batch strategy scores a dataset: target "${target}" does not fit it`, { input: 'target' });
   if (target === 'serve' && !given.serverUrl) throw new ConfigurationError('server-url is required for the serve target: the address of the running ghml serve', { input: 'server-url' });
   if (target === 'batch' && (!given.batchData?.length || !given.batchOutput)) throw new ConfigurationError('batch-data and batch-output are required for the batch target: the data to score and where the predictions go', { input: 'batch-data' });
+  if (target === 'batch') batchOutputFormat(given.batchOutput!);
   if (target === 'command' && !given.command) throw new ConfigurationError('command is required for the command target: the script that deploys the model', { input: 'command' });
   return target;
 }

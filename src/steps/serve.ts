@@ -32,6 +32,8 @@ export interface ServeOptions {
   rateLimit?: number;
   burst?: number;
   maxBodyBytes?: number;
+  /** How long a shutdown keeps serving while not ready, for load balancers to notice. */
+  drainGraceMs?: number;
   drainTimeoutMs?: number;
   /** GHML_SERVE_TOKENS and GHML_ADMIN_TOKEN. */
   env: NodeJS.ProcessEnv;
@@ -41,8 +43,11 @@ export interface ServeOptions {
 export interface RunningServer {
   server: PredictionServer;
   url: string;
-  /** Drains, flushes the log, releases the models and removes uploaded model files. */
-  stop(): Promise<void>;
+  /**
+   * Turns not-ready, serves on for `graceMs` (the drain grace unless given), then drains, flushes
+   * the log, releases the models and removes uploaded model files.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export const SERVE_DEFAULTS = {
@@ -52,6 +57,7 @@ export const SERVE_DEFAULTS = {
   burst: 1000,
   maxBodyBytes: 1024 * 1024,
   maxAdminBodyBytes: 1024 * 1024 * 1024,
+  drainGraceMs: 5_000,
   drainTimeoutMs: 30_000,
 };
 
@@ -88,6 +94,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
         flushIntervalMs: options.logFlushMs ?? DEFAULT_LOG_OPTIONS.flushIntervalMs,
       },
       modelDirectory,
+      drainGraceMs: options.drainGraceMs ?? SERVE_DEFAULTS.drainGraceMs,
       drainTimeoutMs: options.drainTimeoutMs ?? SERVE_DEFAULTS.drainTimeoutMs,
       say: options.say,
     });
@@ -100,8 +107,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   return {
     server,
     url: server.url,
-    async stop() {
-      await server.shutdown();
+    async stop(graceMs) {
+      await server.shutdown(graceMs);
       await rm(modelDirectory, { recursive: true, force: true });
     },
   };

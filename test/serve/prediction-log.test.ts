@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { LineBuffer } from '../../src/serve/line-buffer.js';
 import { PredictionLog, repairLogDirectory } from '../../src/serve/prediction-log.js';
+import { isoTime } from '../../src/serve/served-model.js';
 import { scratchDirectory } from '../helpers/temp.js';
 
 const scratch = await scratchDirectory();
@@ -48,6 +49,14 @@ describe('the line buffer', () => {
     expect(taken.views.length).toBeGreaterThan(1);
     expect(Buffer.concat(taken.views).toString('utf8')).toBe(text.repeat(4));
     expect(taken.size).toBe(2_400_000);
+  });
+});
+
+describe('the time of a line', () => {
+  it('is written as toISOString writes it, within a second and across seconds, days and years', () => {
+    const times = [0, 999.9, 1000, 1000.5, 1_767_225_599_999.7, 1_767_225_600_000, 1_767_225_600_001.2, 1_767_225_600_010, 1_767_225_600_100, Date.now()];
+    for (let k = 0; k < 1000; k++) times.push(1.7e12 + k * 7_919.37);
+    expect(times.map(isoTime)).toEqual(times.map((time) => new Date(time).toISOString()));
   });
 });
 

@@ -25,8 +25,9 @@ afterAll(async () => {
   for (const server of started) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
 });
 
+/** No drain grace unless `args` give one: a test that stops a server need not wait for load balancers. */
 async function serve(args: string[]): Promise<ServeProcess> {
-  const server = await startServeProcess(['--model', model, '--name', 'weather', '--model-version', '1', '--contract', contractFile, '--rate-limit', '0', ...args], env);
+  const server = await startServeProcess(['--model', model, '--name', 'weather', '--model-version', '1', '--contract', contractFile, '--rate-limit', '0', '--drain-grace', '0', ...args], env);
   started.push(server);
   return server;
 }
@@ -67,6 +68,34 @@ async function loadUntil(url: string, stop: Promise<unknown>, clients: number, r
   );
   agent.destroy();
   return tally;
+}
+
+/** An inference request whose body stops after 100 bytes until `finish` sends the rest. */
+function halfSentRequest(url: string, id: string, rows: number): { finish(): void; answer: Promise<{ status: number; text: string }> } {
+  const body = JSON.stringify({ id, ...(inferBody(weatherRows(rows)) as object) });
+  let outgoing: ReturnType<typeof httpRequest>;
+  const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    outgoing = httpRequest(`${url}/v2/models/weather/infer`, { method: 'POST', headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.write(body.slice(0, 100));
+    outgoing.flushHeaders();
+  });
+  return { finish: () => outgoing.end(body.slice(100)), answer };
+}
+
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
 }
 
 async function logLines(directory: string): Promise<{ complete: string[]; partial: string }> {
@@ -144,27 +173,51 @@ describe('ghml serve under load', () => {
     const server = await serve(['--log-dir', logDir, '--drain-timeout', '5s']);
     const garbage = connect(Number(new URL(server.url).port), '127.0.0.1');
     garbage.end('NOT HTTP AT ALL\r\n\r\n');
-    const body = JSON.stringify({ id: 'late', ...(inferBody(weatherRows(16)) as object) });
-    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const outgoing = httpRequest(`${server.url}/v2/models/weather/infer`, { method: 'POST', headers: { authorization: `Bearer ${CLIENT_TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-        let text = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, text }));
-      });
-      outgoing.on('error', reject);
-      outgoing.write(body.slice(0, 100));
-      outgoing.flushHeaders();
-      void sleep(300).then(() => {
-        server.child.kill('SIGTERM');
-        return sleep(300);
-      }).then(() => outgoing.end(body.slice(100)));
-    });
-    const { status, text } = await answer;
+    const late = halfSentRequest(server.url, 'late', 16);
+    await sleep(300);
+    server.child.kill('SIGTERM');
+    await sleep(300);
+    late.finish();
+    const { status, text } = await late.answer;
     expect(status).toBe(200);
     expect(JSON.parse(text)).toMatchObject({ id: 'late', model_version: '1' });
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.stderr()).toMatch(/SIGTERM: draining requests in flight\n.*stopped/s);
     const { complete } = await logLines(logDir);
     expect(complete.map((line) => JSON.parse(line)).filter((row) => row.request_id === 'late')).toHaveLength(16);
+  });
+
+  it('turns not-ready on SIGTERM and serves through the drain grace, then refuses connections while it answers the requests in flight', async () => {
+    const logDir = path.join(scratch.dir, 'graceful');
+    const graceMs = 2000;
+    const server = await serve(['--log-dir', logDir, '--drain-grace', `${graceMs}ms`]);
+    const port = Number(new URL(server.url).port);
+    expect((await call(server.url, 'GET', '/v2/health/ready')).status).toBe(200);
+    const inFlight = halfSentRequest(server.url, 'in-flight', 16);
+    await sleep(200);
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+
+    // The grace: not ready, so load balancers take the server out, yet every request is answered,
+    // each answer closing its connection.
+    await expect.poll(async () => (await call(server.url, 'GET', '/v2/health/ready')).status).toBe(503);
+    const duringGrace = await call(server.url, 'POST', '/v2/models/weather/infer', { body: { id: 'during-grace', ...(inferBody(weatherRows(2)) as object) }, token: CLIENT_TOKEN });
+    expect(duringGrace.status).toBe(200);
+    expect(duringGrace.headers.connection).toBe('close');
+
+    // Then the drain: new connections are refused while the request in flight still runs.
+    await expect.poll(() => connectionRefused(port), { timeout: graceMs + 5000 }).toBe(true);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(graceMs);
+    expect(server.child.exitCode).toBeNull();
+    inFlight.finish();
+    const answer = await inFlight.answer;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ id: 'in-flight' });
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.stderr()).toMatch(/SIGTERM: not ready; serving 2 s more while load balancers notice, then draining requests in flight\n.*stopped/s);
+
+    const requestIds = (await logLines(logDir)).complete.map((line) => JSON.parse(line).request_id);
+    expect(requestIds.filter((id) => id === 'during-grace')).toHaveLength(2);
+    expect(requestIds.filter((id) => id === 'in-flight')).toHaveLength(16);
   });
 });

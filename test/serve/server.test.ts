@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   base = running.url;
 });
-afterAll(() => running.stop());
+afterAll(() => running.stop(0));
 
 const infer = (body: unknown, token = CLIENT_TOKEN) => call(base, 'POST', '/v2/models/weather/infer', { body, token });
 const predict = (body: unknown, token = CLIENT_TOKEN) => call(base, 'POST', '/v1/models/weather/predict', { body, token });
@@ -80,6 +80,9 @@ describe('ghml serve over the Open Inference Protocol', () => {
     });
     expect(flat.status).toBe(200);
     expect(flat.json.outputs).toEqual([label]);
+    // Answers are written out, not stringified: the same text all the same.
+    expect(nested.text).toBe(JSON.stringify(nested.json));
+    expect(flat.text).toBe(JSON.stringify(flat.json));
   });
 
   it('answers rows for people, the same predictions as the tensors', async () => {
@@ -91,6 +94,7 @@ describe('ghml serve over the Open Inference Protocol', () => {
     expect(prediction.label).toBe(tensors.json.outputs[0].data[0]);
     expect(Object.keys(prediction.probabilities)).toEqual(['drizzle', 'fog', 'rain', 'snow', 'sun']);
     expect(prediction.probabilities.sun).toBeCloseTo(tensors.json.outputs[1].data[4], 8);
+    expect(answer.text).toBe(JSON.stringify(answer.json));
   });
 });
 
@@ -180,7 +184,7 @@ describe('bad requests get the right status and message, and the server keeps se
       expect((await call(limited.url, 'POST', '/v2/models/weather/infer', { body: inferBody(weatherRows(1)), token: CLIENT_TOKEN })).status).toBe(200);
       expect((await call(limited.url, 'GET', '/metrics')).text).toMatch(/^ghml_serve_throttled_total 3$/m);
     } finally {
-      await limited.stop();
+      await limited.stop(0);
     }
   });
 });

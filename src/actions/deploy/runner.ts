@@ -7,6 +7,7 @@ import { renderDeployMarkdown, deployVerdict } from '../../deploy/summary.js';
 import { ConfigurationError } from '../../errors.js';
 import { ActionsArtifactUploader } from '../../github/artifacts.js';
 import { createOctokit, explainGitHubError, targetFromEnvironment } from '../../github/client.js';
+import { GitHubDeploymentTracker } from '../../github/deployments.js';
 import { GitHubPolicySource } from '../../github/pull-requests.js';
 import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
@@ -17,8 +18,7 @@ import { loadPolicy } from '../../registry/policy.js';
 import { parseModelReference, type ModelReference } from '../../registry/reference.js';
 import { Registry } from '../../registry/registry.js';
 import { chooseTarget, runDeploy } from '../../steps/deploy.js';
-import { defineOutputs, listInput, readInputs } from '../runtime.js';
-import { GitHubDeploymentTracker } from './deployments.js';
+import { defineOutputs, listInput, readInputs, StepAnnotations } from '../runtime.js';
 
 const rollout = RolloutSettings.shape;
 
@@ -75,7 +75,7 @@ export const inputsSchema = z.object({
     .string()
     .optional()
     .describe("batch target: where the predictions go (.jsonl, in the prediction log's layout, or .csv)."),
-  'batch-artifact': z.string().optional().describe('batch target: also publish the predictions as a workflow artifact of this name.'),
+  'batch-artifact': z.string().optional().describe('batch target: also publish the predictions as a workflow artifact of this name (needs GitHub\'s artifact service, on github.com or GHE.com; on GitHub Enterprise Server use actions/upload-artifact@v3 instead).'),
   command: z
     .string()
     .optional()
@@ -133,7 +133,7 @@ async function trigger(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Trigger>
 }
 
 /** The Action: the deployment (event or inputs) → the deploy step → statuses, outputs and the job summary. */
-export async function deployAction(): Promise<void> {
+export async function deployAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const env = process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -205,5 +205,5 @@ export async function deployAction(): Promise<void> {
   outputs.set('report-path', reportPath);
   await core.summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
   if (report.result === 'succeeded') core.info(deployVerdict(report));
-  else core.setFailed(deployVerdict(report));
+  else annotations.fail(deployVerdict(report));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fetchModelPackage } from '../../deploy/package.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { parseModelReference } from '../../registry/reference.js';
-import { SERVE_DEFAULTS, startServe } from '../../steps/serve.js';
+import { SERVE_DEFAULTS, startServe, type RunningServer } from '../../steps/serve.js';
 import { requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { connect, connectionOptions, connectionUsage, openRegistry } from './registry.js';
 import { positiveIntegerFlag } from './validate-data.js';
@@ -14,8 +14,10 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 
 export function durationFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
+  // Zero is zero in every unit.
+  if (value.trim() === '0') return 0;
   const match = DURATION.exec(value.trim());
-  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h`, { input: name });
+  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 
@@ -28,15 +30,35 @@ function nameFromFile(file: string): string {
   return path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'model';
 }
 
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      resolve(signal);
+/**
+ * Runs the server until a signal stops it. SIGTERM, what platforms send to take a server away,
+ * starts the drain grace; SIGINT, a person at the terminal, drains at once. A second signal ends
+ * the grace, and a third stops the process as the signal would without ghml.
+ */
+function serveUntilSignal(running: RunningServer, graceMs: number, say: (message: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        unlisten();
+        say(`${signal}: draining requests in flight now`);
+        running.server.endGrace();
+        return;
+      }
+      stopping = true;
+      const grace = signal === 'SIGTERM' ? graceMs : 0;
+      say(grace > 0 ? `${signal}: not ready; serving ${grace / 1000} s more while load balancers notice, then draining requests in flight` : `${signal}: draining requests in flight`);
+      running.stop(grace).then(() => {
+        unlisten();
+        resolve();
+      }, reject);
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    const unlisten = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   });
 }
 
@@ -66,7 +88,9 @@ Server:
   --rate-limit <n>          requests a second per client, 0 for no limit (default ${SERVE_DEFAULTS.rateLimit})
   --burst <n>               requests a client may send at once above the rate (default ${SERVE_DEFAULTS.burst})
   --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
-  --drain-timeout <dur>     how long SIGTERM waits for requests in flight (default 30s)
+  --drain-grace <dur>       how long SIGTERM keeps serving, not ready, before refusing connections,
+                            for load balancers to notice (default ${SERVE_DEFAULTS.drainGraceMs / 1000}s)
+  --drain-timeout <dur>     how long a stop then waits for requests in flight (default 30s)
 
 Prediction log:
   --log-dir <dir>           where the JSON Lines go (default prediction-log)
@@ -80,8 +104,10 @@ Environment:
 
 ${connectionUsage}
 
-Runs until SIGTERM or SIGINT, then drains requests in flight and flushes the log. Exit codes: 0
-stopped cleanly, 2 usage or configuration error.`,
+Runs until SIGTERM or SIGINT. SIGTERM turns /v2/health/ready to 503 and serves on for the drain
+grace; then, or at once on SIGINT, the server refuses new connections, answers the requests in
+flight and flushes the log. A second signal ends the grace. Exit codes: 0 stopped cleanly, 2 usage
+or configuration error.`,
   options: {
     ...connectionOptions,
     model: { type: 'string' },
@@ -96,6 +122,7 @@ stopped cleanly, 2 usage or configuration error.`,
     'rate-limit': { type: 'string' },
     burst: { type: 'string' },
     'max-body-bytes': { type: 'string' },
+    'drain-grace': { type: 'string' },
     'drain-timeout': { type: 'string' },
     'log-dir': { type: 'string' },
     'no-log': { type: 'boolean' },
@@ -129,6 +156,7 @@ stopped cleanly, 2 usage or configuration error.`,
     const port = positiveIntegerFlag(stringFlag(args, 'port'), 'port');
     if (port !== undefined && port > 65535) throw new ConfigurationError('--port must be at most 65535', { input: 'port' });
     const noLog = args.values['no-log'] === true;
+    const drainGraceMs = durationFlag(stringFlag(args, 'drain-grace'), 'drain-grace') ?? SERVE_DEFAULTS.drainGraceMs;
     const running = await startServe({
       modelFile,
       name,
@@ -145,14 +173,13 @@ stopped cleanly, 2 usage or configuration error.`,
       burst: positiveIntegerFlag(stringFlag(args, 'burst'), 'burst'),
       maxBodyBytes: positiveIntegerFlag(stringFlag(args, 'max-body-bytes'), 'max-body-bytes'),
       drainTimeoutMs: durationFlag(stringFlag(args, 'drain-timeout'), 'drain-timeout'),
+      drainGraceMs,
       env: io.env,
       say,
     });
     const { server } = running;
     io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(', ')} listening on ${server.url}\n`);
-    const signal = await waitForSignal();
-    say(`${signal}: draining requests in flight`);
-    await running.stop();
+    await serveUntilSignal(running, drainGraceMs, say);
     say('stopped');
     return ExitCode.ok;
   },

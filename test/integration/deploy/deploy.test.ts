@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeployReport } from '../../../src/contracts/deploy.js';
 import { ServerStatus } from '../../../src/contracts/serve.js';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type WorkflowRun } from '../../../src/sandbox/index.js';
 import { runStep, sandboxEnvironment, type StepRunResult } from '../../../src/sandbox/step-runner.js';
 import { runDriftCheck } from '../../../src/steps/drift-check.js';
 import { runRegister } from '../../../src/steps/register.js';
@@ -53,7 +53,7 @@ beforeAll(async () => {
   }
   // Served from the registry as a user would: the release downloaded and verified by ghml serve itself.
   server = await startServeProcess(
-    ['--model', 'weather@v1', '--repo', sandbox.repo.fullName, '--api-url', sandbox.apiUrl, '--log-dir', path.join(scratch.dir, 'prediction-log'), '--package-dir', path.join(scratch.dir, 'packages'), '--rate-limit', '0'],
+    ['--model', 'weather@v1', '--repo', sandbox.repo.fullName, '--api-url', sandbox.apiUrl, '--log-dir', path.join(scratch.dir, 'prediction-log'), '--package-dir', path.join(scratch.dir, 'packages'), '--rate-limit', '0', '--drain-grace', '0'],
     { GITHUB_TOKEN: sandbox.tokens.alice, GHML_SERVE_TOKENS: CLIENT_TOKEN, GHML_ADMIN_TOKEN: ADMIN_TOKEN },
   );
 });
@@ -112,13 +112,15 @@ async function createDeployment(version: number, strategy: string): Promise<any>
   return deploymentEvents.at(-1);
 }
 
-async function runDeployStep(options: { event?: any; inputs: Record<string, string> }): Promise<StepRunResult> {
+/** The Action in a workflow run of its own (`run`, else a new one), with what `env` adds to or takes from the runner's environment. */
+async function runDeployStep(options: { event?: any; inputs: Record<string, string>; run?: WorkflowRun; env?: Record<string, string | undefined> }): Promise<StepRunResult> {
+  const env: Record<string, string | undefined> = { ...(await sandboxEnvironment(sandbox, undefined, options.run)), GHML_ADMIN_TOKEN: ADMIN_TOKEN, ...options.env };
   return runStep({
     entry: path.join(repoRoot, 'dist/deploy.js'),
     workspace: scratch.dir,
     eventName: options.event ? 'deployment' : 'workflow_dispatch',
     event: options.event ?? {},
-    env: { ...(await sandboxEnvironment(sandbox)), GHML_ADMIN_TOKEN: ADMIN_TOKEN },
+    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     inputs: options.inputs,
   });
 }
@@ -226,16 +228,52 @@ describe('the deploy Action', () => {
     expect((await statusesOf(event.deployment.id)).map((status) => status.state)).toEqual(['in_progress', 'failure']);
   });
 
-  it('scores a dataset for the batch strategy, in the prediction log\'s layout', async () => {
+  it('scores a dataset for the batch strategy, in the prediction log\'s layout, and publishes it as a workflow artifact', async () => {
     const output = path.join(scratch.dir, 'predictions', 'weather.jsonl');
-    const step = await runDeployStep({ inputs: { model: 'weather', version: '2', environment: 'nightly', strategy: 'batch', 'batch-data': seattleWeather, 'batch-output': 'predictions/weather.jsonl' } });
-    expect(step.exitCode).toBe(0);
+    const run = await sandbox.startWorkflowRun();
+    const inputs = { model: 'weather', version: '2', environment: 'nightly', strategy: 'batch', 'batch-data': seattleWeather, 'batch-output': 'predictions/weather.jsonl', 'batch-artifact': 'weather-predictions' };
+    const step = await runDeployStep({ inputs, run });
+    expect(step.exitCode, step.stdout).toBe(0);
     expect(step.outputs).toMatchObject({ result: 'succeeded', predictions: output });
-    const lines = (await readFile(output, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const text = await readFile(output, 'utf8');
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1461);
     expect(lines[1460]).toMatchObject({ model: 'weather', model_version: '2', route: 'batch', row: 1460, precipitation: 0, temp_max: 5.6, temp_min: -2.1, wind: 3.5 });
     expect(typeof lines[0].probability_rain).toBe('number');
     expect(step.summary).toMatch(/^## ✅ weather v2 scored 1461 rows for nightly/);
+    expect(step.summary).toMatch(/\| ✅ \| publish the predictions \|.*\| artifact weather-predictions \(id \d+, \d+ bytes zipped\) \|/);
+
+    // A later job, or a person, fetches it the REST way: the run's artifacts, then the download.
+    const report = DeployReport.parse(JSON.parse(await readFile(step.outputs['report-path'], 'utf8')));
+    expect(report.predictions).toMatchObject({ path: output, rows: 1461, artifact: expect.stringMatching(/^artifact weather-predictions \(id \d+/) });
+    const savedEnv = { ...process.env };
+    try {
+      Object.assign(process.env, { GITHUB_API_URL: sandbox.apiUrl, GITHUB_SERVER_URL: sandbox.serverUrl });
+      const { DefaultArtifactClient } = await import('@actions/artifact');
+      const client = new DefaultArtifactClient();
+      const findBy = { token: sandbox.tokens.carol, workflowRunId: run.id, repositoryOwner: sandbox.repo.owner, repositoryName: sandbox.repo.name };
+      const { artifacts } = await client.listArtifacts({ findBy });
+      expect(artifacts.map((artifact) => artifact.name)).toEqual(['weather-predictions']);
+      const destination = path.join(scratch.dir, 'downloaded-predictions');
+      const { digestMismatch } = await client.downloadArtifact(artifacts[0].id, { path: destination, findBy, expectedHash: artifacts[0].digest });
+      expect(digestMismatch).toBe(false);
+      expect(await readdir(destination)).toEqual(['weather.jsonl']);
+      expect(await readFile(path.join(destination, 'weather.jsonl'), 'utf8')).toBe(text);
+    } finally {
+      process.env = savedEnv;
+    }
+  });
+
+  it('refuses batch-artifact where there is no artifact service, before anything is scored', async () => {
+    const step = await runDeployStep({
+      inputs: { model: 'weather', version: '2', environment: 'nightly', strategy: 'batch', 'batch-data': seattleWeather, 'batch-output': 'predictions/unpublished.jsonl', 'batch-artifact': 'weather-predictions' },
+      env: { ACTIONS_RUNTIME_TOKEN: undefined, ACTIONS_RESULTS_URL: undefined },
+    });
+    expect(step.exitCode).toBe(1);
+    expect(step.stdout).toMatch(/::error::Configuration error in input "batch-artifact": publishing artifact "weather-predictions" needs GitHub's artifact service, which this run does not have .*: leave batch-artifact out and upload .*unpublished\.jsonl with actions\/upload-artifact@v3/);
+    expect(await readdir(path.join(scratch.dir, 'predictions'))).not.toContain('unpublished.jsonl');
+    const statuses = await statusesOf(Number(step.outputs['deployment-id']));
+    expect(statuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
   });
 
   it('ghml deploy does the same from the command line: a batch of predictions as CSV', async () => {
@@ -248,6 +286,13 @@ describe('the deploy Action', () => {
     const [header, first] = (await readFile(path.join(scratch.dir, 'predictions/weather.csv'), 'utf8')).split('\n');
     expect(header).toBe('row,precipitation,temp_max,temp_min,wind,label,probability_drizzle,probability_fog,probability_rain,probability_snow,probability_sun');
     expect(first).toMatch(/^0,0,12\.8,5,4\.7,(drizzle|fog|rain|snow|sun)(,[\d.e-]+){5}$/);
+
+    // Parquet is read, never written: refused before anything is downloaded.
+    const parquet = await run(process.execPath, [path.join(repoRoot, 'bin/ghml.js'), 'deploy', 'weather@v2', '--environment', 'nightly', '--batch-data', seattleWeather, '--batch-output', 'predictions/weather.parquet', '--strategy', 'batch', '--repo', sandbox.repo.fullName, '--api-url', sandbox.apiUrl], {
+      cwd: scratch.dir,
+      env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: sandbox.tokens.alice },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(parquet).toMatchObject({ code: 2, stderr: expect.stringContaining('batch-output "predictions/weather.parquet": predictions are written as JSON Lines or CSV, not Parquet; name a .jsonl or .csv file') });
   });
 
   it('runs the user\'s command with the verified package, and its rollback command when it fails', async () => {

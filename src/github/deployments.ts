@@ -1,5 +1,6 @@
 import type { Octokit } from 'octokit';
-import type { DeploymentTracker } from '../../steps/deploy.js';
+import type { DeploymentTracker } from '../steps/deploy.js';
+import type { GitHubTarget } from './client.js';
 
 /**
  * The GitHub Deployment a deploy runs under: the one whose `deployment` event started the
@@ -7,10 +8,7 @@ import type { DeploymentTracker } from '../../steps/deploy.js';
  * what served each environment when, either way.
  */
 
-export interface Repository {
-  owner: string;
-  repo: string;
-}
+type Repository = Pick<GitHubTarget, 'owner' | 'repo'>;
 
 export class GitHubDeploymentTracker implements DeploymentTracker {
   constructor(
