@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-RDVPJ5N5.js";
+} from "./chunks/chunk-TH6TRELA.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,20 +13,20 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-7TKG2FM5.js";
+} from "./chunks/chunk-CKC6LQGZ.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-WV7GYDSX.js";
+} from "./chunks/chunk-PL6BDPDB.js";
 import {
   runRegister
-} from "./chunks/chunk-IC6MKG4Q.js";
+} from "./chunks/chunk-3ASDGJSG.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-YWVCIQT3.js";
+} from "./chunks/chunk-QXJOG5SN.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,43 +51,43 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-2RQE3OI5.js";
+} from "./chunks/chunk-HFPHU2V6.js";
 import {
   downloadPackage
-} from "./chunks/chunk-EG2N5IGA.js";
+} from "./chunks/chunk-M3J35QU3.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   inferContract
-} from "./chunks/chunk-MNZB3LIV.js";
+} from "./chunks/chunk-LHLX3R7J.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-SGHWCDO4.js";
+} from "./chunks/chunk-WEIB2EAJ.js";
 import {
   checkDataFiles,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-HRZ7HUTL.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-DMWZPD7F.js";
+} from "./chunks/chunk-VTDDOE27.js";
 import {
   renderDriftMarkdown,
   renderDriftText
-} from "./chunks/chunk-R5F35EWZ.js";
+} from "./chunks/chunk-FWKIQUF2.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-5YXCHMNF.js";
+} from "./chunks/chunk-SMLOWRZC.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   loadPolicy
-} from "./chunks/chunk-MRY2XE7J.js";
+} from "./chunks/chunk-ZU2CQFWH.js";
 import {
   DataProfile,
   DriftMethod,
@@ -102,7 +102,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -113,7 +113,7 @@ import {
   isUserFacing,
   loadDocument,
   table
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import {
   __toESM,
   require_dist
@@ -229,7 +229,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-UNDBBORX.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-S34ODRQW.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {
@@ -1455,7 +1455,9 @@ var PredictionServer = class _PredictionServer {
   inFlight = 0;
   shadowsInFlight = 0;
   idle;
+  /** Set from the start of a shutdown: not ready, and every answer closes its connection. */
   draining = false;
+  finishGrace;
   closing;
   adminQueue = Promise.resolve();
   /**
@@ -1831,13 +1833,25 @@ var PredictionServer = class _PredictionServer {
     if (this.inFlight === 0 && this.shadowsInFlight === 0) this.idle?.();
   }
   /**
-   * Stops taking connections, answers the requests already in flight (and runs their shadows),
-   * flushes the prediction log and releases the models. Requests still running after the drain
-   * timeout have their connections closed.
+   * Shuts down without failing a request. Turns not-ready at once and keeps serving for the grace
+   * period (`graceMs`, the drain grace unless given), each answer closing its connection so that
+   * clients reconnect to servers that stay; then stops taking connections, answers the requests
+   * already in flight (and runs their shadows), flushes the prediction log and releases the models.
+   * Requests still running after the drain timeout have their connections closed.
    */
-  shutdown() {
+  shutdown(graceMs = this.options.drainGraceMs) {
     this.closing ??= (async () => {
       this.draining = true;
+      if (graceMs > 0) {
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          this.finishGrace = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.finishGrace = void 0;
       const closed = new Promise((resolve) => this.server.close(() => resolve()));
       this.server.closeIdleConnections();
       if (this.inFlight > 0 || this.shadowsInFlight > 0) {
@@ -1855,6 +1869,10 @@ var PredictionServer = class _PredictionServer {
     })();
     return this.closing;
   }
+  /** Ends a shutdown's grace period now (a second signal): connections are refused from here on. */
+  endGrace() {
+    this.finishGrace?.();
+  }
 };
 
 // src/steps/serve.ts
@@ -1865,6 +1883,7 @@ var SERVE_DEFAULTS = {
   burst: 1e3,
   maxBodyBytes: 1024 * 1024,
   maxAdminBodyBytes: 1024 * 1024 * 1024,
+  drainGraceMs: 5e3,
   drainTimeoutMs: 3e4
 };
 async function startServe(options) {
@@ -1899,6 +1918,7 @@ async function startServe(options) {
         flushIntervalMs: options.logFlushMs ?? DEFAULT_LOG_OPTIONS.flushIntervalMs
       },
       modelDirectory,
+      drainGraceMs: options.drainGraceMs ?? SERVE_DEFAULTS.drainGraceMs,
       drainTimeoutMs: options.drainTimeoutMs ?? SERVE_DEFAULTS.drainTimeoutMs,
       say: options.say
     });
@@ -1911,8 +1931,8 @@ async function startServe(options) {
   return {
     server,
     url: server.url,
-    async stop() {
-      await server.shutdown();
+    async stop(graceMs) {
+      await server.shutdown(graceMs);
       await rm3(modelDirectory, { recursive: true, force: true });
     }
   };
@@ -1923,8 +1943,9 @@ var DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
 function durationFlag(value, name) {
   if (value === void 0) return void 0;
+  if (value.trim() === "0") return 0;
   const match = DURATION.exec(value.trim());
-  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h`, { input: name });
+  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 function listFlagValue(value) {
@@ -1933,15 +1954,30 @@ function listFlagValue(value) {
 function nameFromFile(file) {
   return path9.basename(file, path9.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";
 }
-function waitForSignal() {
-  return new Promise((resolve) => {
-    const stop = (signal) => {
-      process.off("SIGTERM", stop);
-      process.off("SIGINT", stop);
-      resolve(signal);
+function serveUntilSignal(running, graceMs, say) {
+  return new Promise((resolve, reject) => {
+    let stopping = false;
+    const onSignal = (signal) => {
+      if (stopping) {
+        unlisten();
+        say(`${signal}: draining requests in flight now`);
+        running.server.endGrace();
+        return;
+      }
+      stopping = true;
+      const grace = signal === "SIGTERM" ? graceMs : 0;
+      say(grace > 0 ? `${signal}: not ready; serving ${grace / 1e3} s more while load balancers notice, then draining requests in flight` : `${signal}: draining requests in flight`);
+      running.stop(grace).then(() => {
+        unlisten();
+        resolve();
+      }, reject);
     };
-    process.on("SIGTERM", stop);
-    process.on("SIGINT", stop);
+    const unlisten = () => {
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
   });
 }
 var serveCommand = {
@@ -1970,7 +2006,9 @@ Server:
   --rate-limit <n>          requests a second per client, 0 for no limit (default ${SERVE_DEFAULTS.rateLimit})
   --burst <n>               requests a client may send at once above the rate (default ${SERVE_DEFAULTS.burst})
   --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
-  --drain-timeout <dur>     how long SIGTERM waits for requests in flight (default 30s)
+  --drain-grace <dur>       how long SIGTERM keeps serving, not ready, before refusing connections,
+                            for load balancers to notice (default ${SERVE_DEFAULTS.drainGraceMs / 1e3}s)
+  --drain-timeout <dur>     how long a stop then waits for requests in flight (default 30s)
 
 Prediction log:
   --log-dir <dir>           where the JSON Lines go (default prediction-log)
@@ -1984,8 +2022,10 @@ Environment:
 
 ${connectionUsage}
 
-Runs until SIGTERM or SIGINT, then drains requests in flight and flushes the log. Exit codes: 0
-stopped cleanly, 2 usage or configuration error.`,
+Runs until SIGTERM or SIGINT. SIGTERM turns /v2/health/ready to 503 and serves on for the drain
+grace; then, or at once on SIGINT, the server refuses new connections, answers the requests in
+flight and flushes the log. A second signal ends the grace. Exit codes: 0 stopped cleanly, 2 usage
+or configuration error.`,
   options: {
     ...connectionOptions,
     model: { type: "string" },
@@ -2000,6 +2040,7 @@ stopped cleanly, 2 usage or configuration error.`,
     "rate-limit": { type: "string" },
     burst: { type: "string" },
     "max-body-bytes": { type: "string" },
+    "drain-grace": { type: "string" },
     "drain-timeout": { type: "string" },
     "log-dir": { type: "string" },
     "no-log": { type: "boolean" },
@@ -2034,6 +2075,7 @@ stopped cleanly, 2 usage or configuration error.`,
     const port = positiveIntegerFlag(stringFlag(args, "port"), "port");
     if (port !== void 0 && port > 65535) throw new ConfigurationError("--port must be at most 65535", { input: "port" });
     const noLog = args.values["no-log"] === true;
+    const drainGraceMs = durationFlag(stringFlag(args, "drain-grace"), "drain-grace") ?? SERVE_DEFAULTS.drainGraceMs;
     const running = await startServe({
       modelFile,
       name,
@@ -2050,15 +2092,14 @@ stopped cleanly, 2 usage or configuration error.`,
       burst: positiveIntegerFlag(stringFlag(args, "burst"), "burst"),
       maxBodyBytes: positiveIntegerFlag(stringFlag(args, "max-body-bytes"), "max-body-bytes"),
       drainTimeoutMs: durationFlag(stringFlag(args, "drain-timeout"), "drain-timeout"),
+      drainGraceMs,
       env: io.env,
       say
     });
     const { server } = running;
     io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(", ")} listening on ${server.url}
 `);
-    const signal = await waitForSignal();
-    say(`${signal}: draining requests in flight`);
-    await running.stop();
+    await serveUntilSignal(running, drainGraceMs, say);
     say("stopped");
     return ExitCode.ok;
   }

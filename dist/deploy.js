@@ -7,38 +7,38 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-2RQE3OI5.js";
+} from "./chunks/chunk-HFPHU2V6.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-ZDNCK6KO.js";
-import "./chunks/chunk-EG2N5IGA.js";
+} from "./chunks/chunk-SI4CKPBN.js";
+import "./chunks/chunk-M3J35QU3.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-RFS3ZE2Q.js";
-import "./chunks/chunk-MNZB3LIV.js";
-import "./chunks/chunk-SGHWCDO4.js";
+import "./chunks/chunk-RALIWECY.js";
+import "./chunks/chunk-LHLX3R7J.js";
+import "./chunks/chunk-WEIB2EAJ.js";
 import {
   writeJson
-} from "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-HRZ7HUTL.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-DMWZPD7F.js";
+} from "./chunks/chunk-VTDDOE27.js";
 import {
+  StepAnnotations,
   defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
-  setFailed,
   setSecret,
   summary
-} from "./chunks/chunk-CJAIRG73.js";
+} from "./chunks/chunk-NSEUEFYB.js";
 import {
   DeploymentPayload
-} from "./chunks/chunk-M3EBPA5Y.js";
+} from "./chunks/chunk-FK3PNH4O.js";
 import {
   GitHubPolicySource,
   loadPolicy
-} from "./chunks/chunk-MRY2XE7J.js";
+} from "./chunks/chunk-ZU2CQFWH.js";
 import {
   GitHubRegistryStore,
   Registry,
@@ -46,21 +46,21 @@ import {
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/deploy/runner.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-// src/actions/deploy/deployments.ts
+// src/github/deployments.ts
 var GitHubDeploymentTracker = class _GitHubDeploymentTracker {
   constructor(octokit, repository, deploymentId, environment, logUrl) {
     this.octokit = octokit;
@@ -135,7 +135,7 @@ var inputsSchema = external_exports.object({
   "smoke-rows": external_exports.string().optional().describe(`Rows to smoke-test the new version with (JSON list of objects, {"rows":[...]}, or JSON Lines). Default rows drawn from the version's data profile, else its data contract.`),
   "batch-data": external_exports.string().transform(listInput).optional().describe("batch target: the data to score (CSV, JSON Lines or Parquet; one per line or comma-separated)."),
   "batch-output": external_exports.string().optional().describe("batch target: where the predictions go (.jsonl, in the prediction log's layout, or .csv)."),
-  "batch-artifact": external_exports.string().optional().describe("batch target: also publish the predictions as a workflow artifact of this name."),
+  "batch-artifact": external_exports.string().optional().describe("batch target: also publish the predictions as a workflow artifact of this name (needs GitHub's artifact service, on github.com or GHE.com; on GitHub Enterprise Server use actions/upload-artifact@v3 instead)."),
   command: external_exports.string().optional().describe("command target: the shell command that deploys the model, given GHML_MODEL_PATH, GHML_MODEL_VERSION and the rest (see the README)."),
   "rollback-command": external_exports.string().optional().describe("command target: run when the command fails, to restore the previous version."),
   "environment-url": external_exports.string().optional().describe("The URL shown on the deployment. Default, for the serve target, server-url."),
@@ -171,7 +171,7 @@ async function trigger(inputs, env) {
   const reference = parseModelReference(`${inputs.model}@${inputs.version ?? inputs.environment}`, inputs.version ? "version" : "environment");
   return { reference, environment: inputs.environment, strategy: inputs.strategy ?? "blue-green", deploymentId: null };
 }
-async function deployAction() {
+async function deployAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const env = process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -241,7 +241,7 @@ async function deployAction() {
   outputs.set("report-path", reportPath);
   await summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (report.result === "succeeded") info(deployVerdict(report));
-  else setFailed(deployVerdict(report));
+  else annotations.fail(deployVerdict(report));
 }
 
 // src/actions/deploy/index.ts

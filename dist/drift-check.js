@@ -1,42 +1,41 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-WV7GYDSX.js";
+} from "./chunks/chunk-PL6BDPDB.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-CDSGF4BF.js";
-import "./chunks/chunk-MNZB3LIV.js";
-import "./chunks/chunk-SGHWCDO4.js";
-import "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-DC7VT7EP.js";
+import "./chunks/chunk-LHLX3R7J.js";
+import "./chunks/chunk-WEIB2EAJ.js";
+import "./chunks/chunk-HRZ7HUTL.js";
 import {
+  StepAnnotations,
   booleanInput,
   defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
-  setFailed,
   summary,
-  warning,
   wholeNumberInput
-} from "./chunks/chunk-CJAIRG73.js";
+} from "./chunks/chunk-NSEUEFYB.js";
 import {
   driftVerdict,
   renderDriftMarkdown
-} from "./chunks/chunk-R5F35EWZ.js";
+} from "./chunks/chunk-FWKIQUF2.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/drift-check/runner.ts
@@ -67,7 +66,7 @@ var outputs = defineOutputs({
   "report-path": "Path of the drift report written (schemas/drift-report.json).",
   "registry-path": "Path of the report on the registry branch, when model and environment are given."
 });
-async function driftCheckAction() {
+async function driftCheckAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs["report-out"] ?? path.join(process.env.RUNNER_TEMP ?? ".", "ghml", "drift-report.json");
   const report = await runDriftCheck({
@@ -96,8 +95,8 @@ async function driftCheckAction() {
   }
   await summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   const verdict = driftVerdict(report);
-  if (report.drifted && inputs["fail-on-drift"]) setFailed(verdict);
-  else if (report.drifted) warning(verdict);
+  if (report.drifted && inputs["fail-on-drift"]) annotations.fail(verdict);
+  else if (report.drifted) annotations.warning(verdict);
   else info(verdict);
 }
 

@@ -6,43 +6,42 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-YWVCIQT3.js";
+} from "./chunks/chunk-QXJOG5SN.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-CDSGF4BF.js";
-import "./chunks/chunk-EG2N5IGA.js";
+} from "./chunks/chunk-DC7VT7EP.js";
+import "./chunks/chunk-M3J35QU3.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-RFS3ZE2Q.js";
-import "./chunks/chunk-MNZB3LIV.js";
-import "./chunks/chunk-SGHWCDO4.js";
-import "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-RALIWECY.js";
+import "./chunks/chunk-LHLX3R7J.js";
+import "./chunks/chunk-WEIB2EAJ.js";
+import "./chunks/chunk-HRZ7HUTL.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-DMWZPD7F.js";
+} from "./chunks/chunk-VTDDOE27.js";
 import {
+  StepAnnotations,
   booleanInput,
   defineOutputs,
   info,
   listInput,
   readInputs,
   runAction,
-  setFailed,
   summary,
-  warning,
   wholeNumberInput
-} from "./chunks/chunk-CJAIRG73.js";
-import "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-NSEUEFYB.js";
+import "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/evaluate/runner.ts
@@ -120,11 +119,11 @@ var outputs = defineOutputs({
   metrics: `The model's metrics as a JSON object (null where undefined), e.g. {"accuracy":0.81,"f1_macro":0.52}.`
 });
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-async function commentOnPullRequest(token, modelName, body) {
+async function commentOnPullRequest(annotations, token, modelName, body) {
   const pullNumber = context.payload.pull_request?.number;
   if (!PULL_REQUEST_EVENTS.has(context.eventName) || pullNumber === void 0) return;
   if (!token) {
-    warning("no GitHub token (input github-token or GITHUB_TOKEN): the evaluation was not commented on the pull request");
+    annotations.warning("no GitHub token (input github-token or GITHUB_TOKEN): the evaluation was not commented on the pull request");
     return;
   }
   try {
@@ -132,10 +131,10 @@ async function commentOnPullRequest(token, modelName, body) {
     const { comment, created } = await upsertStickyComment(comments, pullNumber, evaluationMarker(modelName), body);
     info(`${created ? "Commented" : "Updated the comment"} on pull request #${pullNumber} (comment ${comment.id}).`);
   } catch (error) {
-    warning(`the evaluation could not be commented on pull request #${pullNumber}: ${error instanceof Error ? error.message : String(error)} (the workflow needs permissions: pull-requests: write)`);
+    annotations.warning(`the evaluation could not be commented on pull request #${pullNumber}: ${error instanceof Error ? error.message : String(error)} (the workflow needs permissions: pull-requests: write)`);
   }
 }
-async function evaluateAction() {
+async function evaluateAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs["report-out"] ?? path.join(process.env.RUNNER_TEMP ?? ".", "ghml", "evaluation-report.json");
   const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : void 0;
@@ -167,10 +166,10 @@ async function evaluateAction() {
   outputs.set("report-path", reportPath);
   outputs.set("metrics", JSON.stringify(report.metrics));
   await summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
-  if (inputs.comment) await commentOnPullRequest(inputs["github-token"] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
+  if (inputs.comment) await commentOnPullRequest(annotations, inputs["github-token"] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);
-  if (!report.gate.passed && inputs["fail-on-gate"]) setFailed(verdict);
-  else if (!report.gate.passed) warning(verdict);
+  if (!report.gate.passed && inputs["fail-on-gate"]) annotations.fail(verdict);
+  else if (!report.gate.passed) annotations.warning(verdict);
   else info(verdict);
 }
 

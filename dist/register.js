@@ -1,10 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  runRegister
-} from "./chunks/chunk-IC6MKG4Q.js";
+  runRegister,
+  subjectChecksums
+} from "./chunks/chunk-3ASDGJSG.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-DMWZPD7F.js";
+} from "./chunks/chunk-VTDDOE27.js";
 import {
   booleanInput,
   defineOutputs,
@@ -14,29 +15,30 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-CJAIRG73.js";
-import "./chunks/chunk-5YXCHMNF.js";
+} from "./chunks/chunk-NSEUEFYB.js";
+import "./chunks/chunk-SMLOWRZC.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-MRY2XE7J.js";
+} from "./chunks/chunk-ZU2CQFWH.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit,
   table
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/register/runner.ts
 import { mkdir, writeFile } from "node:fs/promises";
+import { EOL } from "node:os";
 import path from "node:path";
 var inputsSchema = external_exports.object({
   model: external_exports.string({ error: 'input "model" is required: the name to register the model under' }).describe(`The model's name (a-z, 0-9, ".", "_", "-"; at most 64 characters).`),
@@ -54,7 +56,7 @@ var inputsSchema = external_exports.object({
   tags: external_exports.string().transform(listInput).optional().describe("Free-form tags, one per line or comma-separated."),
   commit: external_exports.string().optional().describe("The training commit the release tag points at; it must be pushed (default the run record's commit, else the workflow's commit)."),
   "promote-to": external_exports.string().optional().describe("Once registered, open (or update) a pull request moving this stage to the new version."),
-  attest: booleanInput.default(false).describe("Build an artifact attestation statement for the package (needs `permissions, id-token write`); sign it with actions/attest in the next step."),
+  attest: booleanInput.default(false).describe("Build an artifact attestation statement for the package and its model files; sign it with actions/attest in the next step. The job needs `id-token: write` (checked before anything is registered) and `attestations: write` (for actions/attest; not checked)."),
   "registry-branch": external_exports.string().optional().describe("The registry branch (default registry-branch in .github/ghml.yml on the default branch, else ghml/registry)."),
   "part-size": wholeNumberInput.optional().describe("Split files larger than this many bytes into release assets of this size (default just under GitHub's 2 GiB limit)."),
   token: external_exports.string().optional().meta({ description: "A token with contents, pull-requests (for promote-to) write access.", actionDefault: "${{ github.token }}" })
@@ -65,8 +67,9 @@ var outputs = defineOutputs({
   "release-url": "The release page.",
   "package-digest": "sha256 of the package manifest (ghml-package.json), as sha256:<hex>.",
   "pull-request-url": "The promotion pull request, when promote-to was given.",
-  "attestation-subject-name": "With attest, the subject-name for actions/attest.",
-  "attestation-subject-digest": "With attest, the subject-digest for actions/attest.",
+  "attestation-subject-checksums": "With attest, the path of a checksums file listing every subject (ghml-package.json and each model file, with its sha256): the subject-checksums for actions/attest.",
+  "attestation-subject-name": "With attest, the subject-name for actions/attest: ghml-package.json alone, when subject-checksums is not used.",
+  "attestation-subject-digest": "With attest, the subject-digest for actions/attest: the package digest, with attestation-subject-name.",
   "attestation-predicate-type": "With attest, the predicate-type for actions/attest.",
   "attestation-predicate-path": "With attest, the predicate-path for actions/attest."
 });
@@ -80,7 +83,7 @@ function summary2(result, model) {
   const promotion = result.promotion;
   if (promotion?.kind === "opened" || promotion?.kind === "updated") parts.push(`Promotion: [#${promotion.pullRequest.number} ${promotion.plan.title}](${promotion.pullRequest.url}) (${promotion.kind}).`);
   if (promotion?.kind === "unchanged") parts.push(`Promotion: v${promotion.version} already holds ${promotion.stage}.`);
-  if (result.attestation) parts.push("Attestation: the statement is built; the next step `actions/attest` signs it (see the Action's README).");
+  if (result.attestation) parts.push(`Attestation: the statement is built for ${result.attestation.subject.length} subjects (${result.attestation.subject.map((subject) => `\`${subject.name}\``).join(", ")}); the next step \`actions/attest\` signs it (see the Action's README).`);
   return parts.join("\n\n");
 }
 async function registerAction() {
@@ -141,7 +144,10 @@ async function registerAction() {
     await mkdir(temp, { recursive: true });
     await writeFile(predicatePath, `${JSON.stringify(result.attestation.predicate, null, 2)}
 `);
+    const checksumsPath = path.join(temp, `attestation-${inputs.model}-v${result.version}.sha256`);
+    await writeFile(checksumsPath, subjectChecksums(result.attestation, EOL));
     const [packageSubject] = result.attestation.subject;
+    outputs.set("attestation-subject-checksums", checksumsPath);
     outputs.set("attestation-subject-name", packageSubject.name);
     outputs.set("attestation-subject-digest", `sha256:${packageSubject.digest.sha256}`);
     outputs.set("attestation-predicate-type", result.attestation.predicateType);

@@ -6,12 +6,12 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-7TKG2FM5.js";
+} from "./chunks/chunk-CKC6LQGZ.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-CDSGF4BF.js";
+} from "./chunks/chunk-DC7VT7EP.js";
 import {
   AbortError,
   ActionsArtifactUploader,
@@ -47,16 +47,17 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-ZDNCK6KO.js";
-import "./chunks/chunk-RFS3ZE2Q.js";
+} from "./chunks/chunk-SI4CKPBN.js";
+import "./chunks/chunk-RALIWECY.js";
 import {
   writeJson
-} from "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-HRZ7HUTL.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
+  StepAnnotations,
   booleanInput,
   debug,
   defineOutputs,
@@ -70,23 +71,22 @@ import {
   readInputs,
   rmRF,
   runAction,
-  setFailed,
   setSecret,
   startGroup,
   summary,
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-CJAIRG73.js";
+} from "./chunks/chunk-NSEUEFYB.js";
 import {
   RunRecord
-} from "./chunks/chunk-ANOTJKWA.js";
+} from "./chunks/chunk-XTSUPTH7.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import {
   __commonJS,
   __export,
@@ -28277,21 +28277,23 @@ var outputs = defineOutputs({
   "model-sha256": "sha256 of the model file.",
   metrics: 'The final metrics as a JSON object, e.g. {"f1":0.81,"loss":0.42}.'
 });
-var actionLog = {
+var actionLog = (annotations) => ({
   info: (message) => info(message),
-  warning: (message) => warning(message),
+  warning: (message) => {
+    annotations.warning(message);
+  },
   output: (text, stream2) => (stream2 === "stdout" ? process.stdout : process.stderr).write(text),
   startGroup: (title) => startGroup(title),
   endGroup: () => endGroup()
-};
-function checkpointStore(inputs) {
+});
+function checkpointStore(inputs, annotations) {
   if (inputs["checkpoint-store"]) return new DirectoryCheckpointStore(path9.resolve(inputs["checkpoint-store"]));
   if (!inputs["checkpoint-dir"]) return void 0;
   if (ActionsCacheCheckpointStore.available()) return new ActionsCacheCheckpointStore();
-  warning("the Actions cache service is not available to this job: checkpoints will not be saved between attempts; set checkpoint-store to a directory runners share");
+  annotations.warning("the Actions cache service is not available to this job: checkpoints will not be saved between attempts; set checkpoint-store to a directory runners share");
   return void 0;
 }
-async function trainAction() {
+async function trainAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path9.resolve(inputs["working-directory"]);
   const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : void 0;
@@ -28308,7 +28310,7 @@ async function trainAction() {
     requireGpu: inputs["require-gpu"],
     gpuSampleSeconds: inputs["gpu-sample-seconds"],
     checkpointDir: inputs["checkpoint-dir"],
-    checkpointStore: checkpointStore(inputs),
+    checkpointStore: checkpointStore(inputs, annotations),
     recordOut: inputs["record-out"],
     scratchDirectory: path9.join(process.env.RUNNER_TEMP ?? tmpdir(), "ghml"),
     env: process.env,
@@ -28318,7 +28320,7 @@ async function trainAction() {
       productionVersion: (model) => withRegistry(registry.target, () => registry.registry.productionVersion(model)),
       commitRun: (record2) => withRegistry(registry.target, () => registry.registry.commitRun(record2))
     },
-    log: actionLog
+    log: actionLog(annotations)
   });
   const { record } = result;
   if (artifacts?.uploaded) {
@@ -28331,9 +28333,14 @@ async function trainAction() {
   outputs.set("model-path", result.modelFile ?? "");
   outputs.set("model-sha256", record.modelArtifact?.sha256 ?? "");
   outputs.set("metrics", JSON.stringify(record.metrics.final));
-  await summary.addRaw(fitToLimit(renderRunSummary(record), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  annotations.seeAlso = "the log above and the job summary";
+  const note = annotations.summaryNote();
+  await summary.addRaw(fitToLimit(`${renderRunSummary(record)}${note ? `
+
+${note}
+` : ""}`, LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (record.status === "succeeded") info(verdictLine(record));
-  else setFailed(verdictLine(record));
+  else annotations.fail(verdictLine(record));
 }
 
 // src/actions/train/index.ts

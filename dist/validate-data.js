@@ -3,28 +3,26 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-RDVPJ5N5.js";
-import "./chunks/chunk-SGHWCDO4.js";
-import "./chunks/chunk-CLV3UGNS.js";
+} from "./chunks/chunk-TH6TRELA.js";
+import "./chunks/chunk-WEIB2EAJ.js";
+import "./chunks/chunk-HRZ7HUTL.js";
 import {
+  StepAnnotations,
   booleanInput,
   defineOutputs,
-  error,
   info,
   listInput,
   readInputs,
   runAction,
-  setFailed,
   summary,
-  warning,
   wholeNumberInput
-} from "./chunks/chunk-CJAIRG73.js";
+} from "./chunks/chunk-NSEUEFYB.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   LIMITS,
   external_exports,
   fitToLimit
-} from "./chunks/chunk-5IKXZ3EP.js";
+} from "./chunks/chunk-C6LDC4LV.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/validate-data/runner.ts
@@ -43,20 +41,32 @@ var outputs = defineOutputs({
   "report-path": "Path of the validation report written (schemas/validation-report.json).",
   fingerprint: "sha256 over the data files' digests, for lineage."
 });
-var MAX_ANNOTATIONS = LIMITS.annotationsPerRequest;
-function annotate(findings) {
-  let written = 0;
-  for (const finding of findings) {
-    if (written === MAX_ANNOTATIONS) break;
+function byImportance(findings) {
+  const rank = (finding) => [finding.severity === "error" ? 0 : 1, finding.failures === 0 ? 0 : 1, -finding.failures];
+  return [...findings].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+}
+function annotate(annotations, findings) {
+  for (const finding of byImportance(findings)) {
     const example = finding.examples[0];
     const properties = { title: `ghml validate-data: ${finding.expectation}${finding.column ? ` (${finding.column})` : ""}` };
     if (example) Object.assign(properties, { file: example.file, startLine: example.row + 1 });
-    if (finding.severity === "error") error(finding.message, properties);
-    else warning(finding.message, properties);
-    written++;
+    annotations.annotate(finding.severity, finding.message, properties);
   }
 }
-async function validateDataAction() {
+function withNote(markdown, note) {
+  if (!note) return markdown;
+  const heading = markdown.indexOf("\n\n");
+  return heading < 0 ? `${markdown}
+
+${note}
+` : `${markdown.slice(0, heading)}
+
+${note}${markdown.slice(heading)}`;
+}
+async function validateDataAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const temp = process.env.RUNNER_TEMP ?? ".";
   const profilePath = inputs["profile-out"] ?? path.join(temp, "ghml", "data-profile.json");
@@ -72,11 +82,12 @@ async function validateDataAction() {
   outputs.set("profile-path", profilePath);
   outputs.set("report-path", reportPath);
   outputs.set("fingerprint", result.fingerprint);
-  annotate(result.report.findings);
-  await summary.addRaw(fitToLimit(renderMarkdown(result.report, result.profile), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
   if (result.valid) info(verdictLine(result.report));
-  else if (inputs["fail-on-invalid"]) setFailed(verdictLine(result.report));
-  else warning(verdictLine(result.report));
+  else if (inputs["fail-on-invalid"]) annotations.fail(verdictLine(result.report));
+  else annotations.warning(verdictLine(result.report));
+  annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
+  annotate(annotations, result.report.findings);
+  await summary.addRaw(fitToLimit(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
 }
 
 // src/actions/validate-data/index.ts

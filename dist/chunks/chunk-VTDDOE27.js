@@ -3,10 +3,10 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/github/releases.ts
 import { createHash } from "node:crypto";

@@ -6,10 +6,10 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   external_exports
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/actions/registry.ts
 function registryInputs(descriptions) {

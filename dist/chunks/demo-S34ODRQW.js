@@ -13,21 +13,21 @@ import {
 import {
   app_default,
   driftLabels
-} from "./chunk-UNJVJLCA.js";
-import "./chunk-R5F35EWZ.js";
+} from "./chunk-AUYOIIK2.js";
+import "./chunk-FWKIQUF2.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-5YXCHMNF.js";
-import "./chunk-M3EBPA5Y.js";
-import "./chunk-MRY2XE7J.js";
+import "./chunk-SMLOWRZC.js";
+import "./chunk-FK3PNH4O.js";
+import "./chunk-ZU2CQFWH.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import "./chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 import "./chunk-W5IGWCAN.js";
 
 // src/demo/index.ts
@@ -463,6 +463,7 @@ ${log}`);
   async startServer(environment, reference) {
     const logDirectory = path3.join(this.directory, "prediction-logs", environment);
     const child = spawn2(process.execPath, [
+      // No grace on SIGTERM: no load balancer stands in front of the demo's servers.
       path3.join(this.packageRoot, "bin/ghml.js"),
       "serve",
       "--model",
@@ -470,6 +471,8 @@ ${log}`);
       "--port",
       "0",
       "--rate-limit",
+      "0",
+      "--drain-grace",
       "0",
       "--log-dir",
       logDirectory,

@@ -3,10 +3,10 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   DataError
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/stats/sketch/frequent.ts
 var FrequentItems = class _FrequentItems {

@@ -1,29 +1,29 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-MNZB3LIV.js";
+} from "./chunk-LHLX3R7J.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-SGHWCDO4.js";
+} from "./chunk-WEIB2EAJ.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataContract,
   DataError,
   loadDocument
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/drift/collect.ts
 var MAX_CATEGORIES = 1e4;

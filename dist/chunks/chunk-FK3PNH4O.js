@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   external_exports
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/policy/promotion.ts
 var aliasesFile = /^models\/([^/]+)\/aliases\.json$/;

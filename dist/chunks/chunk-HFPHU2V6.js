@@ -9,20 +9,20 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-EG2N5IGA.js";
+} from "./chunk-M3J35QU3.js";
 import {
   checkDataFiles
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   MANIFEST_NAME
-} from "./chunk-DMWZPD7F.js";
+} from "./chunk-VTDDOE27.js";
 import {
   deploymentStrategies
-} from "./chunk-MRY2XE7J.js";
+} from "./chunk-ZU2CQFWH.js";
 import {
   DataProfile,
   formatReference
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataContract,
@@ -30,7 +30,7 @@ import {
   external_exports,
   loadDocument,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/contracts/deploy.ts
 var deployTargets = ["serve", "batch", "command"];
@@ -178,6 +178,7 @@ var SPARE_CHUNKS = 16;
 var ZERO = 48;
 var DOT = 46;
 var EMPTY = Buffer.alloc(0);
+var THREE_DIGITS = Buffer.from(Array.from({ length: 1e3 }, (_, n) => String(n).padStart(3, "0")).join(""));
 var LineBuffer = class {
   filled = [];
   filledChunks = [];
@@ -202,15 +203,9 @@ var LineBuffer = class {
   bytes(source) {
     const length = source.length;
     this.room(length);
-    const chunk = this.chunk;
-    let position = this.position;
-    if (length < 64) for (let k = 0; k < length; k++) chunk[position++] = source[k];
-    else {
-      chunk.set(source, position);
-      position += length;
-    }
-    this.size += position - this.position;
-    this.position = position;
+    this.chunk.set(source, this.position);
+    this.position += length;
+    this.size += length;
   }
   /** Text that may hold any character. */
   text(value) {
@@ -292,16 +287,26 @@ var LineBuffer = class {
     this.size += template.length;
     return start;
   }
-  /** Writes a value in [0, 1] as `d.dddddd` (eight characters: 0.025527, 1.000000) over a placeholder at `at`. */
+  /**
+   * Writes a value in [0, 1] as `d.dddddd` (eight characters: 0.025527, 1.000000) over the
+   * placeholder `0.000000` at `at`: only the digits that differ from it, three at a time.
+   */
   probabilityAt(at, value) {
     const millionths = Math.min(1e6, Math.max(0, Math.round(value * 1e6)));
     const chunk = this.chunk;
-    chunk[at] = millionths === 1e6 ? ZERO + 1 : ZERO;
-    let digits = millionths % 1e6;
-    for (let k = at + 7; k >= at + 2; k--) {
-      chunk[k] = ZERO + digits % 10;
-      digits = Math.floor(digits / 10);
+    if (millionths === 1e6) {
+      chunk[at] = ZERO + 1;
+      return;
     }
+    const thousandths = millionths / 1e3 | 0;
+    const high = thousandths * 3;
+    const low = (millionths - thousandths * 1e3) * 3;
+    chunk[at + 2] = THREE_DIGITS[high];
+    chunk[at + 3] = THREE_DIGITS[high + 1];
+    chunk[at + 4] = THREE_DIGITS[high + 2];
+    chunk[at + 5] = THREE_DIGITS[low];
+    chunk[at + 6] = THREE_DIGITS[low + 1];
+    chunk[at + 7] = THREE_DIGITS[low + 2];
   }
   /** Everything written so far, in order; the buffer starts empty again. */
   take() {
@@ -558,6 +563,18 @@ var NO_LABEL = /* @__PURE__ */ Symbol("no label");
 var OutputIncident = class extends Error {
   name = "OutputIncident";
 };
+var isoSecond = Number.NaN;
+var isoSecondText = "";
+function isoTime(time) {
+  const milliseconds = Math.floor(time);
+  const second = Math.floor(milliseconds / 1e3);
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoSecondText = new Date(second * 1e3).toISOString().slice(0, -4);
+  }
+  const fraction = milliseconds - second * 1e3;
+  return `${isoSecondText}${fraction < 10 ? "00" : fraction < 100 ? "0" : ""}${fraction}Z`;
+}
 var PROBABILITY_TOLERANCE = 1e-3;
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -576,31 +593,37 @@ function problemsError(problems) {
 function flatten(data) {
   if (data.length === 0 || !Array.isArray(data[0])) return data;
   const flat = [];
-  const visit = (items) => {
-    for (const item of items) {
-      if (Array.isArray(item)) visit(item);
-      else flat.push(item);
-    }
-  };
-  visit(data);
+  appendFlat(data, flat);
   return flat;
 }
-function feedData(elementType, values) {
-  switch (elementType) {
-    case "float32":
-      return Float32Array.from(values);
-    case "float64":
-      return Float64Array.from(values);
-    case "int64":
-      return BigInt64Array.from(values, BigInt);
-    default:
-      return values;
+function appendFlat(items, flat) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!Array.isArray(item)) {
+      flat.push(item);
+      continue;
+    }
+    for (let j = 0; j < item.length; j++) {
+      const value = item[j];
+      if (Array.isArray(value)) appendFlat(value, flat);
+      else flat.push(value);
+    }
   }
 }
-function plainData(tensor) {
+function feedValues(elementType, length) {
+  if (elementType === "float32") return new Float32Array(length);
+  if (elementType === "float64") return new Float64Array(length);
+  return new Array(length);
+}
+function feedData(elementType, values) {
+  if (elementType === "int64") return BigInt64Array.from(values, BigInt);
+  return values;
+}
+function dataJson(tensor) {
   const data = tensor.data;
-  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Array.from(data, Number);
-  return Array.isArray(data) ? data : Array.from(data);
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) return JSON.stringify(Array.from(data, Number));
+  if (Array.isArray(data)) return JSON.stringify(data);
+  return `[${data.join(",")}]`;
 }
 function tensorJson(info) {
   return { name: info.name, datatype: datatypeOf(info.elementType), shape: info.shape.map((dim) => typeof dim === "number" ? dim : -1) };
@@ -619,6 +642,8 @@ var ServedVersion = class _ServedVersion {
     this.otherChecks = otherChecks;
     this.refuseUnknown = refuseUnknown;
     this.logIdentity = `"model":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
+    this.answerHead = `{"model_name":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
+    this.classKeys = (classes ?? []).map((label) => `${JSON.stringify(String(label))}:`);
     this.featureKeys = features.map((name) => Buffer.from(`,${JSON.stringify(name)}:`));
     const probabilityKeys = outputPlan.task === "classification" && outputPlan.probabilities ? (classes ?? []).map((label) => `,${JSON.stringify(`${PROBABILITY_PREFIX}${label}`)}:`) : [];
     const template = (prefix) => {
@@ -655,6 +680,9 @@ var ServedVersion = class _ServedVersion {
   /** Log line pieces encoded once: `"model":…,"model_version":…` and `,"<feature>":`. */
   logIdentity;
   featureKeys;
+  /** Answer pieces written once: `{"model_name":…,"model_version":…` and each class's `"<class>":`. */
+  answerHead;
+  classKeys;
   /**
    * What follows the features on a classifier's line, per label: `,"label":"rain","probability_drizzle":0.000000,…}` and a
    * newline, with where each probability goes; under NO_LABEL the same without the label.
@@ -730,7 +758,7 @@ var ServedVersion = class _ServedVersion {
     const n = rows.length;
     const width = this.features.length;
     const given = new Array(n * width);
-    const checked = this.bindings.map((binding) => new Array(n * binding.columns.length));
+    const checked = this.bindings.map((binding) => feedValues(binding.elementType, n * binding.columns.length));
     const problems = new ProblemList();
     for (let i = 0; i < n; i++) {
       const row = rows[i];
@@ -818,7 +846,7 @@ var ServedVersion = class _ServedVersion {
     for (const { binding, data } of prepared) {
       const width = binding.columns.length;
       const { checks } = binding;
-      const values = new Array(data.length);
+      const values = feedValues(binding.elementType, data.length);
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < width; j++) {
           const index = i * width + j;
@@ -892,26 +920,28 @@ var ServedVersion = class _ServedVersion {
     }
     const outputs = names.map((name) => {
       const tensor = prediction.outputs[name];
-      return { name, datatype: datatypeOf(tensor.type), shape: tensor.dims, data: plainData(tensor) };
+      return `{"name":${JSON.stringify(name)},"datatype":"${datatypeOf(tensor.type)}","shape":${JSON.stringify(tensor.dims)},"data":${dataJson(tensor)}}`;
     });
-    return JSON.stringify({ model_name: this.model, model_version: this.version, id: requestId, outputs });
+    return `${this.answerHead},"id":${JSON.stringify(requestId)},"outputs":[${outputs.join(",")}]}`;
   }
   /** The rows endpoint's answer: per row, the label and the probability of each class (or the value). */
   rowsResponse(prediction, requestId) {
+    const { labels: labels2, probabilities, values } = prediction;
+    const keys = this.classKeys;
+    const width = keys.length;
     const predictions = new Array(prediction.rows);
-    const classes = this.classes;
     for (let i = 0; i < prediction.rows; i++) {
-      const entry = {};
-      if (prediction.labels) entry.label = prediction.labels[i];
-      if (prediction.probabilities && classes) {
-        const probabilities = {};
-        for (let k = 0; k < classes.length; k++) probabilities[String(classes[k])] = prediction.probabilities[i * classes.length + k];
-        entry.probabilities = probabilities;
+      const fields = [];
+      if (labels2) fields.push(`"label":${JSON.stringify(labels2[i])}`);
+      if (probabilities && width > 0) {
+        let entry = `"probabilities":{${keys[0]}${probabilities[i * width]}`;
+        for (let k = 1; k < width; k++) entry += `,${keys[k]}${probabilities[i * width + k]}`;
+        fields.push(`${entry}}`);
       }
-      if (prediction.values) entry.prediction = prediction.values[i];
-      predictions[i] = entry;
+      if (values) fields.push(`"prediction":${values[i]}`);
+      predictions[i] = `{${fields.join(",")}}`;
     }
-    return JSON.stringify({ model_name: this.model, model_version: this.version, id: requestId, predictions });
+    return `${this.answerHead},"id":${JSON.stringify(requestId)},"predictions":[${predictions.join(",")}]}`;
   }
   /**
    * The prediction's log lines, one per row: features as the client sent them, then the outputs.
@@ -919,7 +949,7 @@ var ServedVersion = class _ServedVersion {
    * label and probability keys of a row are one template copied whole, then filled in.
    */
   writeLogLines(buffer, request, prediction, meta) {
-    const headText = `{"time":"${new Date(meta.time).toISOString()}","request_id":${JSON.stringify(meta.requestId)},${this.logIdentity},"route":"${meta.route}","latency_ms":${Math.round(meta.latencyMs * 1e3) / 1e3},"row":`;
+    const headText = `{"time":"${isoTime(meta.time)}","request_id":${JSON.stringify(meta.requestId)},${this.logIdentity},"route":"${meta.route}","latency_ms":${Math.round(meta.latencyMs * 1e3) / 1e3},"row":`;
     const head = prediction.rows > 1 ? Buffer.from(headText) : null;
     const { features } = request;
     const { featureKeys, outputTemplates } = this;
@@ -1012,10 +1042,16 @@ function writeCsvRows(buffer, request, prediction, version, firstRow) {
     buffer.ascii("\n");
   }
 }
+function batchOutputFormat(output) {
+  const name = output.toLowerCase();
+  if (name.endsWith(".csv")) return "csv";
+  if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
+  if (name.endsWith(".parquet")) throw new ConfigurationError(`batch-output "${output}": predictions are written as JSON Lines or CSV, not Parquet; name a .jsonl or .csv file`, { input: "batch-output" });
+  throw new ConfigurationError(`batch-output "${output}" must end in .jsonl (the prediction log's layout) or .csv`, { input: "batch-output" });
+}
 async function scoreBatch(version, data, output, batchId) {
   await checkDataFiles(data, "batch-data");
-  const format = output.endsWith(".csv") ? "csv" : output.endsWith(".jsonl") || output.endsWith(".ndjson") ? "jsonl" : null;
-  if (format === null) throw new ConfigurationError(`batch-output "${output}" must end in .jsonl or .csv`, { input: "batch-output" });
+  const format = batchOutputFormat(output);
   const inputs = version.inputs;
   const plan = inputs.flatMap((input) => input.columns.map((name) => ({ name, decoding: input.elementType === "string" ? "string" : "number" })));
   await mkdir2(path2.dirname(output), { recursive: true });
@@ -1607,6 +1643,12 @@ async function runDeploy(options, ports) {
   let version;
   let contract;
   try {
+    if (options.batch?.artifactName && !ports.artifacts) {
+      throw new ConfigurationError(
+        `publishing artifact "${options.batch.artifactName}" needs GitHub's artifact service, which this run does not have (GitHub Enterprise Server has none): leave batch-artifact out and upload ${options.batch.output} with actions/upload-artifact@v3`,
+        { input: "batch-artifact" }
+      );
+    }
     await mkdir3(options.workDirectory, { recursive: true });
     fetched = await fetchModelPackage(ports.packages, options.reference, options.workDirectory, options.digest);
     options.log(`${wanted} is ${fetched.record.model} v${fetched.record.version}: every file of package sha256:${fetched.record.package.digest} verified`);
@@ -1720,6 +1762,7 @@ function chooseTarget(given) {
   if (given.strategy === "batch" && target !== "batch") throw new ConfigurationError(`the batch strategy scores a dataset: target "${target}" does not fit it`, { input: "target" });
   if (target === "serve" && !given.serverUrl) throw new ConfigurationError("server-url is required for the serve target: the address of the running ghml serve", { input: "server-url" });
   if (target === "batch" && (!given.batchData?.length || !given.batchOutput)) throw new ConfigurationError("batch-data and batch-output are required for the batch target: the data to score and where the predictions go", { input: "batch-data" });
+  if (target === "batch") batchOutputFormat(given.batchOutput);
   if (target === "command" && !given.command) throw new ConfigurationError("command is required for the command target: the script that deploys the model", { input: "command" });
   return target;
 }

@@ -8,15 +8,15 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-DMWZPD7F.js";
+} from "./chunk-VTDDOE27.js";
 import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-5YXCHMNF.js";
+} from "./chunk-SMLOWRZC.js";
 import {
   loadPolicy
-} from "./chunk-MRY2XE7J.js";
+} from "./chunk-ZU2CQFWH.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -29,14 +29,49 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataContract,
   external_exports,
   fitToLimit,
   loadDocument
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
+
+// src/registry/attestation.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://ghml.dev/attestations/model-package/v1";
+function checkCanAttest(env) {
+  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
+  throw new ConfigurationError(
+    "attest is true but this job cannot get an OIDC token: give the job `permissions: id-token: write` (and attestations: write, which actions/attest needs), or set attest to false. Attestations are signed by GitHub's signing services, so they cannot be made outside a GitHub Actions run.",
+    { input: "attest" }
+  );
+}
+function buildAttestation(manifest, packageDigest, facts) {
+  const prefix = `${facts.tag}/`;
+  const subject = [
+    { name: `${prefix}${MANIFEST_NAME}`, digest: { sha256: packageDigest } },
+    ...manifest.files.filter((file) => file.role === "model").map((file) => ({ name: `${prefix}${file.name}`, digest: { sha256: file.sha256 } }))
+  ];
+  return {
+    _type: STATEMENT_TYPE,
+    subject,
+    predicateType: PREDICATE_TYPE,
+    predicate: {
+      model: { name: manifest.model, version: manifest.version, tag: facts.tag },
+      package: { format: manifest.format, digest: { sha256: packageDigest }, files: manifest.files.map((file) => ({ name: file.name, role: file.role, size: file.size, digest: { sha256: file.sha256 } })) },
+      source: { repository: facts.lineage.repositoryUrl, commit: facts.commit },
+      training: { run: facts.run, workflowRun: facts.lineage.workflowRun },
+      data: { fingerprint: facts.lineage.dataFingerprint, files: facts.lineage.dataFiles.map((file) => ({ path: file.path, digest: { sha256: file.sha256 } })) },
+      evaluation: facts.evaluation && { id: facts.evaluation.id, passed: facts.evaluation.passed, dataFingerprint: facts.lineage.evaluationDataFingerprint, metrics: facts.metrics },
+      dataValidation: facts.dataValidation
+    }
+  };
+}
+function subjectChecksums(statement, eol = "\n") {
+  return statement.subject.map((subject) => `${subject.digest.sha256}  ${subject.name}${eol}`).join("");
+}
 
 // src/steps/register.ts
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -88,38 +123,6 @@ var ValidationReport = external_exports.strictObject({
   expectations: external_exports.strictObject({ evaluated: external_exports.number().int(), failed: external_exports.number().int(), warnings: external_exports.number().int() }),
   findings: external_exports.array(Finding)
 }).describe("A ghml validation report: each expectation of the contract that the data broke.");
-
-// src/registry/attestation.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var PREDICATE_TYPE = "https://ghml.dev/attestations/model-package/v1";
-function checkCanAttest(env) {
-  if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return;
-  throw new ConfigurationError(
-    "attest is true but this job cannot get an OIDC token: give the job `permissions: id-token: write` (and attestations: write), or set attest to false. Attestations are signed by GitHub's signing services, so they cannot be made outside a GitHub Actions run.",
-    { input: "attest" }
-  );
-}
-function buildAttestation(manifest, packageDigest, facts) {
-  const prefix = `${facts.tag}/`;
-  const subject = [
-    { name: `${prefix}${MANIFEST_NAME}`, digest: { sha256: packageDigest } },
-    ...manifest.files.filter((file) => file.role === "model").map((file) => ({ name: `${prefix}${file.name}`, digest: { sha256: file.sha256 } }))
-  ];
-  return {
-    _type: STATEMENT_TYPE,
-    subject,
-    predicateType: PREDICATE_TYPE,
-    predicate: {
-      model: { name: manifest.model, version: manifest.version, tag: facts.tag },
-      package: { format: manifest.format, digest: { sha256: packageDigest }, files: manifest.files.map((file) => ({ name: file.name, role: file.role, size: file.size, digest: { sha256: file.sha256 } })) },
-      source: { repository: facts.lineage.repositoryUrl, commit: facts.commit },
-      training: { run: facts.run, workflowRun: facts.lineage.workflowRun },
-      data: { fingerprint: facts.lineage.dataFingerprint, files: facts.lineage.dataFiles.map((file) => ({ path: file.path, digest: { sha256: file.sha256 } })) },
-      evaluation: facts.evaluation && { id: facts.evaluation.id, passed: facts.evaluation.passed, dataFingerprint: facts.lineage.evaluationDataFingerprint, metrics: facts.metrics },
-      dataValidation: facts.dataValidation
-    }
-  };
-}
 
 // src/steps/register.ts
 var RELEASE_BODY_LIMIT = 125e3;
@@ -282,5 +285,6 @@ async function versionLanded(registry, record) {
 }
 
 export {
+  subjectChecksums,
   runRegister
 };

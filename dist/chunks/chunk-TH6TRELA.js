@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-SGHWCDO4.js";
+} from "./chunk-WEIB2EAJ.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   barChart,
   binLabels
@@ -14,7 +14,7 @@ import {
   DataContract,
   loadDocument,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;

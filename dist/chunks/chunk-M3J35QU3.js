@@ -4,28 +4,28 @@ import {
 } from "./chunk-UG77MLVE.js";
 import {
   sniffColumnTypes
-} from "./chunk-MNZB3LIV.js";
+} from "./chunk-LHLX3R7J.js";
 import {
   float64Bits,
   loadFloat64Bits
-} from "./chunk-SGHWCDO4.js";
+} from "./chunk-WEIB2EAJ.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   MANIFEST_NAME
-} from "./chunk-DMWZPD7F.js";
+} from "./chunk-VTDDOE27.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataError
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/evaluate/dataset.ts
 var SNIFF_ROWS = 2e3;

@@ -19763,8 +19763,7 @@ function date4(params) {
 // src/report/markdown.ts
 var LIMITS = {
   stepSummaryBytes: 1024 * 1024,
-  bodyCharacters: 65535,
-  annotationsPerRequest: 50
+  bodyCharacters: 65535
 };
 function escapeCell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -19780,10 +19779,20 @@ function fitToLimit(text, limit, unit = "characters") {
   const size = (s) => unit === "bytes" ? Buffer.byteLength(s) : s.length;
   if (size(text) <= limit) return text;
   const note = "\n\n_\u2026 cut to fit GitHub's size limit; the full report is in the report file._\n";
-  let cut = text.slice(0, Math.max(0, limit - note.length * 4));
-  while (size(cut) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  const closing = "\n```";
+  let cut = text.slice(0, Math.max(0, limit - (note.length + closing.length) * 4));
+  while (size(cut) + size(closing) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
   const lastLine = cut.lastIndexOf("\n");
-  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${note}`;
+  const kept = lastLine > 0 ? cut.slice(0, lastLine) : cut;
+  const insideCode = (kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1;
+  return `${kept}${insideCode ? closing : ""}${note}`;
+}
+function fitWithMarkers(text, markers, limit) {
+  const trailer = markers.map((marker) => `
+
+${marker}`).join("");
+  if (trailer.length >= limit) throw new Error(`${markers.length} markers take ${trailer.length} characters, more than the limit of ${limit}`);
+  return `${fitToLimit(text, limit - trailer.length)}${trailer}`;
 }
 
 // src/contracts/load.ts
@@ -19960,6 +19969,7 @@ export {
   escapeCell,
   table,
   fitToLimit,
+  fitWithMarkers,
   ColumnType,
   DataContract
 };

@@ -2,17 +2,17 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   RunRecord
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataError,
   external_exports,
   parseDocumentText,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 import {
   __toESM,
   require_dist
@@ -22,7 +22,7 @@ import {
 import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-var slug = (text) => text.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
+var slug = (text2) => text2.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
 function checkpointKey(scope, now) {
   const { env } = scope;
   const identity = JSON.stringify([scope.model, scope.command, scope.params, scope.seed, env.GITHUB_REPOSITORY ?? null, env.GITHUB_WORKFLOW ?? null, env.GITHUB_JOB ?? null, env.GITHUB_RUN_ID ?? null]);
@@ -77,13 +77,13 @@ import path2 from "node:path";
 var ParamsDocument = external_exports.record(external_exports.string(), external_exports.json(), { error: 'params must be a mapping of names to values, e.g. {"learning_rate": 0.1}' });
 async function readParams(input, workingDirectory) {
   if (input === void 0 || input.trim() === "") return {};
-  const text = input.trim();
-  if (!text.includes("\n")) {
-    const file = path2.resolve(workingDirectory, text);
-    if ((await stat2(file).catch(() => void 0))?.isFile()) return parseDocumentText(await readFile(file, "utf8"), text, ParamsDocument, "params file", "params");
-    if (/\.(ya?ml|json)$/i.test(text)) throw new ConfigurationError(`params file "${text}" does not exist in ${workingDirectory}: params paths are relative to working-directory`, { input: "params" });
+  const text2 = input.trim();
+  if (!text2.includes("\n")) {
+    const file = path2.resolve(workingDirectory, text2);
+    if ((await stat2(file).catch(() => void 0))?.isFile()) return parseDocumentText(await readFile(file, "utf8"), text2, ParamsDocument, "params file", "params");
+    if (/\.(ya?ml|json)$/i.test(text2)) throw new ConfigurationError(`params file "${text2}" does not exist in ${workingDirectory}: params paths are relative to working-directory`, { input: "params" });
   }
-  return parseDocumentText(text, "params", ParamsDocument, "params", "params");
+  return parseDocumentText(text2, "params", ParamsDocument, "params", "params");
 }
 function paramVariable(name) {
   return `GHML_PARAM_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
@@ -415,19 +415,19 @@ async function findDvcFiles(workingDirectory) {
 }
 function pointer(source, stage, role, entry) {
   if (typeof entry !== "object" || entry === null || typeof entry.path !== "string") return void 0;
-  const text = (key) => typeof entry[key] === "string" ? entry[key] : null;
+  const text2 = (key) => typeof entry[key] === "string" ? entry[key] : null;
   const count = (key) => typeof entry[key] === "number" && Number.isInteger(entry[key]) && entry[key] >= 0 ? entry[key] : null;
-  const hash = text("md5") ?? text("etag") ?? text("checksum");
-  const algorithm = text("hash") ?? (text("md5") ? "md5" : text("etag") ? "etag" : text("checksum") ? "checksum" : null);
+  const hash = text2("md5") ?? text2("etag") ?? text2("checksum");
+  const algorithm = text2("hash") ?? (text2("md5") ? "md5" : text2("etag") ? "etag" : text2("checksum") ? "checksum" : null);
   return { source, stage, role, path: entry.path, hash, hashAlgorithm: algorithm, size: count("size"), files: count("nfiles") };
 }
 function entries(list) {
   return Array.isArray(list) ? list : [];
 }
-function parseDvcFile(source, text) {
+function parseDvcFile(source, text2) {
   let document;
   try {
-    document = (0, import_yaml.parse)(text);
+    document = (0, import_yaml.parse)(text2);
   } catch {
     return [];
   }
@@ -451,8 +451,8 @@ async function readDvcPointers(workingDirectory) {
   const { files, truncated } = await findDvcFiles(workingDirectory);
   const pointers = [];
   for (const file of files) {
-    const text = await readFile3(path5.join(workingDirectory, file), "utf8");
-    pointers.push(...parseDvcFile(file.split(path5.sep).join("/"), text));
+    const text2 = await readFile3(path5.join(workingDirectory, file), "utf8");
+    pointers.push(...parseDvcFile(file.split(path5.sep).join("/"), text2));
   }
   return { pointers, truncated };
 }
@@ -467,13 +467,13 @@ function reading(field) {
   const number = Number(value);
   return Number.isFinite(number) ? number : null;
 }
-function parseGpuQuery(text) {
+function parseGpuQuery(text2) {
   const readings = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text2.split(/\r?\n/)) {
     if (line.trim() === "") continue;
-    const fields = line.split(",").map((field) => field.trim());
-    if (fields.length !== GPU_QUERY_FIELDS.length) throw new Error(`unexpected nvidia-smi line (${fields.length} fields, ${GPU_QUERY_FIELDS.length} expected): ${line}`);
-    const [index, uuid, name, driverVersion, utilization, memoryUsed, memoryTotal, power, temperature] = fields;
+    const fields2 = line.split(",").map((field) => field.trim());
+    if (fields2.length !== GPU_QUERY_FIELDS.length) throw new Error(`unexpected nvidia-smi line (${fields2.length} fields, ${GPU_QUERY_FIELDS.length} expected): ${line}`);
+    const [index, uuid, name, driverVersion, utilization, memoryUsed, memoryTotal, power, temperature] = fields2;
     readings.push({
       index: Number(index),
       uuid,
@@ -488,19 +488,45 @@ function parseGpuQuery(text) {
   }
   return readings;
 }
-function parseCudaVersion(text) {
-  return /CUDA Version:\s*([0-9][0-9.]*)/.exec(text)?.[1] ?? null;
+function parseCudaVersion(text2) {
+  return /CUDA Version:\s*([0-9][0-9.]*)/.exec(text2)?.[1] ?? null;
 }
-function visibleGpus(readings, cudaVisibleDevices) {
+function parseGpuList(text2) {
+  const devices = [];
+  let parent;
+  for (const line of text2.split(/\r?\n/)) {
+    const gpu = /^GPU \d+: .*\(UUID: (GPU-[^)\s]+)\)/.exec(line);
+    if (gpu) {
+      parent = gpu[1];
+      continue;
+    }
+    const mig = /^\s+MIG (\S+)\s+Device\s+(\d+): \(UUID: (MIG-[^)\s]+)\)/.exec(line);
+    if (mig && parent) devices.push({ uuid: mig[3], profile: mig[1], device: Number(mig[2]), parentUuid: parent });
+  }
+  return devices;
+}
+function migReading(parent, uuid, what) {
+  return { ...parent, uuid, parentUuid: parent.uuid, name: `${parent.name} ${what}` };
+}
+function matchMig(entry, readings, migDevices) {
+  const listed = migDevices.find((device) => device.uuid.startsWith(entry));
+  const listedParent = listed && readings.find((r) => r.uuid === listed.parentUuid);
+  if (listed && listedParent) return migReading(listedParent, listed.uuid, `MIG ${listed.profile}`);
+  const old = /^MIG-(GPU-[^/]+)\/(\d+)\/(\d+)$/.exec(entry);
+  const parent = old && readings.find((r) => r.uuid === old[1]);
+  return parent ? migReading(parent, entry, `MIG (GPU instance ${old[2]}, compute instance ${old[3]})`) : void 0;
+}
+function visibleGpus(readings, cudaVisibleDevices, migDevices = []) {
   if (cudaVisibleDevices === void 0) return readings;
   const visible = [];
   for (const entry of cudaVisibleDevices.split(",").map((e) => e.trim())) {
-    const match = /^\d+$/.test(entry) ? readings.find((r) => r.index === Number(entry)) : entry.startsWith("GPU-") ? readings.find((r) => r.uuid.startsWith(entry)) : void 0;
-    if (!match || visible.includes(match)) break;
+    const match = /^\d+$/.test(entry) ? readings.find((r) => r.index === Number(entry)) : entry.startsWith("GPU-") ? readings.find((r) => r.uuid.startsWith(entry)) : entry.startsWith("MIG-") ? matchMig(entry, readings, migDevices) : void 0;
+    if (!match || visible.some((gpu) => gpu.uuid === match.uuid)) break;
     visible.push(match);
   }
   return visible;
 }
+var namesMigDevice = (cudaVisibleDevices) => (cudaVisibleDevices ?? "").split(",").some((entry) => entry.trim().startsWith("MIG-"));
 function nvidiaSmi(args, env) {
   return new Promise((resolve) => {
     execFile2("nvidia-smi", args, { env, timeout: 15e3, encoding: "utf8" }, (error, stdout, stderr) => {
@@ -517,11 +543,15 @@ async function probeGpus(env) {
   const query = await nvidiaSmi(GPU_QUERY_ARGS, env);
   if (!query.ok) return { gpus: [], reason: query.reason, cudaVersion: null };
   const all = parseGpuQuery(query.stdout);
-  const gpus = visibleGpus(all, env.CUDA_VISIBLE_DEVICES);
+  const list = namesMigDevice(env.CUDA_VISIBLE_DEVICES) ? await nvidiaSmi(["-L"], env) : void 0;
+  const gpus = visibleGpus(all, env.CUDA_VISIBLE_DEVICES, list?.ok ? parseGpuList(list.stdout) : []);
   const header = await nvidiaSmi([], env);
   const cudaVersion = header.ok ? parseCudaVersion(header.stdout) : null;
   if (all.length === 0) return { gpus, reason: "nvidia-smi lists no GPUs", cudaVersion };
-  if (gpus.length === 0) return { gpus, reason: `CUDA_VISIBLE_DEVICES="${env.CUDA_VISIBLE_DEVICES}" hides all ${all.length} GPUs`, cudaVersion };
+  if (gpus.length === 0) {
+    const unlisted = list && !list.ok ? ` (its MIG devices could not be listed: ${list.reason})` : list ? " (no MIG device it names is in nvidia-smi -L)" : "";
+    return { gpus, reason: `CUDA_VISIBLE_DEVICES="${env.CUDA_VISIBLE_DEVICES}" hides all ${all.length} GPUs${unlisted}`, cudaVersion };
+  }
   return { gpus, reason: null, cudaVersion };
 }
 var DeviceStatistics = class {
@@ -565,14 +595,16 @@ var DeviceStatistics = class {
   }
 };
 function summarizeGpuSamples(probe, samples, intervalSeconds) {
-  const statistics = new Map(probe.gpus.map((gpu) => [gpu.uuid, new DeviceStatistics(gpu)]));
-  for (const sample of samples) for (const reading2 of sample) statistics.get(reading2.uuid)?.add(reading2);
+  const statistics = probe.gpus.map((gpu) => ({ sampledAs: gpu.parentUuid ?? gpu.uuid, device: new DeviceStatistics(gpu) }));
+  for (const sample of samples) {
+    for (const reading2 of sample) for (const { sampledAs, device } of statistics) if (sampledAs === reading2.uuid) device.add(reading2);
+  }
   return {
     available: probe.gpus.length > 0,
     reason: probe.reason,
     cudaVersion: probe.cudaVersion,
     sampleIntervalSeconds: intervalSeconds,
-    devices: [...statistics.values()].map((s) => s.summary())
+    devices: statistics.map(({ device }) => device.summary())
   };
 }
 var GpuSampler = class {
@@ -703,26 +735,180 @@ import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/train/onnx-signature.ts
+import { open } from "node:fs/promises";
+var ELEMENT_TYPES = {
+  0: "undefined",
+  1: "float32",
+  2: "uint8",
+  3: "int8",
+  4: "uint16",
+  5: "int16",
+  6: "int32",
+  7: "int64",
+  8: "string",
+  9: "bool",
+  10: "float16",
+  11: "float64",
+  12: "uint32",
+  13: "uint64",
+  14: "complex64",
+  15: "complex128",
+  16: "bfloat16",
+  17: "float8e4m3fn",
+  18: "float8e4m3fnuz",
+  19: "float8e5m2",
+  20: "float8e5m2fnuz",
+  21: "uint4",
+  22: "int4",
+  23: "float4e2m1"
+};
+var WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 };
+var MalformedModel = class extends Error {
+};
+var FileBytes = class {
+  constructor(handle, size) {
+    this.handle = handle;
+    this.size = size;
+  }
+  handle;
+  size;
+  window = new Uint8Array(0);
+  windowStart = 0;
+  async read(position, length) {
+    const end = Math.min(position + length, this.size);
+    if (position < this.windowStart || end > this.windowStart + this.window.length) {
+      const buffer = Buffer.alloc(Math.max(end - position, 64 * 1024));
+      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, position);
+      this.window = buffer.subarray(0, bytesRead);
+      this.windowStart = position;
+    }
+    return this.window.subarray(position - this.windowStart, end - this.windowStart);
+  }
+};
+async function readVarint(bytes, position, end) {
+  const chunk = await bytes.read(position, Math.min(10, end - position));
+  let value = 0n;
+  for (let i = 0; i < chunk.length; i++) {
+    value |= BigInt(chunk[i] & 127) << BigInt(7 * i);
+    if ((chunk[i] & 128) === 0) return { value: BigInt.asUintN(64, value), next: position + i + 1 };
+  }
+  throw new MalformedModel(`a number at byte ${position} runs past its message`);
+}
+async function* fields(bytes, start, end) {
+  let position = start;
+  while (position < end) {
+    const tag = await readVarint(bytes, position, end);
+    const number = Number(tag.value >> 3n);
+    const wireType = Number(tag.value & 7n);
+    if (number === 0) throw new MalformedModel(`field number 0 at byte ${position}`);
+    position = tag.next;
+    let field;
+    if (wireType === WIRE.varint) {
+      const value = await readVarint(bytes, position, end);
+      field = { number, wireType, varint: value.value, start: position, end: value.next };
+    } else if (wireType === WIRE.bytes) {
+      const length = await readVarint(bytes, position, end);
+      const fieldEnd = length.next + Number(length.value);
+      if (length.value > BigInt(end - length.next)) throw new MalformedModel(`field ${number} at byte ${position} runs past its message`);
+      field = { number, wireType, varint: 0n, start: length.next, end: fieldEnd };
+    } else if (wireType === WIRE.fixed64 || wireType === WIRE.fixed32) {
+      const fieldEnd = position + (wireType === WIRE.fixed64 ? 8 : 4);
+      if (fieldEnd > end) throw new MalformedModel(`field ${number} at byte ${position} runs past its message`);
+      field = { number, wireType, varint: 0n, start: position, end: fieldEnd };
+    } else {
+      throw new MalformedModel(`wire type ${wireType} at byte ${position - 1}`);
+    }
+    position = field.end;
+    yield field;
+  }
+}
+async function* messageFields(bytes, field, wanted) {
+  if (field.wireType !== WIRE.bytes) throw new MalformedModel(`field ${field.number} is not a message`);
+  for await (const inner of fields(bytes, field.start, field.end)) if (inner.number === wanted) yield inner;
+}
+async function text(bytes, field) {
+  if (field.wireType !== WIRE.bytes) throw new MalformedModel(`field ${field.number} is not a string`);
+  return Buffer.from(await bytes.read(field.start, field.end - field.start)).toString("utf8");
+}
+async function initializerName(bytes, field, sparse) {
+  let name;
+  if (sparse) {
+    for await (const values of messageFields(bytes, field, 1)) name = await initializerName(bytes, values, false);
+    return name;
+  }
+  for await (const inner of messageFields(bytes, field, 8)) name = await text(bytes, inner);
+  return name;
+}
+async function dimension(bytes, field) {
+  let value = "";
+  for await (const inner of fields(bytes, field.start, field.end)) {
+    if (inner.number === 1 && inner.wireType === WIRE.varint) value = Number(BigInt.asIntN(64, inner.varint));
+    else if (inner.number === 2) value = await text(bytes, inner);
+  }
+  return value;
+}
+async function valueSignature(bytes, field) {
+  let name = "";
+  let tensor;
+  let isTensor = false;
+  for await (const inner of fields(bytes, field.start, field.end)) {
+    if (inner.number === 1) name = await text(bytes, inner);
+    else if (inner.number === 2 && inner.wireType === WIRE.bytes) {
+      for await (const kind of fields(bytes, inner.start, inner.end)) {
+        if (kind.number === 1) [tensor, isTensor] = [kind, true];
+        else if (kind.number !== 6) [tensor, isTensor] = [void 0, false];
+      }
+    }
+  }
+  if (!isTensor || !tensor) return { name, elementType: "non-tensor", shape: [] };
+  let elementType = 0;
+  const shape = [];
+  for await (const inner of fields(bytes, tensor.start, tensor.end)) {
+    if (inner.number === 1 && inner.wireType === WIRE.varint) elementType = Number(inner.varint);
+    else if (inner.number === 2) {
+      shape.length = 0;
+      for await (const dim of messageFields(bytes, inner, 1)) shape.push(await dimension(bytes, dim));
+    }
+  }
+  return { name, elementType: ELEMENT_TYPES[elementType] ?? `onnx-type-${elementType}`, shape };
+}
+async function signatureOf(bytes) {
+  const inputs = [];
+  const outputs = [];
+  const initializers = /* @__PURE__ */ new Set();
+  let graphs = 0;
+  for await (const graph of fields(bytes, 0, bytes.size)) {
+    if (graph.number !== 7) continue;
+    if (graph.wireType !== WIRE.bytes) throw new MalformedModel("the graph is not a message");
+    graphs++;
+    for await (const field of fields(bytes, graph.start, graph.end)) {
+      if (field.number === 11) inputs.push(await valueSignature(bytes, field));
+      else if (field.number === 12) outputs.push(await valueSignature(bytes, field));
+      else if (field.number === 5 || field.number === 15) {
+        const name = await initializerName(bytes, field, field.number === 15);
+        if (name !== void 0) initializers.add(name);
+      }
+    }
+  }
+  if (graphs === 0) return void 0;
+  return { inputs: inputs.filter((input) => !initializers.has(input.name)), outputs };
+}
 async function readOnnxSignature(file) {
-  let ort;
+  let handle;
   try {
-    ort = await import("onnxruntime-node");
+    handle = await open(file, "r");
   } catch (error) {
-    return { signature: null, unavailable: `onnxruntime-node cannot be loaded here (${firstLine(error)}): the signature was not read` };
-  }
-  let session;
-  try {
-    session = await ort.InferenceSession.create(file);
-  } catch (error) {
-    return { signature: null, unavailable: `ONNX Runtime cannot load the model: ${firstLine(error)}` };
+    return { signature: null, unavailable: `the model file cannot be read (${firstLine(error)}): the signature was not read` };
   }
   try {
-    const describe = (metadata) => metadata.map(
-      (value) => value.isTensor ? { name: value.name, elementType: value.type, shape: [...value.shape] } : { name: value.name, elementType: "non-tensor", shape: [] }
-    );
-    return { signature: { inputs: describe(session.inputMetadata), outputs: describe(session.outputMetadata) }, unavailable: null };
+    const signature = await signatureOf(new FileBytes(handle, (await handle.stat()).size));
+    if (!signature) return { signature: null, unavailable: "the file holds no ONNX graph (ModelProto.graph): the signature was not read" };
+    return { signature, unavailable: null };
+  } catch (error) {
+    if (error instanceof MalformedModel) return { signature: null, unavailable: `the file is not an ONNX model (${error.message}): the signature was not read` };
+    return { signature: null, unavailable: `the model file cannot be read (${firstLine(error)}): the signature was not read` };
   } finally {
-    await session.release();
+    await handle.close();
   }
 }
 function firstLine(error) {
@@ -890,6 +1076,7 @@ async function trackedRun(options, gpus, stop) {
   const metrics = await readMetrics(files.metrics, files.finalMetrics);
   for (const warning of metrics.warnings) log.warning(warning);
   const model = outcome?.ending === "exited" && outcome.exitCode === 0 && options.modelPath ? await describeModel(workingDirectory, options.modelPath, startedAt) : null;
+  if (model?.artifact?.signatureUnavailable) log.warning(`the model's inputs and outputs were not recorded: ${model.artifact.signatureUnavailable}`);
   const { status, message } = statusOf(outcome, stop.signal, model?.problem ?? null, options.timeoutMinutes);
   const dvcPointers = await dvc;
   if (dvcPointers.truncated) log.warning("stopped looking for DVC files after 20,000 entries: keep .dvc files near the working directory");
@@ -998,7 +1185,7 @@ function formatBytes(bytes) {
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
-var quote = (text) => `"${text.replace(/"/g, "'")}"`;
+var quote = (text2) => `"${text2.replace(/"/g, "'")}"`;
 var CHART_POINTS = 50;
 function lineChart(title, xLabel, yLabel, points) {
   const shown = downsample(points, CHART_POINTS);

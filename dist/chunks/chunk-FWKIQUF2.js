@@ -4,7 +4,7 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/report/drift.ts
 var percent = (share) => `${(share * 100).toFixed(0)}%`;

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-SGHWCDO4.js";
+} from "./chunk-WEIB2EAJ.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,10 +9,10 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   DataError
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/data/infer.ts
 var CATEGORY_MAX_DISTINCT = 20;

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   require_tunnel,
   require_undici
-} from "./chunk-CJAIRG73.js";
+} from "./chunk-NSEUEFYB.js";
 import {
   Octokit,
   paginateRest,

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   defaults,
   getOctokit
-} from "./chunk-RFS3ZE2Q.js";
+} from "./chunk-RALIWECY.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -12,7 +12,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-CJAIRG73.js";
+} from "./chunk-NSEUEFYB.js";
 import {
   retry
 } from "./chunk-W64PFGQ6.js";

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-MRY2XE7J.js";
+} from "./chunk-ZU2CQFWH.js";
 import {
   Aliases,
   Registry,
@@ -11,14 +11,14 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   LIMITS,
   escapeCell,
   fitToLimit,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/registry/model-card.ts
 function formatMetric(value) {

@@ -20,14 +20,14 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-EG2N5IGA.js";
+} from "./chunk-M3J35QU3.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-CLV3UGNS.js";
+} from "./chunk-HRZ7HUTL.js";
 import {
   parseModelReference
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataContract,
@@ -38,7 +38,7 @@ import {
   formatLocation,
   loadDocument,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/evaluate/baseline.ts
 import { existsSync } from "node:fs";

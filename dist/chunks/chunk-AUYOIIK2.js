@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   driftVerdict,
   sortBySeverity
-} from "./chunk-R5F35EWZ.js";
+} from "./chunk-FWKIQUF2.js";
 import {
   barChart,
   comparisonChart
@@ -10,7 +10,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-5YXCHMNF.js";
+} from "./chunk-SMLOWRZC.js";
 import {
   DeploymentPayload,
   aliasChanges,
@@ -21,14 +21,14 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-M3EBPA5Y.js";
+} from "./chunk-FK3PNH4O.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   Policy,
   loadPolicy
-} from "./chunk-MRY2XE7J.js";
+} from "./chunk-ZU2CQFWH.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -43,16 +43,17 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-ANOTJKWA.js";
+} from "./chunk-XTSUPTH7.js";
 import {
   ConfigurationError,
   DataError,
   LIMITS,
   fitToLimit,
+  fitWithMarkers,
   isUserFacing,
   parseDocumentText,
   table
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/github/app-access.ts
 var AccessLookup = class {
@@ -257,26 +258,24 @@ function driftIssueBody(context, run2, severity) {
     driftedColumnsTable(latest.report),
     driftChart(latest.report),
     `Reports: ${run2.map((observation) => `[${observation.path.split("/").at(-1)}](${context.reportUrl(observation.path)})`).join(", ")}`,
-    "_This issue gets a comment for each later drifted report and is closed when reports are clean again._",
-    ...run2.map((observation) => driftReportMarker(observation.path))
+    "_This issue gets a comment for each later drifted report and is closed when reports are clean again._"
   ];
-  return fitToLimit(parts.filter((part) => part !== void 0).join("\n\n"), LIMITS.bodyCharacters);
+  return fitWithMarkers(parts.filter((part) => part !== void 0).join("\n\n"), run2.map((observation) => driftReportMarker(observation.path)), LIMITS.bodyCharacters);
 }
 function driftCommentBody(context, observation, severity) {
   const parts = [
     `**${severity === "critical" ? "\u{1F534}" : "\u{1F7E1}"} Drift continues:** ${driftVerdict(observation.report)} ([report](${context.reportUrl(observation.path)}))`,
     driftedColumnsTable(observation.report),
-    driftChart(observation.report),
-    driftReportMarker(observation.path)
+    driftChart(observation.report)
   ];
-  return fitToLimit(parts.filter((part) => part !== void 0).join("\n\n"), LIMITS.bodyCharacters);
+  return fitWithMarkers(parts.filter((part) => part !== void 0).join("\n\n"), [driftReportMarker(observation.path)], LIMITS.bodyCharacters);
 }
 function driftClosingBody(context, run2) {
-  return [
+  const text = [
     `\u2705 ${run2.length} consecutive reports without drift for **${context.model}** in **${context.environment}**: closing.`,
-    `Reports: ${run2.map((observation) => `[${observation.path.split("/").at(-1)}](${context.reportUrl(observation.path)})`).join(", ")}`,
-    ...run2.map((observation) => driftReportMarker(observation.path))
+    `Reports: ${run2.map((observation) => `[${observation.path.split("/").at(-1)}](${context.reportUrl(observation.path)})`).join(", ")}`
   ].join("\n\n");
+  return fitWithMarkers(text, run2.map((observation) => driftReportMarker(observation.path)), LIMITS.bodyCharacters);
 }
 
 // src/github/app-registry.ts

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ConfigurationError,
   DataError
-} from "./chunk-5IKXZ3EP.js";
+} from "./chunk-C6LDC4LV.js";
 
 // src/io/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
