@@ -5,12 +5,9 @@
 // once, as GitHub's retries and redeliveries would. Printed: throughput, handler latency (the app
 // answers a delivery when its handlers are done) and the duplicates found afterwards (must be 0).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import ghmlApp from '../app/index.js';
 import { Aliases } from '../src/contracts/registry.js';
 import type { DriftReport } from '../src/contracts/drift.js';
@@ -24,6 +21,7 @@ import { registryPaths } from '../src/registry/paths.js';
 import { Registry } from '../src/registry/registry.js';
 import { updateBranch } from '../src/registry/store.js';
 import { startSandbox, type Delivery } from '../src/sandbox/index.js';
+import { startSandboxApp } from '../src/sandbox/probot.js';
 import { runRegister } from '../src/steps/register.js';
 
 const webhooks = Number(process.env.GHML_BENCH_APP_WEBHOOKS ?? 500);
@@ -51,15 +49,7 @@ const as = (login: string) => {
   return { target, octokit: createOctokit(target, { retries: 0 }) };
 };
 
-const probot = new Probot({
-  appId: sandbox.app.id,
-  privateKey: sandbox.app.privateKey,
-  secret,
-  baseUrl: sandbox.apiUrl,
-  logLevel: 'fatal',
-  Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })),
-});
-const middleware = await createNodeMiddleware(ghmlApp, { probot });
+const { probot, url: appUrl, close: closeApp } = await startSandboxApp(sandbox, ghmlApp, secret);
 // Handler latency is the time from a verified delivery to every handler done. Probot answers 202
 // "still processing" after 9 s and goes on in the background, so the HTTP answer cannot tell it.
 const handlerLatencies = new Map<string, number[]>();
@@ -72,9 +62,6 @@ probot.webhooks.verifyAndReceive = async (event) => {
     handlerLatencies.set(event.name, [...(handlerLatencies.get(event.name) ?? []), performance.now() - begin]);
   }
 };
-const server = createServer((request, response) => void middleware(request, response, () => response.writeHead(404).end()));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
 
 // Everything below is recorded by the sandbox but reaches no app until the burst.
 sandbox.setWebhook('http://127.0.0.1:9/unreachable', secret);
@@ -205,7 +192,7 @@ console.log(`made: ${issues.length} drift issues, ${heads.length} promotion chec
 if (failures.length > 0) console.log(`failures: ${[...new Set(failures)].join('; ')}`);
 if (sandbox.contractViolations.length > 0) console.log(`contract violations: ${sandbox.contractViolations.map((violation) => `${violation.subject}: ${violation.message}`).join('; ')}`);
 
-await new Promise<void>((resolve) => server.close(() => resolve()));
+await closeApp();
 await sandbox.close();
 await rm(seed, { recursive: true, force: true });
 if (totalDuplicates > 0 || failures.length > 0) process.exitCode = 1;
