@@ -192,9 +192,12 @@ export class CsvReader implements DatasetReader {
     const fields = new FieldSpans();
     const targets = new Array<ColumnData | undefined>(width);
     const fieldParsers = new Array<FieldParser | undefined>(width);
+    const recentText = new Array<RecentText | undefined>(width);
     plan.forEach((column, planIndex) => {
       const field = fieldOfColumn[planIndex];
-      if (field >= 0 && column.decoding !== 'string') fieldParsers[field] = parsers[column.decoding];
+      if (field < 0) return;
+      if (column.decoding === 'string') recentText[field] = new RecentText();
+      else fieldParsers[field] = parsers[column.decoding];
     });
 
     let columns = plan.map((column, i) => (fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : undefined));
@@ -264,6 +267,11 @@ export class CsvReader implements DatasetReader {
         } else if (start === end) {
           target.values[row] = null;
         } else {
+          const recent = escaped || end - start > RECENT_TEXT_MAX_BYTES ? undefined : recentText[f]!.ascii(bytes, start, end);
+          if (recent !== undefined) {
+            target.values[row] = recent;
+            continue;
+          }
           try {
             target.values[row] = decodeField(bytes, start, end, escaped, true);
           } catch {
@@ -317,6 +325,44 @@ function raggedRow(found: number, expected: number): string {
 
 /** Buffer's own latin1Slice skips the argument checks of toString('latin1'), a fifth of the cost per field. */
 type LatinSlicing = Buffer & { latin1Slice(start: number, end: number): string };
+
+/** Slots of a text column's cache of recent values; a power of two. */
+const RECENT_TEXT_SLOTS = 256;
+/** Longer values are seldom repeated: they are decoded every time. */
+const RECENT_TEXT_MAX_BYTES = 32;
+
+/**
+ * The strings of a text column's recent ASCII values, by a hash of their bytes. A column of few
+ * distinct values (a label, a category) then makes no new string per row, and a repeated string
+ * keeps the hash the engine computed for it, so Map lookups by it (class labels, slice keys) are
+ * cheap. A column of many distinct values only pays the hash, taken in the pass that checks for
+ * ASCII anyway.
+ */
+class RecentText {
+  private readonly hashes = new Int32Array(RECENT_TEXT_SLOTS);
+  private readonly texts = new Array<string | undefined>(RECENT_TEXT_SLOTS).fill(undefined);
+
+  /** The text of bytes[start, end) when every byte is ASCII; undefined otherwise. */
+  ascii(bytes: Buffer, start: number, end: number): string | undefined {
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b >= 0x80) return undefined;
+      hash = Math.imul(hash ^ b, 0x01000193);
+    }
+    const slot = (hash ^ (hash >>> 16)) & (RECENT_TEXT_SLOTS - 1);
+    const cached = this.texts[slot];
+    if (cached !== undefined && this.hashes[slot] === hash && cached.length === end - start) {
+      let same = true;
+      for (let i = 0; i < cached.length && same; i++) same = cached.charCodeAt(i) === bytes[start + i];
+      if (same) return cached;
+    }
+    const text = (bytes as LatinSlicing).latin1Slice(start, end);
+    this.hashes[slot] = hash;
+    this.texts[slot] = text;
+    return text;
+  }
+}
 
 function decodeField(bytes: Buffer, start: number, end: number, escaped: boolean, strict: boolean): string {
   let ascii = true;

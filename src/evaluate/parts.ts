@@ -1,7 +1,6 @@
 import type { Calibration, ClassCurves, Comparison, FairnessGap, SliceResult } from '../contracts/evaluation-report.js';
 import {
   bootstrap,
-  downsampleCurve,
   fairnessGaps,
   FAIRNESS_GAPS,
   metricDirection,
@@ -45,32 +44,24 @@ export function calibrationOf(table: ReliabilityTable | null): Calibration | nul
   return table === null ? null : { expectedCalibrationError: table.expectedCalibrationError, bins: table.bins.map((bin) => ({ ...bin, count: Math.round(bin.count) })) };
 }
 
-function pick(values: ArrayLike<number>, indices: Int32Array): number[] {
-  return Array.from(indices, (i) => values[i]);
-}
-
-/** ROC, precision–recall and calibration curves: of the positive class, or of each class one-vs-rest. */
+/**
+ * ROC, precision–recall and calibration curves: of the positive class, or of each class
+ * one-vs-rest. The evaluation's curvePoints (MAX_CURVE_POINTS) has them downsampled already.
+ */
 export function curvesOf(evaluation: ClassificationEvaluation): ClassCurves[] | null {
   if (evaluation.probabilities === null) return null;
   const labels: (Label | undefined)[] = evaluation.positive === null ? [...evaluation.classes] : [undefined];
   return labels.map((label) => {
-    const outcome = evaluation.curves(label);
-    const curves = outcome.value!;
+    const curves = evaluation.curves(label).value!;
     const reasons: string[] = [];
     let roc: ClassCurves['roc'] = null;
     if (curves.roc.value === null) reasons.push(`ROC: ${curves.roc.reason}`);
-    else {
-      const { fpr, tpr, thresholds } = curves.roc.value;
-      const kept = downsampleCurve(fpr, tpr, MAX_CURVE_POINTS);
-      roc = { fpr: pick(fpr, kept), tpr: pick(tpr, kept), thresholds: pick(thresholds, kept) };
-    }
+    else roc = { fpr: Array.from(curves.roc.value.fpr), tpr: Array.from(curves.roc.value.tpr), thresholds: Array.from(curves.roc.value.thresholds) };
     let precisionRecall: ClassCurves['precisionRecall'] = null;
     if (curves.precisionRecall.value === null) reasons.push(`precision–recall: ${curves.precisionRecall.reason}`);
     else {
       const { precision, recall, thresholds } = curves.precisionRecall.value;
-      const kept = downsampleCurve(recall, precision, MAX_CURVE_POINTS);
-      // The last point (recall 0, precision 1) has no threshold.
-      precisionRecall = { precision: pick(precision, kept), recall: pick(recall, kept), thresholds: pick(thresholds, kept.filter((i) => i < thresholds.length)) };
+      precisionRecall = { precision: Array.from(precision), recall: Array.from(recall), thresholds: Array.from(thresholds) };
     }
     const { probPred, probTrue, counts } = curves.calibration;
     return {

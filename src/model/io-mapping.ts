@@ -237,6 +237,8 @@ export function buildFeeds(plan: InputPlan, rows: ColumnRows, ort: OnnxRuntime):
           if (!Number.isSafeInteger(values[i])) invalidValue(rows, name, i, String(values[i]), binding);
           data[i * width + j] = BigInt(values[i]);
         }
+      } else if (width === 1) {
+        data.set(values);
       } else {
         for (let i = 0; i < n; i++) data[i * width + j] = values[i];
       }
@@ -383,7 +385,7 @@ export function readPredictions(
   if (plan.task === 'regression') {
     const tensor = results[plan.value.output];
     checkRows(tensor, rows, plan.value.output, options.what);
-    return { values: Float64Array.from(tensor.data as Float32Array) };
+    return { values: new Float64Array(tensor.data as Float32Array | Float64Array) };
   }
   const predictions: Predictions = {};
   if (plan.probabilities) {
@@ -397,7 +399,7 @@ export function readPredictions(
         { input: 'classes' },
       );
     }
-    const probabilities = plan.probabilities.kind === 'positive' ? expandBinaryProbabilities(data, 1) : Float64Array.from(data);
+    const probabilities = plan.probabilities.kind === 'positive' ? expandBinaryProbabilities(data, 1) : new Float64Array(data);
     const order = options.columnOrder;
     if (order === null) {
       predictions.probabilities = probabilities;

@@ -11,7 +11,7 @@ import { describeColumns, DatasetStream, type RowChunk } from '../evaluate/datas
 import { checkThresholdMetrics, runGate } from '../evaluate/gate.js';
 import { openScorer, type ModelTask, type OpenedScorer } from '../evaluate/models.js';
 import { ParityCheck } from '../evaluate/parity.js';
-import { calibrationOf, compareMetrics, curvesOf, intervalsOf, metricRecord, slicesOf, type MetricRecord, type SliceParts } from '../evaluate/parts.js';
+import { calibrationOf, compareMetrics, curvesOf, intervalsOf, MAX_CURVE_POINTS, metricRecord, slicesOf, type MetricRecord, type SliceParts } from '../evaluate/parts.js';
 import type { Scorer } from '../evaluate/scorer.js';
 import { ConfigurationError, DataError, formatLocation } from '../errors.js';
 import { writeJson } from '../io/files.js';
@@ -161,7 +161,9 @@ function readPlan(scorers: Scorer[], label: string, task: ModelTask, sliceColumn
 }
 
 function newAccumulator(task: ModelTask, classes: Label[] | null, positiveLabel: Label | undefined, sliceColumns: string[]): Accumulator {
-  return task === 'regression' ? new RegressionAccumulator({ sliceColumns }) : new ClassificationAccumulator({ classes: classes!, positiveLabel, sliceColumns });
+  return task === 'regression'
+    ? new RegressionAccumulator({ sliceColumns })
+    : new ClassificationAccumulator({ classes: classes!, positiveLabel, sliceColumns, curvePoints: MAX_CURVE_POINTS });
 }
 
 interface ModelResults {

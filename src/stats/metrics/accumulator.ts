@@ -23,13 +23,13 @@ import {
   ClassificationEvaluation,
   NO_PROBABILITIES,
   RegressionEvaluation,
+  ROWS_CHECKED,
   type ClassificationReport,
   type ProbabilityParts,
   type RegressionReport,
 } from './evaluation.js';
 import {
-  classLookup,
-  encodeLabels,
+  LabelEncoder,
   positiveClassIndex,
   predictedClasses,
   requireFinite,
@@ -39,7 +39,7 @@ import {
   type Label,
 } from './input.js';
 import { undefinedMetric } from './metric.js';
-import { brierPerRow, logLossPerRow } from './probabilistic.js';
+import { rowBrier, rowLogLoss } from './probabilistic.js';
 import { SliceEncoder, type EncodedSlices, type SliceKey } from './slices.js';
 
 class GrowingArray<A extends Float64Array | Int32Array> {
@@ -108,6 +108,8 @@ export interface ClassificationAccumulatorOptions {
   calibrationBins?: number;
   /** slice columns whose keys every batch carries; requires keepRows */
   sliceColumns?: readonly string[];
+  /** the evaluation's `curvePoints`: downsample its ROC and precision–recall curves to this many points */
+  curvePoints?: number;
 }
 
 export interface ClassificationBatch {
@@ -135,8 +137,10 @@ interface KeptRows {
 
 export class ClassificationAccumulator {
   readonly classes: readonly Label[];
+  private readonly encoder: LabelEncoder;
   private readonly positive: number | null;
   private readonly calibrationBins: number;
+  private readonly curvePoints: number | undefined;
   private readonly kept: KeptRows | null;
   private readonly totals: Totals | null;
   private readonly slices: SliceColumns;
@@ -144,11 +148,12 @@ export class ClassificationAccumulator {
   private count = 0;
 
   constructor(options: ClassificationAccumulatorOptions) {
-    classLookup(options.classes);
+    this.encoder = new LabelEncoder(options.classes);
     this.classes = options.classes;
     this.positive = options.classes.length === 2 ? positiveClassIndex(options.classes, options.positiveLabel) : null;
     this.calibrationBins = options.calibrationBins ?? CALIBRATION_BINS;
     requireBinCount(this.calibrationBins);
+    this.curvePoints = options.curvePoints;
     const keepRows = options.keepRows ?? true;
     const sliceColumns = options.sliceColumns ?? [];
     if (!keepRows && sliceColumns.length > 0) throw new RangeError('slices need the rows: set keepRows to true or drop sliceColumns');
@@ -180,12 +185,12 @@ export class ClassificationAccumulator {
     if (this.shape !== null && (this.shape.probabilities !== shape.probabilities || this.shape.predictions !== shape.predictions)) {
       throw new RangeError('every batch must carry the same outputs (probabilities and/or predictions) as the first');
     }
-    const labels = encodeLabels(batch.labels, this.classes, firstRow);
+    const labels = this.encoder.encode(batch.labels, firstRow);
     if (batch.probabilities !== undefined) requireProbabilities(batch.probabilities, rows, this.classes, firstRow);
     let predictions: Int32Array;
     if (batch.predictions !== undefined) {
       requireSameLength(batch.predictions, batch.labels, 'predictions', 'labels');
-      predictions = encodeLabels(batch.predictions, this.classes, firstRow);
+      predictions = this.encoder.encode(batch.predictions, firstRow);
     } else {
       predictions = predictedClasses(batch.probabilities!, classCount);
     }
@@ -202,10 +207,13 @@ export class ClassificationAccumulator {
     const totals = this.totals!;
     const counts = confusionCounts(labels, predictions, classCount);
     for (let j = 0; j < counts.length; j++) totals.counts[j] += counts[j];
-    if (batch.probabilities !== undefined) {
-      for (const loss of logLossPerRow(labels, batch.probabilities, classCount)) totals.logLossSum += loss;
-      for (const loss of brierPerRow(labels, batch.probabilities, classCount, this.positive)) totals.brierSum += loss;
-      totals.reliability.addRows(labels, batch.probabilities, classCount);
+    const probabilities = batch.probabilities;
+    if (probabilities !== undefined) {
+      for (let i = 0; i < rows; i++) {
+        totals.logLossSum += rowLogLoss(labels, probabilities, classCount, i);
+        totals.brierSum += rowBrier(labels, probabilities, classCount, this.positive, i);
+        totals.reliability.addRow(labels[i], probabilities, i * classCount, classCount);
+      }
     }
   }
 
@@ -213,14 +221,18 @@ export class ClassificationAccumulator {
   evaluation(): ClassificationEvaluation {
     if (this.kept === null) throw new RangeError(`evaluation() needs the rows: ${ROWS_NOT_KEPT}`);
     requireRows(this.count, 'classification metrics');
-    return new ClassificationEvaluation({
-      classes: this.classes,
-      labels: this.kept.labels.view(),
-      probabilities: this.shape!.probabilities ? this.kept.probabilities.view() : undefined,
-      predictions: this.shape!.predictions ? this.kept.predictions.view() : undefined,
-      positiveLabel: this.positive === null ? undefined : this.classes[this.positive],
-      calibrationBins: this.calibrationBins,
-    });
+    return new ClassificationEvaluation(
+      {
+        classes: this.classes,
+        labels: this.kept.labels.view(),
+        probabilities: this.shape!.probabilities ? this.kept.probabilities.view() : undefined,
+        predictions: this.shape!.predictions ? this.kept.predictions.view() : undefined,
+        positiveLabel: this.positive === null ? undefined : this.classes[this.positive],
+        calibrationBins: this.calibrationBins,
+        curvePoints: this.curvePoints,
+      },
+      ROWS_CHECKED,
+    );
   }
 
   report(): ClassificationReport {

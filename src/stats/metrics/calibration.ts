@@ -76,12 +76,15 @@ export class ReliabilityBins {
     if (correct) this.correctSums[bin] += multiplicity;
   }
 
+  /** Adds the row of classCount probabilities starting at `base`, of true class `label`. */
+  addRow(label: number, probabilities: ArrayLike<number>, base: number, classCount: number): void {
+    const { confidence, top } = topClass(probabilities, base, classCount);
+    this.add(calibrationBin(confidence, this.edges), confidence, top === label, 1);
+  }
+
   /** Adds rows × classCount probabilities with their true classes. */
   addRows(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number): void {
-    for (let i = 0; i < labels.length; i++) {
-      const { confidence, top } = topClass(probabilities, i * classCount, classCount);
-      this.add(calibrationBin(confidence, this.edges), confidence, top === labels[i], 1);
-    }
+    for (let i = 0; i < labels.length; i++) this.addRow(labels[i], probabilities, i * classCount, classCount);
   }
 
   table(): ReliabilityTable {
@@ -122,10 +125,10 @@ export function confidenceRows(labels: Int32Array, probabilities: ArrayLike<numb
   return out;
 }
 
-export function reliabilityOf(rows: ConfidenceRows, binCount: number, multiplicities?: Uint32Array): ReliabilityTable {
+export function reliabilityOf(rows: ConfidenceRows, binCount: number, multiplicities: Uint32Array): ReliabilityTable {
   const bins = new ReliabilityBins(binCount);
   for (let i = 0; i < rows.bin.length; i++) {
-    const m = multiplicities === undefined ? 1 : multiplicities[i];
+    const m = multiplicities[i];
     if (m !== 0) bins.add(rows.bin[i], rows.confidence[i], rows.correct[i] === 1, m);
   }
   return bins.table();
@@ -141,36 +144,56 @@ export interface CalibrationCurve {
   counts: Float64Array;
 }
 
-/** calibration_curve of class `positive`, its probability read at values[i * stride + offset]. */
-export function calibrationCurveOf(
-  labels: Int32Array,
-  positive: number,
-  values: ArrayLike<number>,
-  stride: number,
-  offset: number,
-  binCount: number,
-): CalibrationCurve {
-  const edges = calibrationEdges(binCount);
-  const counts = new Float64Array(binCount);
-  const probabilitySums = new Float64Array(binCount);
-  const positives = new Float64Array(binCount);
-  for (let i = 0; i < labels.length; i++) {
-    const p = values[i * stride + offset];
-    const j = calibrationBin(p, edges);
-    counts[j] += 1;
-    probabilitySums[j] += p;
-    if (labels[i] === positive) positives[j] += 1;
+/** Which probabilities a calibration curve is of: those at `offset` in each row, against rows whose label is `positive`. */
+export interface CalibrationColumn {
+  offset: number;
+  positive: number;
+}
+
+/** The bins of calibration_curve for several columns at once, added row by row. */
+export class CalibrationCurveBins {
+  private readonly edges: Float64Array;
+  private readonly binCount: number;
+  private readonly offsets: Int32Array;
+  private readonly positiveLabels: Int32Array;
+  private readonly counts: Float64Array;
+  private readonly probabilitySums: Float64Array;
+  private readonly positives: Float64Array;
+
+  constructor(columns: readonly CalibrationColumn[], binCount: number) {
+    this.edges = calibrationEdges(binCount);
+    this.binCount = binCount;
+    this.offsets = Int32Array.from(columns, (column) => column.offset);
+    this.positiveLabels = Int32Array.from(columns, (column) => column.positive);
+    this.counts = new Float64Array(columns.length * binCount);
+    this.probabilitySums = new Float64Array(columns.length * binCount);
+    this.positives = new Float64Array(columns.length * binCount);
   }
-  const occupied: number[] = [];
-  counts.forEach((c, j) => {
-    if (c > 0) occupied.push(j);
-  });
-  return {
-    probTrue: Float64Array.from(occupied, (j) => positives[j] / counts[j]),
-    probPred: Float64Array.from(occupied, (j) => probabilitySums[j] / counts[j]),
-    bins: Int32Array.from(occupied),
-    counts: Float64Array.from(occupied, (j) => counts[j]),
-  };
+
+  /** Adds the row starting at `base`, of true class `label`. */
+  addRow(label: number, values: ArrayLike<number>, base: number): void {
+    const { offsets, positiveLabels, edges, binCount, counts, probabilitySums, positives } = this;
+    for (let c = 0; c < offsets.length; c++) {
+      const p = values[base + offsets[c]];
+      const at = c * binCount + calibrationBin(p, edges);
+      counts[at] += 1;
+      probabilitySums[at] += p;
+      if (label === positiveLabels[c]) positives[at] += 1;
+    }
+  }
+
+  /** The curve of column c (in the order the columns were given), over its non-empty bins. */
+  curve(c: number): CalibrationCurve {
+    const first = c * this.binCount;
+    const occupied: number[] = [];
+    for (let j = 0; j < this.binCount; j++) if (this.counts[first + j] > 0) occupied.push(j);
+    return {
+      probTrue: Float64Array.from(occupied, (j) => this.positives[first + j] / this.counts[first + j]),
+      probPred: Float64Array.from(occupied, (j) => this.probabilitySums[first + j] / this.counts[first + j]),
+      bins: Int32Array.from(occupied),
+      counts: Float64Array.from(occupied, (j) => this.counts[first + j]),
+    };
+  }
 }
 
 /** `calibration_curve(y_true, probabilities, pos_label=positiveLabel, n_bins=bins, strategy='uniform')` */
@@ -188,7 +211,9 @@ export function calibrationCurve(
   }
   const positive = String(positiveLabel);
   const labels = Int32Array.from({ length: yTrue.length }, (_, i) => (String(yTrue[i]) === positive ? 1 : 0));
-  return calibrationCurveOf(labels, 1, probabilities, 1, 0, bins);
+  const curve = new CalibrationCurveBins([{ offset: 0, positive: 1 }], bins);
+  for (let i = 0; i < labels.length; i++) curve.addRow(labels[i], probabilities, i);
+  return curve.curve(0);
 }
 
 /** The expected calibration error and reliability table of rows × classes probabilities (see above). */

@@ -18,9 +18,10 @@ import {
 } from './classification.js';
 import {
   CALIBRATION_BINS,
-  calibrationCurveOf,
+  CalibrationCurveBins,
   calibrationEdges,
   confidenceRows,
+  ReliabilityBins,
   reliabilityOf,
   type CalibrationCurve,
   type ConfidenceRows,
@@ -46,17 +47,21 @@ import {
   type MetricValues,
   type Outcome,
 } from './metric.js';
-import { brierPerRow, logLossPerRow, weightedMean } from './probabilistic.js';
+import { brierPerRow, logLossPerRow, rowBrier, rowLogLoss, weightedMean } from './probabilistic.js';
 import {
+  countRuns,
   macroOverClasses,
   precisionRecallCurveOf,
   rankingMetrics,
   rankScores,
+  requireMaxPoints,
   rocCurveOf,
+  runMetrics,
   type PrecisionRecallCurve,
   type Ranking,
   type RankingMetrics,
   type RocCurve,
+  type RunCounts,
 } from './ranking.js';
 import { regressionRows, type RegressionRows } from './regression.js';
 
@@ -92,6 +97,12 @@ export interface ClassificationInput {
   positiveLabel?: Label;
   /** reliability bins for the expected calibration error; 10 by default */
   calibrationBins?: number;
+  /**
+   * downsample the ROC and precision–recall curves `curves` gives to at most this many points
+   * (see `downsampleCurve`), for charts; every point when omitted. A curve can have a point per
+   * distinct score, so an evaluation of many rows that will be charted should set it.
+   */
+  curvePoints?: number;
 }
 
 export const NO_PROBABILITIES = 'the model gave no class probabilities, only labels';
@@ -171,16 +182,29 @@ export interface ClassificationCurves {
   calibration: CalibrationCurve;
 }
 
-interface PerRowCache {
+type RankingCurves = Pick<ClassificationCurves, 'roc' | 'precisionRecall'>;
+
+/** One class's ranking on all rows: its metrics, and its curves when they are downsampled (small enough to keep). */
+interface RankedClass {
+  metrics: RankingMetrics;
+  curves: RankingCurves | null;
+}
+
+/** What resamples re-weight, computed on the first one: per-row losses and confidences, each class's order of rows. */
+interface ResampleCache {
   logLoss?: Float64Array;
   brier?: Float64Array;
   confidence?: ConfidenceRows;
   rankings: (Ranking | undefined)[];
 }
 
+/** Marks rows whose labels, predictions and probabilities were checked already (see the constructor); not exported from the package. */
+export const ROWS_CHECKED: unique symbol = Symbol('rows checked');
+
 /**
  * A classification model's predictions on a set of rows. The arrays given are kept, not copied:
- * do not change them afterwards. Per-row work is done on first use and cached.
+ * do not change them afterwards. Results on all rows are computed on first use and kept; what
+ * resamples need per row is computed on the first resample and kept.
  */
 export class ClassificationEvaluation implements Evaluation {
   readonly task: 'binary' | 'multiclass';
@@ -191,22 +215,29 @@ export class ClassificationEvaluation implements Evaluation {
   /** index of the positive class for a binary task, null for multiclass */
   readonly positive: number | null;
   readonly calibrationBins: number;
+  readonly curvePoints: number | undefined;
   private readonly calibrationEdges: Float64Array;
-  private readonly cache: PerRowCache;
+  private allRows: ProbabilityParts | undefined;
+  private readonly ranked: (RankedClass | undefined)[] = [];
+  /** each class's calibration_curve bins, from the pass over all rows */
+  private calibrationCurves: CalibrationCurveBins | undefined;
+  private readonly resampleCache: ResampleCache = { rankings: [] };
 
-  constructor(input: ClassificationInput) {
+  /** `rowsChecked`: the accumulator, which checked every batch as it came, passes ROWS_CHECKED to skip checking the rows again. */
+  constructor(input: ClassificationInput, rowsChecked?: typeof ROWS_CHECKED) {
     const { classes, labels } = input;
     classLookup(classes);
     requireRows(labels.length, 'classification metrics');
-    requireClassIndices(labels, classes.length, 'labels');
     if (input.probabilities === undefined && input.predictions === undefined) {
       throw new RangeError('classification metrics need probabilities, predictions or both');
     }
-    if (input.probabilities !== undefined) requireProbabilities(input.probabilities, labels.length, classes);
-    if (input.predictions !== undefined) {
-      requireSameLength(input.predictions, labels, 'predictions', 'labels');
-      requireClassIndices(input.predictions, classes.length, 'predictions');
+    if (input.predictions !== undefined) requireSameLength(input.predictions, labels, 'predictions', 'labels');
+    if (rowsChecked !== ROWS_CHECKED) {
+      requireClassIndices(labels, classes.length, 'labels');
+      if (input.probabilities !== undefined) requireProbabilities(input.probabilities, labels.length, classes);
+      if (input.predictions !== undefined) requireClassIndices(input.predictions, classes.length, 'predictions');
     }
+    if (input.curvePoints !== undefined) requireMaxPoints(input.curvePoints);
     this.classes = classes;
     this.labels = labels;
     this.probabilities = input.probabilities ?? null;
@@ -215,7 +246,7 @@ export class ClassificationEvaluation implements Evaluation {
     this.positive = this.task === 'binary' ? positiveClassIndex(classes, input.positiveLabel) : null;
     this.calibrationBins = input.calibrationBins ?? CALIBRATION_BINS;
     this.calibrationEdges = calibrationEdges(this.calibrationBins);
-    this.cache = { rankings: [] };
+    this.curvePoints = input.curvePoints;
   }
 
   get rows(): number {
@@ -239,24 +270,25 @@ export class ClassificationEvaluation implements Evaluation {
     return buildClassificationReport(this.classes, this.positive, this.confusion(), this.probabilityParts());
   }
 
-  /** ROC, precision–recall and calibration curves of one class (the positive one by default). */
+  /**
+   * ROC, precision–recall and calibration curves of one class (the positive one by default);
+   * with `curvePoints`, the ROC and precision–recall curves are downsampled to that many points.
+   */
   curves(label?: Label): Outcome<ClassificationCurves> {
-    if (this.probabilities === null) return undefinedMetric(NO_PROBABILITIES);
+    const probabilities = this.probabilities;
+    if (probabilities === null) return undefinedMetric(NO_PROBABILITIES);
     if (label === undefined && this.positive === null) {
       throw new RangeError(`curves of a multiclass evaluation are one-vs-rest: name the class, one of [${this.classes.join(', ')}]`);
     }
     const k = label === undefined ? this.positive! : classIndexOf(label, this.classes);
-    const name = String(this.classes[k]);
-    const ranking = this.ranking(k);
-    const classCount = this.classes.length;
-    return {
-      value: {
-        label: this.classes[k],
-        roc: rocCurveOf(ranking, this.labels, k, name),
-        precisionRecall: precisionRecallCurveOf(ranking, this.labels, k, name),
-        calibration: calibrationCurveOf(this.labels, k, this.probabilities, classCount, k, this.calibrationBins),
-      },
-    };
+    // The pass over all rows bins the calibration curves, and ranks the classes the metrics need (keeping downsampled curves).
+    this.allRows ??= this.allRowsParts(probabilities);
+    let rankingCurves = this.ranked[k]?.curves;
+    if (rankingCurves === undefined || rankingCurves === null) {
+      const { counts, ranked } = this.rankClass(k);
+      rankingCurves = ranked.curves ?? this.rankingCurves(counts, k);
+    }
+    return { value: { label: this.classes[k], ...rankingCurves, calibration: this.calibrationCurves!.curve(k) } };
   }
 
   subset(rows: Int32Array): ClassificationEvaluation {
@@ -275,42 +307,80 @@ export class ClassificationEvaluation implements Evaluation {
             }),
       positiveLabel: this.positive === null ? undefined : this.classes[this.positive],
       calibrationBins: this.calibrationBins,
+      curvePoints: this.curvePoints,
     });
   }
 
-  private ranking(k: number): Ranking {
-    let ranking = this.cache.rankings[k];
-    if (ranking === undefined) {
-      ranking = rankScores(this.probabilities!, this.rows, this.classes.length, k);
-      this.cache.rankings[k] = ranking;
+  private rankingCurves(counts: RunCounts, k: number): RankingCurves {
+    const name = String(this.classes[k]);
+    return { roc: rocCurveOf(counts, name, this.curvePoints), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
+  }
+
+  /** Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the run counts are not. */
+  private rankClass(k: number): { counts: RunCounts; ranked: RankedClass } {
+    const counts = countRuns(this.probabilities!, this.rows, this.classes.length, k, this.labels, k);
+    const ranked: RankedClass = {
+      metrics: runMetrics(counts, String(this.classes[k])),
+      curves: this.curvePoints === undefined ? null : this.rankingCurves(counts, k),
+    };
+    this.ranked[k] = ranked;
+    return { counts, ranked };
+  }
+
+  private rankingMetricsOf(k: number, multiplicities: Uint32Array | undefined): RankingMetrics {
+    if (multiplicities === undefined) return (this.ranked[k] ?? this.rankClass(k).ranked).metrics;
+    const rankings = this.resampleCache.rankings;
+    rankings[k] ??= rankScores(this.probabilities!, this.rows, this.classes.length, k);
+    return rankingMetrics(rankings[k], this.labels, k, String(this.classes[k]), multiplicities);
+  }
+
+  private rankingParts(multiplicities: Uint32Array | undefined): RankingMetrics {
+    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities);
+    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities));
+    return {
+      rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
+      averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes),
+    };
+  }
+
+  /** The probability metrics on all rows, and each class's calibration curve bins, in one pass over the rows. */
+  private allRowsParts(probabilities: Float64Array): ProbabilityParts {
+    const { labels, positive, rows } = this;
+    const classCount = this.classes.length;
+    const reliability = new ReliabilityBins(this.calibrationBins);
+    const calibration = new CalibrationCurveBins(
+      this.classes.map((_, k) => ({ offset: k, positive: k })),
+      this.calibrationBins,
+    );
+    let logLoss = 0;
+    let brier = 0;
+    for (let i = 0; i < rows; i++) {
+      logLoss += rowLogLoss(labels, probabilities, classCount, i);
+      brier += rowBrier(labels, probabilities, classCount, positive, i);
+      reliability.addRow(labels[i], probabilities, i * classCount, classCount);
+      calibration.addRow(labels[i], probabilities, i * classCount);
     }
-    return ranking;
+    this.calibrationCurves = calibration;
+    return { logLoss: logLoss / rows, brierScore: brier / rows, reliability: reliability.table(), ranking: this.rankingParts(undefined) };
   }
 
   private probabilityParts(multiplicities?: Uint32Array): ProbabilityParts | string {
     const probabilities = this.probabilities;
     if (probabilities === null) return NO_PROBABILITIES;
     const classCount = this.classes.length;
-    const cache = this.cache;
+    if (multiplicities === undefined) {
+      this.allRows ??= this.allRowsParts(probabilities);
+      return this.allRows;
+    }
+    const cache = this.resampleCache;
     cache.logLoss ??= logLossPerRow(this.labels, probabilities, classCount);
     cache.brier ??= brierPerRow(this.labels, probabilities, classCount, this.positive);
     cache.confidence ??= confidenceRows(this.labels, probabilities, classCount, this.calibrationEdges);
-    const rankingOf = (k: number) => rankingMetrics(this.ranking(k), this.labels, k, String(this.classes[k]), multiplicities);
-    let ranking: RankingMetrics;
-    if (this.positive !== null) {
-      ranking = rankingOf(this.positive);
-    } else {
-      const perClass = this.classes.map((_, k) => rankingOf(k));
-      ranking = {
-        rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
-        averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes),
-      };
-    }
     return {
       logLoss: weightedMean(cache.logLoss, multiplicities),
       brierScore: weightedMean(cache.brier, multiplicities),
       reliability: reliabilityOf(cache.confidence, this.calibrationBins, multiplicities),
-      ranking,
+      ranking: this.rankingParts(multiplicities),
     };
   }
 }

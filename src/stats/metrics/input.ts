@@ -45,22 +45,61 @@ export function positiveClassIndex(classes: readonly Label[], positiveLabel: Lab
   return positiveLabel === undefined ? 1 : classIndexOf(positiveLabel, classes);
 }
 
+const LINEAR_SEARCH_CLASSES = 8;
+
+/**
+ * Labels to class indices, for one class list, batch after batch. A number is looked up through a
+ * map of its own, so a model's int64 labels are not turned into strings row by row.
+ */
+export class LabelEncoder {
+  private readonly byText: Map<string, number>;
+  private readonly texts: readonly string[];
+  private readonly byNumber = new Map<number, number>();
+
+  constructor(readonly classes: readonly Label[]) {
+    this.byText = classLookup(classes);
+    this.texts = classes.map(String);
+  }
+
+  /** Up to a handful of classes, comparing strings beats hashing them (labels come as a new string per row). */
+  private indexOfText(text: string): number | undefined {
+    const texts = this.texts;
+    if (texts.length > LINEAR_SEARCH_CLASSES) return this.byText.get(text);
+    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return k;
+    return undefined;
+  }
+
+  /** Each label's index in `classes`; `firstRow` numbers the rows in messages (counted from 1). */
+  encode(values: ArrayLike<Label>, firstRow = 1): Int32Array {
+    const encoded = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      let index: number | undefined;
+      if (typeof value === 'string') {
+        index = this.indexOfText(value);
+      } else {
+        index = this.byNumber.get(value);
+        if (index === undefined) {
+          index = this.indexOfText(String(value));
+          if (index !== undefined) this.byNumber.set(value, index);
+        }
+      }
+      if (index === undefined) {
+        throw new DataError(
+          `label "${value}" is not one of the model's classes [${this.classes.join(', ')}]: ` +
+            'evaluate on data whose labels the model was trained on, or pass the full class list',
+          { row: firstRow + i },
+        );
+      }
+      encoded[i] = index;
+    }
+    return encoded;
+  }
+}
+
 /** Each label's index in `classes`; `firstRow` numbers the rows in messages (counted from 1). */
 export function encodeLabels(values: ArrayLike<Label>, classes: readonly Label[], firstRow = 1): Int32Array {
-  const lookup = classLookup(classes);
-  const encoded = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const index = lookup.get(String(values[i]));
-    if (index === undefined) {
-      throw new DataError(
-        `label "${values[i]}" is not one of the model's classes [${classes.join(', ')}]: ` +
-          'evaluate on data whose labels the model was trained on, or pass the full class list',
-        { row: firstRow + i },
-      );
-    }
-    encoded[i] = index;
-  }
-  return encoded;
+  return new LabelEncoder(classes).encode(values, firstRow);
 }
 
 /** The most probable class of the row starting at `base`; a tie goes to the first class, as numpy's argmax. */

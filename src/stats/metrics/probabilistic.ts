@@ -24,37 +24,41 @@ import { measured, type Metric } from './metric.js';
 /** scikit-learn's `eps='auto'` for float64 probabilities: numpy.finfo(float64).eps. */
 export const LOG_LOSS_EPSILON = Number.EPSILON;
 
-export function logLossPerRow(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number): Float64Array {
-  const losses = new Float64Array(labels.length);
+/** Row i's log loss: its true class's clipped probability over the row's clipped sum. */
+export function rowLogLoss(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, i: number): number {
   const eps = LOG_LOSS_EPSILON;
   const upper = 1 - eps;
-  for (let i = 0; i < labels.length; i++) {
-    const base = i * classCount;
-    let sum = 0;
-    for (let k = 0; k < classCount; k++) sum += Math.min(Math.max(probabilities[base + k], eps), upper);
-    const truth = Math.min(Math.max(probabilities[base + labels[i]], eps), upper);
-    losses[i] = -Math.log(truth / sum);
+  const base = i * classCount;
+  let sum = 0;
+  for (let k = 0; k < classCount; k++) sum += Math.min(Math.max(probabilities[base + k], eps), upper);
+  const truth = Math.min(Math.max(probabilities[base + labels[i]], eps), upper);
+  return -Math.log(truth / sum);
+}
+
+/** Row i's squared error; `positive` selects the two-class form, null the multiclass sum. */
+export function rowBrier(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, positive: number | null, i: number): number {
+  const base = i * classCount;
+  if (positive !== null) {
+    const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
+    return error * error;
   }
+  let sum = 0;
+  for (let k = 0; k < classCount; k++) {
+    const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
+    sum += error * error;
+  }
+  return sum;
+}
+
+export function logLossPerRow(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number): Float64Array {
+  const losses = new Float64Array(labels.length);
+  for (let i = 0; i < labels.length; i++) losses[i] = rowLogLoss(labels, probabilities, classCount, i);
   return losses;
 }
 
-/** Squared errors per row; `positive` selects the two-class form, null the multiclass sum. */
 export function brierPerRow(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, positive: number | null): Float64Array {
   const losses = new Float64Array(labels.length);
-  for (let i = 0; i < labels.length; i++) {
-    const base = i * classCount;
-    if (positive !== null) {
-      const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
-      losses[i] = error * error;
-    } else {
-      let sum = 0;
-      for (let k = 0; k < classCount; k++) {
-        const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
-        sum += error * error;
-      }
-      losses[i] = sum;
-    }
-  }
+  for (let i = 0; i < labels.length; i++) losses[i] = rowBrier(labels, probabilities, classCount, positive, i);
   return losses;
 }
 

@@ -32,29 +32,35 @@ export interface EncodedSlices {
   keys: SliceKey[];
 }
 
-function identity(key: SliceKey): string {
-  return key === null ? 'null' : `${typeof key}:${key}`;
-}
-
-/** Dictionary-encodes slice keys; successive calls share one dictionary, so batches get consistent codes. */
+/**
+ * Dictionary-encodes slice keys; successive calls share one dictionary, so batches get consistent
+ * codes. Strings and numbers are looked up in maps of their own, so the string "1" and the number 1
+ * stay two keys without a string being made per row.
+ */
 export class SliceEncoder {
   readonly keys: SliceKey[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  private nullCode = -1;
 
   encode(values: ArrayLike<SliceKey | undefined>): Int32Array {
     const codes = new Int32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const key = values[i] ?? null;
-      const id = identity(key);
-      let code = this.index.get(id);
-      if (code === undefined) {
-        code = this.keys.length;
-        this.keys.push(key);
-        this.index.set(id, code);
-      }
+      let code = key === null ? this.nullCode : typeof key === 'string' ? this.byText.get(key) : this.byNumber.get(key);
+      if (code === undefined || code < 0) code = this.add(key);
       codes[i] = code;
     }
     return codes;
+  }
+
+  private add(key: SliceKey): number {
+    const code = this.keys.length;
+    this.keys.push(key);
+    if (key === null) this.nullCode = code;
+    else if (typeof key === 'string') this.byText.set(key, code);
+    else this.byNumber.set(key, code);
+    return code;
   }
 }
 

@@ -68,6 +68,9 @@ describe('bad data', () => {
 
   it('matches labels by their string form and refuses classes that collide', () => {
     expect(Array.from(encodeLabels(['1', 0, '0', 1], [0, 1]))).toEqual([1, 0, 0, 1]);
+    const many = Array.from({ length: 12 }, (_, k) => (k % 2 === 0 ? k : `c${k}`));
+    expect(Array.from(encodeLabels([10, '10', 'c11', 0, 'c1', 0], many))).toEqual([10, 10, 11, 0, 1, 0]);
+    expect(() => encodeLabels([2, 'c3', 12], many)).toThrow(/^row 3: label "12" is not one of the model's classes/);
     expect(() => encodeLabels([1], [1, '1'])).toThrow(/listed twice/);
     expect(() => encodeLabels([1], [1])).toThrow(/at least two classes/);
   });
