@@ -91,16 +91,20 @@ export async function sniffColumnTypes(files: string[], maxRows = Number.POSITIV
       for (const [name, type] of reader.declaredTypes) declared.set(name, type);
       // Columns whose type the file declares need no guessing; read the others as text.
       const plan = reader.columns.filter((name) => !reader.declaredTypes.has(name)).map((name) => ({ name, decoding: 'string' as const }));
+      let seen = 0;
       for await (const batch of reader.batches(plan, () => {})) {
+        // A batch may run past maxRows; the rows beyond it are not looked at.
+        const rows = Math.min(batch.rows, maxRows - seen);
         batch.columns.forEach((column, c) => {
           if (column?.kind !== 'string') return;
           const sniffer = snifferFor(plan[c].name);
-          for (let i = 0; i < batch.rows; i++) {
+          for (let i = 0; i < rows; i++) {
             const value = column.values[i];
             if (value !== null) sniffer.see(value);
           }
         });
-        if (reader.rows >= maxRows) break;
+        seen += rows;
+        if (seen >= maxRows) break;
       }
     } finally {
       await reader.close();
