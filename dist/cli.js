@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-TH6TRELA.js";
+} from "./chunks/chunk-47RQ4BPW.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,10 +13,10 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-CKC6LQGZ.js";
+} from "./chunks/chunk-EMEM22NZ.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-PL6BDPDB.js";
+} from "./chunks/chunk-A2D3YPZY.js";
 import {
   runRegister
 } from "./chunks/chunk-3ASDGJSG.js";
@@ -26,7 +26,7 @@ import {
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-QXJOG5SN.js";
+} from "./chunks/chunk-XPCDY7BO.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,23 +51,23 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-HFPHU2V6.js";
+} from "./chunks/chunk-PZ56GO3V.js";
 import {
   downloadPackage
-} from "./chunks/chunk-M3J35QU3.js";
+} from "./chunks/chunk-DC26TNIT.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   inferContract
-} from "./chunks/chunk-LHLX3R7J.js";
+} from "./chunks/chunk-EFHT54WY.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-WEIB2EAJ.js";
+} from "./chunks/chunk-J4PO27XP.js";
 import {
   checkDataFiles,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-HRZ7HUTL.js";
+} from "./chunks/chunk-SU6NGLYT.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-VTDDOE27.js";

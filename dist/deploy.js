@@ -7,18 +7,18 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-HFPHU2V6.js";
+} from "./chunks/chunk-PZ56GO3V.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-SI4CKPBN.js";
-import "./chunks/chunk-M3J35QU3.js";
+import "./chunks/chunk-DC26TNIT.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-RALIWECY.js";
-import "./chunks/chunk-LHLX3R7J.js";
-import "./chunks/chunk-WEIB2EAJ.js";
+import "./chunks/chunk-EFHT54WY.js";
+import "./chunks/chunk-J4PO27XP.js";
 import {
   writeJson
-} from "./chunks/chunk-HRZ7HUTL.js";
+} from "./chunks/chunk-SU6NGLYT.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-VTDDOE27.js";

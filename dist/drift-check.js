@@ -1,15 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-PL6BDPDB.js";
+} from "./chunks/chunk-A2D3YPZY.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-DC7VT7EP.js";
-import "./chunks/chunk-LHLX3R7J.js";
-import "./chunks/chunk-WEIB2EAJ.js";
-import "./chunks/chunk-HRZ7HUTL.js";
+import "./chunks/chunk-EFHT54WY.js";
+import "./chunks/chunk-J4PO27XP.js";
+import "./chunks/chunk-SU6NGLYT.js";
 import {
   StepAnnotations,
   booleanInput,

@@ -6,21 +6,21 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-QXJOG5SN.js";
+} from "./chunks/chunk-XPCDY7BO.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-DC7VT7EP.js";
-import "./chunks/chunk-M3J35QU3.js";
+import "./chunks/chunk-DC26TNIT.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   context,
   getOctokit
 } from "./chunks/chunk-RALIWECY.js";
-import "./chunks/chunk-LHLX3R7J.js";
-import "./chunks/chunk-WEIB2EAJ.js";
-import "./chunks/chunk-HRZ7HUTL.js";
+import "./chunks/chunk-EFHT54WY.js";
+import "./chunks/chunk-J4PO27XP.js";
+import "./chunks/chunk-SU6NGLYT.js";
 import {
   GitHubReleases
 } from "./chunks/chunk-VTDDOE27.js";

@@ -6,7 +6,7 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-CKC6LQGZ.js";
+} from "./chunks/chunk-EMEM22NZ.js";
 import {
   actionRegistry,
   registryInputs,
@@ -51,7 +51,7 @@ import {
 import "./chunks/chunk-RALIWECY.js";
 import {
   writeJson
-} from "./chunks/chunk-HRZ7HUTL.js";
+} from "./chunks/chunk-SU6NGLYT.js";
 import {
   BearerCredentialHandler,
   HttpClient,

@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-TH6TRELA.js";
-import "./chunks/chunk-WEIB2EAJ.js";
-import "./chunks/chunk-HRZ7HUTL.js";
+} from "./chunks/chunk-47RQ4BPW.js";
+import "./chunks/chunk-J4PO27XP.js";
+import "./chunks/chunk-SU6NGLYT.js";
 import {
   StepAnnotations,
   booleanInput,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-WEIB2EAJ.js";
+} from "./chunk-J4PO27XP.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,7 +9,7 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   DataError
 } from "./chunk-C6LDC4LV.js";
@@ -69,17 +69,20 @@ async function sniffColumnTypes(files, maxRows = Number.POSITIVE_INFINITY) {
       }
       for (const [name, type] of reader.declaredTypes) declared.set(name, type);
       const plan = reader.columns.filter((name) => !reader.declaredTypes.has(name)).map((name) => ({ name, decoding: "string" }));
+      let seen = 0;
       for await (const batch of reader.batches(plan, () => {
       })) {
+        const rows = Math.min(batch.rows, maxRows - seen);
         batch.columns.forEach((column, c) => {
           if (column?.kind !== "string") return;
           const sniffer = snifferFor(plan[c].name);
-          for (let i = 0; i < batch.rows; i++) {
+          for (let i = 0; i < rows; i++) {
             const value = column.values[i];
             if (value !== null) sniffer.see(value);
           }
         });
-        if (reader.rows >= maxRows) break;
+        seen += rows;
+        if (seen >= maxRows) break;
       }
     } finally {
       await reader.close();

@@ -385,9 +385,12 @@ var CsvReader = class {
     const fields = new FieldSpans();
     const targets = new Array(width);
     const fieldParsers = new Array(width);
+    const recentText = new Array(width);
     plan.forEach((column, planIndex) => {
       const field = fieldOfColumn[planIndex];
-      if (field >= 0 && column.decoding !== "string") fieldParsers[field] = parsers[column.decoding];
+      if (field < 0) return;
+      if (column.decoding === "string") recentText[field] = new RecentText();
+      else fieldParsers[field] = parsers[column.decoding];
     });
     let columns = plan.map((column, i) => fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : void 0);
     let row = 0;
@@ -453,6 +456,11 @@ var CsvReader = class {
         } else if (start === end) {
           target.values[row] = null;
         } else {
+          const recent = escaped || end - start > RECENT_TEXT_MAX_BYTES ? void 0 : recentText[f].ascii(bytes, start, end);
+          if (recent !== void 0) {
+            target.values[row] = recent;
+            continue;
+          }
           try {
             target.values[row] = decodeField(bytes, start, end, escaped, true);
           } catch {
@@ -498,6 +506,32 @@ var scanProblems = {
 function raggedRow(found, expected) {
   return `row has ${found} fields, the header has ${expected}: the row is skipped (check for an unquoted delimiter or a missing field)`;
 }
+var RECENT_TEXT_SLOTS = 256;
+var RECENT_TEXT_MAX_BYTES = 32;
+var RecentText = class {
+  hashes = new Int32Array(RECENT_TEXT_SLOTS);
+  texts = new Array(RECENT_TEXT_SLOTS).fill(void 0);
+  /** The text of bytes[start, end) when every byte is ASCII; undefined otherwise. */
+  ascii(bytes, start, end) {
+    let hash = 2166136261 | 0;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b >= 128) return void 0;
+      hash = Math.imul(hash ^ b, 16777619);
+    }
+    const slot = (hash ^ hash >>> 16) & RECENT_TEXT_SLOTS - 1;
+    const cached = this.texts[slot];
+    if (cached !== void 0 && this.hashes[slot] === hash && cached.length === end - start) {
+      let same = true;
+      for (let i = 0; i < cached.length && same; i++) same = cached.charCodeAt(i) === bytes[start + i];
+      if (same) return cached;
+    }
+    const text = bytes.latin1Slice(start, end);
+    this.hashes[slot] = hash;
+    this.texts[slot] = text;
+    return text;
+  }
+};
 function decodeField(bytes, start, end, escaped, strict) {
   let ascii = true;
   for (let i = start; i < end; i++) {

@@ -9,10 +9,10 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-M3J35QU3.js";
+} from "./chunk-DC26TNIT.js";
 import {
   checkDataFiles
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   MANIFEST_NAME
 } from "./chunk-VTDDOE27.js";

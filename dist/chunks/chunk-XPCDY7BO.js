@@ -14,17 +14,16 @@ import {
   bootstrap,
   describeColumns,
   downloadPackage,
-  downsampleCurve,
   fairnessGaps,
   metricDirection,
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-M3J35QU3.js";
+} from "./chunk-DC26TNIT.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   parseModelReference
 } from "./chunk-XTSUPTH7.js";
@@ -814,29 +813,20 @@ function intervalsOf(evaluation, resamples, seed) {
 function calibrationOf(table2) {
   return table2 === null ? null : { expectedCalibrationError: table2.expectedCalibrationError, bins: table2.bins.map((bin) => ({ ...bin, count: Math.round(bin.count) })) };
 }
-function pick(values, indices) {
-  return Array.from(indices, (i) => values[i]);
-}
 function curvesOf(evaluation) {
   if (evaluation.probabilities === null) return null;
   const labels = evaluation.positive === null ? [...evaluation.classes] : [void 0];
   return labels.map((label) => {
-    const outcome = evaluation.curves(label);
-    const curves = outcome.value;
+    const curves = evaluation.curves(label).value;
     const reasons = [];
     let roc = null;
     if (curves.roc.value === null) reasons.push(`ROC: ${curves.roc.reason}`);
-    else {
-      const { fpr, tpr, thresholds } = curves.roc.value;
-      const kept = downsampleCurve(fpr, tpr, MAX_CURVE_POINTS);
-      roc = { fpr: pick(fpr, kept), tpr: pick(tpr, kept), thresholds: pick(thresholds, kept) };
-    }
+    else roc = { fpr: Array.from(curves.roc.value.fpr), tpr: Array.from(curves.roc.value.tpr), thresholds: Array.from(curves.roc.value.thresholds) };
     let precisionRecall = null;
     if (curves.precisionRecall.value === null) reasons.push(`precision\u2013recall: ${curves.precisionRecall.reason}`);
     else {
       const { precision, recall, thresholds } = curves.precisionRecall.value;
-      const kept = downsampleCurve(recall, precision, MAX_CURVE_POINTS);
-      precisionRecall = { precision: pick(precision, kept), recall: pick(recall, kept), thresholds: pick(thresholds, kept.filter((i) => i < thresholds.length)) };
+      precisionRecall = { precision: Array.from(precision), recall: Array.from(recall), thresholds: Array.from(thresholds) };
     }
     const { probPred, probTrue, counts } = curves.calibration;
     return {
@@ -997,7 +987,7 @@ function readPlan(scorers, label, task, sliceColumns) {
   return [...decodings].map(([name, decoding]) => ({ name, decoding }));
 }
 function newAccumulator(task, classes, positiveLabel, sliceColumns) {
-  return task === "regression" ? new RegressionAccumulator({ sliceColumns }) : new ClassificationAccumulator({ classes, positiveLabel, sliceColumns });
+  return task === "regression" ? new RegressionAccumulator({ sliceColumns }) : new ClassificationAccumulator({ classes, positiveLabel, sliceColumns, curvePoints: MAX_CURVE_POINTS });
 }
 function resultsOf(accumulator, sliceColumns, minSliceSize) {
   const evaluation = accumulator.evaluation();

@@ -4,17 +4,17 @@ import {
 } from "./chunk-UG77MLVE.js";
 import {
   sniffColumnTypes
-} from "./chunk-LHLX3R7J.js";
+} from "./chunk-EFHT54WY.js";
 import {
   float64Bits,
   loadFloat64Bits
-} from "./chunk-WEIB2EAJ.js";
+} from "./chunk-J4PO27XP.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   MANIFEST_NAME
 } from "./chunk-VTDDOE27.js";
@@ -172,21 +172,50 @@ function positiveClassIndex(classes, positiveLabel) {
   }
   return positiveLabel === void 0 ? 1 : classIndexOf(positiveLabel, classes);
 }
-function encodeLabels(values, classes, firstRow = 1) {
-  const lookup = classLookup(classes);
-  const encoded = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const index = lookup.get(String(values[i]));
-    if (index === void 0) {
-      throw new DataError(
-        `label "${values[i]}" is not one of the model's classes [${classes.join(", ")}]: evaluate on data whose labels the model was trained on, or pass the full class list`,
-        { row: firstRow + i }
-      );
-    }
-    encoded[i] = index;
+var LINEAR_SEARCH_CLASSES = 8;
+var LabelEncoder = class {
+  constructor(classes) {
+    this.classes = classes;
+    this.byText = classLookup(classes);
+    this.texts = classes.map(String);
   }
-  return encoded;
-}
+  classes;
+  byText;
+  texts;
+  byNumber = /* @__PURE__ */ new Map();
+  /** Up to a handful of classes, comparing strings beats hashing them (labels come as a new string per row). */
+  indexOfText(text) {
+    const texts = this.texts;
+    if (texts.length > LINEAR_SEARCH_CLASSES) return this.byText.get(text);
+    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return k;
+    return void 0;
+  }
+  /** Each label's index in `classes`; `firstRow` numbers the rows in messages (counted from 1). */
+  encode(values, firstRow = 1) {
+    const encoded = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      let index;
+      if (typeof value === "string") {
+        index = this.indexOfText(value);
+      } else {
+        index = this.byNumber.get(value);
+        if (index === void 0) {
+          index = this.indexOfText(String(value));
+          if (index !== void 0) this.byNumber.set(value, index);
+        }
+      }
+      if (index === void 0) {
+        throw new DataError(
+          `label "${value}" is not one of the model's classes [${this.classes.join(", ")}]: evaluate on data whose labels the model was trained on, or pass the full class list`,
+          { row: firstRow + i }
+        );
+      }
+      encoded[i] = index;
+    }
+    return encoded;
+  }
+};
 function topClass(probabilities, base, classCount) {
   let top = 0;
   for (let k = 1; k < classCount; k++) if (probabilities[base + k] > probabilities[base + top]) top = k;
@@ -371,26 +400,28 @@ function confusionRows(counts, classCount) {
 
 // src/stats/metrics/slices.ts
 var MIN_SLICE_SIZE = 30;
-function identity(key) {
-  return key === null ? "null" : `${typeof key}:${key}`;
-}
 var SliceEncoder = class {
   keys = [];
-  index = /* @__PURE__ */ new Map();
+  byText = /* @__PURE__ */ new Map();
+  byNumber = /* @__PURE__ */ new Map();
+  nullCode = -1;
   encode(values) {
     const codes = new Int32Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const key = values[i] ?? null;
-      const id = identity(key);
-      let code = this.index.get(id);
-      if (code === void 0) {
-        code = this.keys.length;
-        this.keys.push(key);
-        this.index.set(id, code);
-      }
+      let code = key === null ? this.nullCode : typeof key === "string" ? this.byText.get(key) : this.byNumber.get(key);
+      if (code === void 0 || code < 0) code = this.add(key);
       codes[i] = code;
     }
     return codes;
+  }
+  add(key) {
+    const code = this.keys.length;
+    this.keys.push(key);
+    if (key === null) this.nullCode = code;
+    else if (typeof key === "string") this.byText.set(key, code);
+    else this.byNumber.set(key, code);
+    return code;
   }
 };
 function compareKeys(a, b) {
@@ -705,12 +736,14 @@ var ReliabilityBins = class {
     this.confidenceSums[bin] += multiplicity * confidence;
     if (correct) this.correctSums[bin] += multiplicity;
   }
+  /** Adds the row of classCount probabilities starting at `base`, of true class `label`. */
+  addRow(label, probabilities, base, classCount) {
+    const { confidence, top } = topClass(probabilities, base, classCount);
+    this.add(calibrationBin(confidence, this.edges), confidence, top === label, 1);
+  }
   /** Adds rows × classCount probabilities with their true classes. */
   addRows(labels, probabilities, classCount) {
-    for (let i = 0; i < labels.length; i++) {
-      const { confidence, top } = topClass(probabilities, i * classCount, classCount);
-      this.add(calibrationBin(confidence, this.edges), confidence, top === labels[i], 1);
-    }
+    for (let i = 0; i < labels.length; i++) this.addRow(labels[i], probabilities, i * classCount, classCount);
   }
   table() {
     let rows = 0;
@@ -744,66 +777,85 @@ function confidenceRows(labels, probabilities, classCount, edges) {
 function reliabilityOf(rows, binCount, multiplicities) {
   const bins = new ReliabilityBins(binCount);
   for (let i = 0; i < rows.bin.length; i++) {
-    const m = multiplicities === void 0 ? 1 : multiplicities[i];
+    const m = multiplicities[i];
     if (m !== 0) bins.add(rows.bin[i], rows.confidence[i], rows.correct[i] === 1, m);
   }
   return bins.table();
 }
-function calibrationCurveOf(labels, positive, values, stride, offset, binCount) {
-  const edges = calibrationEdges(binCount);
-  const counts = new Float64Array(binCount);
-  const probabilitySums = new Float64Array(binCount);
-  const positives = new Float64Array(binCount);
-  for (let i = 0; i < labels.length; i++) {
-    const p = values[i * stride + offset];
-    const j = calibrationBin(p, edges);
-    counts[j] += 1;
-    probabilitySums[j] += p;
-    if (labels[i] === positive) positives[j] += 1;
+var CalibrationCurveBins = class {
+  edges;
+  binCount;
+  offsets;
+  positiveLabels;
+  counts;
+  probabilitySums;
+  positives;
+  constructor(columns, binCount) {
+    this.edges = calibrationEdges(binCount);
+    this.binCount = binCount;
+    this.offsets = Int32Array.from(columns, (column) => column.offset);
+    this.positiveLabels = Int32Array.from(columns, (column) => column.positive);
+    this.counts = new Float64Array(columns.length * binCount);
+    this.probabilitySums = new Float64Array(columns.length * binCount);
+    this.positives = new Float64Array(columns.length * binCount);
   }
-  const occupied = [];
-  counts.forEach((c, j) => {
-    if (c > 0) occupied.push(j);
-  });
-  return {
-    probTrue: Float64Array.from(occupied, (j) => positives[j] / counts[j]),
-    probPred: Float64Array.from(occupied, (j) => probabilitySums[j] / counts[j]),
-    bins: Int32Array.from(occupied),
-    counts: Float64Array.from(occupied, (j) => counts[j])
-  };
-}
+  /** Adds the row starting at `base`, of true class `label`. */
+  addRow(label, values, base) {
+    const { offsets, positiveLabels, edges, binCount, counts, probabilitySums, positives } = this;
+    for (let c = 0; c < offsets.length; c++) {
+      const p = values[base + offsets[c]];
+      const at = c * binCount + calibrationBin(p, edges);
+      counts[at] += 1;
+      probabilitySums[at] += p;
+      if (label === positiveLabels[c]) positives[at] += 1;
+    }
+  }
+  /** The curve of column c (in the order the columns were given), over its non-empty bins. */
+  curve(c) {
+    const first = c * this.binCount;
+    const occupied = [];
+    for (let j = 0; j < this.binCount; j++) if (this.counts[first + j] > 0) occupied.push(j);
+    return {
+      probTrue: Float64Array.from(occupied, (j) => this.positives[first + j] / this.counts[first + j]),
+      probPred: Float64Array.from(occupied, (j) => this.probabilitySums[first + j] / this.counts[first + j]),
+      bins: Int32Array.from(occupied),
+      counts: Float64Array.from(occupied, (j) => this.counts[first + j])
+    };
+  }
+};
 
 // src/stats/metrics/probabilistic.ts
 var LOG_LOSS_EPSILON = Number.EPSILON;
-function logLossPerRow(labels, probabilities, classCount) {
-  const losses = new Float64Array(labels.length);
+function rowLogLoss(labels, probabilities, classCount, i) {
   const eps = LOG_LOSS_EPSILON;
   const upper = 1 - eps;
-  for (let i = 0; i < labels.length; i++) {
-    const base = i * classCount;
-    let sum = 0;
-    for (let k = 0; k < classCount; k++) sum += Math.min(Math.max(probabilities[base + k], eps), upper);
-    const truth = Math.min(Math.max(probabilities[base + labels[i]], eps), upper);
-    losses[i] = -Math.log(truth / sum);
+  const base = i * classCount;
+  let sum = 0;
+  for (let k = 0; k < classCount; k++) sum += Math.min(Math.max(probabilities[base + k], eps), upper);
+  const truth = Math.min(Math.max(probabilities[base + labels[i]], eps), upper);
+  return -Math.log(truth / sum);
+}
+function rowBrier(labels, probabilities, classCount, positive, i) {
+  const base = i * classCount;
+  if (positive !== null) {
+    const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
+    return error * error;
   }
+  let sum = 0;
+  for (let k = 0; k < classCount; k++) {
+    const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
+    sum += error * error;
+  }
+  return sum;
+}
+function logLossPerRow(labels, probabilities, classCount) {
+  const losses = new Float64Array(labels.length);
+  for (let i = 0; i < labels.length; i++) losses[i] = rowLogLoss(labels, probabilities, classCount, i);
   return losses;
 }
 function brierPerRow(labels, probabilities, classCount, positive) {
   const losses = new Float64Array(labels.length);
-  for (let i = 0; i < labels.length; i++) {
-    const base = i * classCount;
-    if (positive !== null) {
-      const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
-      losses[i] = error * error;
-    } else {
-      let sum = 0;
-      for (let k = 0; k < classCount; k++) {
-        const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
-        sum += error * error;
-      }
-      losses[i] = sum;
-    }
-  }
+  for (let i = 0; i < labels.length; i++) losses[i] = rowBrier(labels, probabilities, classCount, positive, i);
   return losses;
 }
 function weightedMean(values, multiplicities) {
@@ -824,106 +876,223 @@ function weightedMean(values, multiplicities) {
 }
 
 // src/stats/metrics/ranking.ts
-function radixPass(keys, shift, from, to, counts) {
-  counts.fill(0);
-  for (let i = 0; i < keys.length; i++) counts[(keys[i] >>> shift & 65535) + 1]++;
-  const first = (keys[0] >>> shift & 65535) + 1;
-  if (counts[first] === keys.length) return false;
-  for (let d = 1; d < counts.length; d++) counts[d] += counts[d - 1];
-  for (let j = 0; j < from.length; j++) to[counts[keys[from[j]] >>> shift & 65535]++] = from[j];
+function bucketStarts(counts, first, rows) {
+  if (counts[first] === rows) return false;
+  let start = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const count = counts[d];
+    counts[d] = start;
+    start += count;
+  }
   return true;
 }
-function rankScores(values, rows, stride = 1, offset = 0) {
-  const scores = new Float64Array(rows);
+function sortByKeys(keys, payload) {
+  const rows = keys.length;
+  const low = new Uint32Array(65536);
+  const high = new Uint32Array(65536);
+  for (let i = 0; i < rows; i++) {
+    const key = keys[i];
+    low[key & 65535]++;
+    high[key >>> 16]++;
+  }
+  let sorted = { keys, payload };
+  let spare = null;
+  for (const [shift, counts] of [[0, low], [16, high]]) {
+    if (!bucketStarts(counts, keys[0] >>> shift & 65535, rows)) continue;
+    const to = spare ?? { keys: new Uint32Array(rows), payload: new Int32Array(rows) };
+    const fromKeys = sorted.keys;
+    const fromPayload = sorted.payload;
+    const toKeys = to.keys;
+    const toPayload = to.payload;
+    for (let j = 0; j < rows; j++) {
+      const key = fromKeys[j];
+      const at = counts[key >>> shift & 65535]++;
+      toKeys[at] = key;
+      toPayload[at] = fromPayload[j];
+    }
+    spare = sorted;
+    sorted = to;
+  }
+  return sorted;
+}
+function descendingFloat32Keys(values, rows, stride, offset) {
+  const floats = new Float32Array(rows);
+  const bits = new Uint32Array(floats.buffer);
+  for (let i = 0; i < rows; i++) {
+    const score = values[i * stride + offset];
+    if (Math.fround(score) !== score) return null;
+    floats[i] = score + 0;
+    const b = bits[i];
+    bits[i] = b & 2147483648 ? b : ~b & 2147483647;
+  }
+  return bits;
+}
+function float32BitsOfKey(key) {
+  const ascending = ~key;
+  return ascending & 2147483648 ? ascending & 2147483647 : ~ascending;
+}
+function sortByFloat64Scores(values, rows, stride, offset) {
   const high = new Uint32Array(rows);
   const low = new Uint32Array(rows);
   for (let i = 0; i < rows; i++) {
-    const score = values[i * stride + offset];
-    scores[i] = score;
-    loadFloat64Bits(score);
-    let h = float64Bits[0];
-    let l = float64Bits[1];
-    if (h & 2147483648) {
-      h = ~h;
-      l = ~l;
-    } else {
-      h |= 2147483648;
-    }
-    high[i] = h >>> 0;
-    low[i] = l >>> 0;
+    loadFloat64Bits(values[i * stride + offset]);
+    const h = float64Bits[0];
+    const l = float64Bits[1];
+    const negative = (h & 2147483648) !== 0;
+    high[i] = negative ? h : ~h & 2147483647;
+    low[i] = negative ? l : ~l;
   }
   let order = new Int32Array(rows);
   for (let i = 0; i < rows; i++) order[i] = i;
   let spare = new Int32Array(rows);
-  const counts = new Uint32Array(65537);
-  if (rows > 0) {
-    for (const [keys, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]]) {
-      if (radixPass(keys, shift, order, spare, counts)) [order, spare] = [spare, order];
+  const counts = new Uint32Array(65536);
+  for (const [keys, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]]) {
+    counts.fill(0);
+    for (let i = 0; i < rows; i++) counts[keys[i] >>> shift & 65535]++;
+    if (!bucketStarts(counts, keys[0] >>> shift & 65535, rows)) continue;
+    for (let j = 0; j < rows; j++) spare[counts[keys[order[j]] >>> shift & 65535]++] = order[j];
+    [order, spare] = [spare, order];
+  }
+  return { order, sameScore: (a, b) => high[a] === high[b] && low[a] === low[b] };
+}
+function countRuns(values, rows, stride, offset, labels, positive) {
+  const keys = descendingFloat32Keys(values, rows, stride, offset);
+  if (keys === null) return countRankedRuns(rankScores(values, rows, stride, offset), labels, positive);
+  const isPositive = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) isPositive[i] = labels[i] === positive ? 1 : 0;
+  const sorted = sortByKeys(keys, isPositive);
+  const sortedKeys = sorted.keys;
+  const sortedPositive = sorted.payload;
+  let runs = rows > 0 ? 1 : 0;
+  for (let j = 1; j < rows; j++) if (sortedKeys[j] !== sortedKeys[j - 1]) runs++;
+  const tps = new Int32Array(runs);
+  const fps = new Int32Array(runs);
+  const scoreBits = new Uint32Array(runs);
+  let tp = 0;
+  let run = 0;
+  for (let j = 0; j < rows; j++) {
+    tp += sortedPositive[j];
+    const key = sortedKeys[j];
+    if (j + 1 < rows && sortedKeys[j + 1] === key) continue;
+    tps[run] = tp;
+    fps[run] = j + 1 - tp;
+    scoreBits[run] = float32BitsOfKey(key);
+    run++;
+  }
+  return { tps, fps, scores: new Float64Array(new Float32Array(scoreBits.buffer)) };
+}
+function countRankedRuns(ranking, labels, positive) {
+  const { order, runs, values, stride, offset } = ranking;
+  const counts = { tps: new Int32Array(runs), fps: new Int32Array(runs), scores: new Float64Array(runs) };
+  let tp = 0;
+  let run = 0;
+  for (let j = 0; j < order.length; j++) {
+    const entry = order[j];
+    const row = rowOf(entry);
+    if (labels[row] === positive) tp++;
+    if (entry >= 0) continue;
+    counts.tps[run] = tp;
+    counts.fps[run] = j + 1 - tp;
+    counts.scores[run] = values[row * stride + offset] + 0;
+    run++;
+  }
+  return counts;
+}
+var RankingSums = class {
+  tp = 0;
+  fp = 0;
+  area = 0;
+  precisionSum = 0;
+  occupiedRuns = 0;
+  addRun(runTp, runFp) {
+    if (runTp + runFp === 0) return;
+    this.occupiedRuns++;
+    this.area += runFp * (this.tp + runTp / 2);
+    this.tp += runTp;
+    this.fp += runFp;
+    if (runTp > 0) this.precisionSum += runTp * (this.tp / (this.tp + this.fp));
+  }
+  metrics(positiveName) {
+    const { tp, fp } = this;
+    const name = JSON.stringify(positiveName);
+    if (tp === 0) {
+      const reason = `no rows of class ${name} in y_true`;
+      return {
+        rocAuc: undefinedMetric(`${reason}: ROC AUC needs both classes`),
+        averagePrecision: undefinedMetric(`${reason}: average precision is undefined (scikit-learn 1.2 reports 0)`)
+      };
+    }
+    const averagePrecision = measured(this.precisionSum / tp);
+    if (fp === 0) {
+      return { rocAuc: undefinedMetric(`every row is of class ${name} in y_true: ROC AUC needs both classes`), averagePrecision };
+    }
+    if (this.occupiedRuns < 2) {
+      return {
+        rocAuc: undefinedMetric(
+          `every row has the same score for class ${name}: a constant prediction ranks nothing, so ROC AUC is undefined (scikit-learn reports 0.5)`
+        ),
+        averagePrecision
+      };
+    }
+    return { rocAuc: measured(this.area / (tp * fp)), averagePrecision };
+  }
+};
+function runMetrics(counts, positiveName) {
+  const { tps, fps } = counts;
+  const sums = new RankingSums();
+  for (let g = 0; g < tps.length; g++) sums.addRun(tps[g] - (g > 0 ? tps[g - 1] : 0), fps[g] - (g > 0 ? fps[g - 1] : 0));
+  return sums.metrics(positiveName);
+}
+function rowOf(entry) {
+  return entry ^ entry >> 31;
+}
+function rankScores(values, rows, stride = 1, offset = 0) {
+  if (rows === 0) return { order: new Int32Array(0), runs: 0, values, stride, offset };
+  let order;
+  let runs = 1;
+  const keys = descendingFloat32Keys(values, rows, stride, offset);
+  if (keys !== null) {
+    const identity = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) identity[i] = i;
+    const sorted = sortByKeys(keys, identity);
+    order = sorted.payload;
+    const sortedKeys = sorted.keys;
+    for (let j = 1; j < rows; j++) {
+      if (sortedKeys[j] !== sortedKeys[j - 1]) {
+        order[j - 1] = ~order[j - 1];
+        runs++;
+      }
+    }
+  } else {
+    const sorted = sortByFloat64Scores(values, rows, stride, offset);
+    order = sorted.order;
+    for (let j = 1; j < rows; j++) {
+      if (!sorted.sameScore(order[j], order[j - 1])) {
+        order[j - 1] = ~order[j - 1];
+        runs++;
+      }
     }
   }
-  order.reverse();
-  const runEnds = new Int32Array(rows);
-  const runScores = new Float64Array(rows);
-  let runs = 0;
-  let previous = rows > 0 ? scores[order[0]] : 0;
-  for (let j = 1; j <= rows; j++) {
-    const score = j < rows ? scores[order[j]] : Number.NaN;
-    if (score !== previous) {
-      runEnds[runs] = j;
-      runScores[runs] = previous;
-      runs++;
-      previous = score;
-    }
-  }
-  return { order, runEnds: runEnds.slice(0, runs), runScores: runScores.slice(0, runs) };
+  order[rows - 1] = ~order[rows - 1];
+  return { order, runs, values, stride, offset };
 }
 function rankingMetrics(ranking, labels, positive, positiveName, multiplicities) {
-  const { order, runEnds } = ranking;
-  let tp = 0;
-  let fp = 0;
-  let area = 0;
-  let precisionSum = 0;
-  let occupiedRuns = 0;
-  let start = 0;
-  for (let g = 0; g < runEnds.length; g++) {
-    const end = runEnds[g];
-    let runTp = 0;
-    let runFp = 0;
-    for (let j = start; j < end; j++) {
-      const row = order[j];
-      const m = multiplicities === void 0 ? 1 : multiplicities[row];
-      if (labels[row] === positive) runTp += m;
-      else runFp += m;
-    }
-    start = end;
-    if (runTp + runFp === 0) continue;
-    occupiedRuns++;
-    area += runFp * (tp + runTp / 2);
-    tp += runTp;
-    fp += runFp;
-    if (runTp > 0) precisionSum += runTp * (tp / (tp + fp));
+  const { order } = ranking;
+  const sums = new RankingSums();
+  let runTp = 0;
+  let runFp = 0;
+  for (let j = 0; j < order.length; j++) {
+    const entry = order[j];
+    const row = rowOf(entry);
+    const m = multiplicities[row];
+    if (labels[row] === positive) runTp += m;
+    else runFp += m;
+    if (entry >= 0) continue;
+    sums.addRun(runTp, runFp);
+    runTp = 0;
+    runFp = 0;
   }
-  const name = JSON.stringify(positiveName);
-  if (tp === 0) {
-    const reason = `no rows of class ${name} in y_true`;
-    return {
-      rocAuc: undefinedMetric(`${reason}: ROC AUC needs both classes`),
-      averagePrecision: undefinedMetric(`${reason}: average precision is undefined (scikit-learn 1.2 reports 0)`)
-    };
-  }
-  const averagePrecision = measured(precisionSum / tp);
-  if (fp === 0) {
-    return { rocAuc: undefinedMetric(`every row is of class ${name} in y_true: ROC AUC needs both classes`), averagePrecision };
-  }
-  if (occupiedRuns < 2) {
-    return {
-      rocAuc: undefinedMetric(
-        `every row has the same score for class ${name}: a constant prediction ranks nothing, so ROC AUC is undefined (scikit-learn reports 0.5)`
-      ),
-      averagePrecision
-    };
-  }
-  return { rocAuc: measured(area / (tp * fp)), averagePrecision };
+  return sums.metrics(positiveName);
 }
 function macroOverClasses(values, classes) {
   const reasons = [];
@@ -935,21 +1104,6 @@ function macroOverClasses(values, classes) {
   if (reasons.length > 0) return undefinedMetric(`one-vs-rest macro average undefined; ${reasons.join("; ")}`);
   return measured(sum / values.length);
 }
-function cumulativeCounts(ranking, labels, positive) {
-  const runs = ranking.runEnds.length;
-  const tps = new Float64Array(runs);
-  const fps = new Float64Array(runs);
-  let tp = 0;
-  let start = 0;
-  for (let g = 0; g < runs; g++) {
-    const end = ranking.runEnds[g];
-    for (let j = start; j < end; j++) if (labels[ranking.order[j]] === positive) tp++;
-    tps[g] = tp;
-    fps[g] = end - tp;
-    start = end;
-  }
-  return { tps, fps };
-}
 function classCountReason(tps, fps, positiveName, curve) {
   const runs = tps.length;
   if (tps[runs - 1] === 0) return `no rows of class ${JSON.stringify(positiveName)} in y_true: the ${curve} is undefined`;
@@ -958,67 +1112,135 @@ function classCountReason(tps, fps, positiveName, curve) {
   }
   return null;
 }
-function rocCurveOf(ranking, labels, positive, positiveName) {
-  const { tps, fps } = cumulativeCounts(ranking, labels, positive);
+var ArcPicker = class {
+  constructor(points, length, maxPoints) {
+    this.points = points;
+    this.maxPoints = maxPoints;
+    this.spacing = length / (maxPoints - 1);
+  }
+  points;
+  maxPoints;
+  kept = [0];
+  spacing;
+  arc = 0;
+  mark = 1;
+  /** Whether points before the last can still be kept: offer them while this holds. */
+  get open() {
+    return this.spacing !== 0 && this.mark <= this.maxPoints - 2;
+  }
+  /** Point i (0 < i < points − 1), |dx| and |dy| away from point i − 1. */
+  offer(i, dx, dy) {
+    this.arc = this.arc + dx + dy;
+    if (this.arc >= this.mark * this.spacing) {
+      this.kept.push(i);
+      this.mark = Math.floor(this.arc / this.spacing) + 1;
+    }
+  }
+  finish() {
+    this.kept.push(this.points - 1);
+    return Int32Array.from(this.kept);
+  }
+};
+function allPoints(n) {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+function rocCurveOf(counts, positiveName, maxPoints) {
+  const { tps, fps, scores } = counts;
   const reason = classCountReason(tps, fps, positiveName, "ROC curve");
   if (reason !== null) return undefinedMetric(reason);
   const runs = tps.length;
-  const kept = [];
-  for (let g = 0; g < runs; g++) {
-    const corner = g === 0 || g === runs - 1 || fps[g + 1] - 2 * fps[g] + fps[g - 1] !== 0 || tps[g + 1] - 2 * tps[g] + tps[g - 1] !== 0;
-    if (corner) kept.push(g);
-  }
-  const points = kept.length + 1;
-  const fpr = new Float64Array(points);
-  const tpr = new Float64Array(points);
-  const thresholds = new Float64Array(points);
   const positives = tps[runs - 1];
   const negatives = fps[runs - 1];
-  thresholds[0] = ranking.runScores[kept[0]] + 1;
-  kept.forEach((g, i) => {
-    fpr[i + 1] = fps[g] / negatives;
-    tpr[i + 1] = tps[g] / positives;
-    thresholds[i + 1] = ranking.runScores[g];
-  });
-  return { value: { fpr, tpr, thresholds } };
+  const corners = new Int32Array(runs + 1);
+  let points = 1;
+  for (let g = 0; g < runs; g++) {
+    const corner = g === 0 || g === runs - 1 || fps[g + 1] - 2 * fps[g] + fps[g - 1] !== 0 || tps[g + 1] - 2 * tps[g] + tps[g - 1] !== 0;
+    if (corner) corners[points++] = g;
+  }
+  let kept;
+  if (maxPoints === void 0 || points <= maxPoints) {
+    kept = allPoints(points);
+  } else {
+    let length = 0;
+    let fpr = 0;
+    let tpr = 0;
+    for (let i = 1; i < points; i++) {
+      const nextFpr = fps[corners[i]] / negatives;
+      const nextTpr = tps[corners[i]] / positives;
+      length = length + Math.abs(nextFpr - fpr) + Math.abs(nextTpr - tpr);
+      fpr = nextFpr;
+      tpr = nextTpr;
+    }
+    const picker = new ArcPicker(points, length, maxPoints);
+    fpr = 0;
+    tpr = 0;
+    for (let i = 1; i < points - 1 && picker.open; i++) {
+      const nextFpr = fps[corners[i]] / negatives;
+      const nextTpr = tps[corners[i]] / positives;
+      picker.offer(i, Math.abs(nextFpr - fpr), Math.abs(nextTpr - tpr));
+      fpr = nextFpr;
+      tpr = nextTpr;
+    }
+    kept = picker.finish();
+  }
+  const curve = { fpr: new Float64Array(kept.length), tpr: new Float64Array(kept.length), thresholds: new Float64Array(kept.length) };
+  for (let p = 0; p < kept.length; p++) {
+    const i = kept[p];
+    if (i === 0) {
+      curve.thresholds[p] = scores[0] + 1;
+    } else {
+      curve.fpr[p] = fps[corners[i]] / negatives;
+      curve.tpr[p] = tps[corners[i]] / positives;
+      curve.thresholds[p] = scores[corners[i]];
+    }
+  }
+  return { value: curve };
 }
-function precisionRecallCurveOf(ranking, labels, positive, positiveName) {
-  const { tps, fps } = cumulativeCounts(ranking, labels, positive);
+function precisionRecallCurveOf(counts, positiveName, maxPoints) {
+  const { tps, fps, scores } = counts;
   const reason = classCountReason(tps, fps, positiveName, "precision-recall curve");
   if (reason !== null) return undefinedMetric(reason);
   const runs = tps.length;
   const positives = tps[runs - 1];
-  const precision = new Float64Array(runs + 1);
-  const recall = new Float64Array(runs + 1);
-  const thresholds = new Float64Array(runs);
-  for (let g = 0; g < runs; g++) {
-    const i = runs - 1 - g;
-    precision[i] = tps[g] / (tps[g] + fps[g]);
-    recall[i] = tps[g] / positives;
-    thresholds[i] = ranking.runScores[g];
-  }
-  precision[runs] = 1;
-  return { value: { precision, recall, thresholds } };
-}
-function downsampleCurve(x, y, maxPoints) {
-  requireSameLength(x, y, "x", "y");
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${maxPoints}`);
-  const n = x.length;
-  if (n <= maxPoints) return Int32Array.from({ length: n }, (_, i) => i);
-  const arc = new Float64Array(n);
-  for (let i = 1; i < n; i++) arc[i] = arc[i - 1] + Math.abs(x[i] - x[i - 1]) + Math.abs(y[i] - y[i - 1]);
-  const spacing = arc[n - 1] / (maxPoints - 1);
-  if (spacing === 0) return Int32Array.of(0, n - 1);
-  const kept = [0];
-  let mark = 1;
-  for (let i = 1; i < n - 1 && mark <= maxPoints - 2; i++) {
-    if (arc[i] >= mark * spacing) {
-      kept.push(i);
-      mark = Math.floor(arc[i] / spacing) + 1;
+  const recallOf = (g) => g < 0 ? 0 : tps[g] / positives;
+  const precisionOf = (g) => g < 0 ? 1 : tps[g] / (tps[g] + fps[g]);
+  let kept;
+  if (maxPoints === void 0 || runs + 1 <= maxPoints) {
+    kept = allPoints(runs + 1);
+  } else {
+    let length = 0;
+    let recall = recallOf(runs - 1);
+    let precision = precisionOf(runs - 1);
+    for (let g = runs - 2; g >= -1; g--) {
+      const nextRecall = recallOf(g);
+      const nextPrecision = precisionOf(g);
+      length = length + Math.abs(nextRecall - recall) + Math.abs(nextPrecision - precision);
+      recall = nextRecall;
+      precision = nextPrecision;
     }
+    const picker = new ArcPicker(runs + 1, length, maxPoints);
+    recall = recallOf(runs - 1);
+    precision = precisionOf(runs - 1);
+    for (let i = 1; i < runs && picker.open; i++) {
+      const nextRecall = recallOf(runs - 1 - i);
+      const nextPrecision = precisionOf(runs - 1 - i);
+      picker.offer(i, Math.abs(nextRecall - recall), Math.abs(nextPrecision - precision));
+      recall = nextRecall;
+      precision = nextPrecision;
+    }
+    kept = picker.finish();
   }
-  kept.push(n - 1);
-  return Int32Array.from(kept);
+  const curve = { precision: new Float64Array(kept.length), recall: new Float64Array(kept.length), thresholds: new Float64Array(kept.length - 1) };
+  for (let p = 0; p < kept.length; p++) {
+    const g = runs - 1 - kept[p];
+    curve.precision[p] = precisionOf(g);
+    curve.recall[p] = recallOf(g);
+    if (g >= 0) curve.thresholds[p] = scores[g];
+  }
+  return { value: curve };
+}
+function requireMaxPoints(maxPoints) {
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${maxPoints}`);
 }
 
 // src/stats/metrics/regression.ts
@@ -1148,6 +1370,7 @@ function buildClassificationReport(classes, positive, counts, probability) {
     reliability: typeof probability === "string" ? null : probability.reliability
   };
 }
+var ROWS_CHECKED = /* @__PURE__ */ Symbol("rows checked");
 var ClassificationEvaluation = class _ClassificationEvaluation {
   task;
   classes;
@@ -1157,21 +1380,28 @@ var ClassificationEvaluation = class _ClassificationEvaluation {
   /** index of the positive class for a binary task, null for multiclass */
   positive;
   calibrationBins;
+  curvePoints;
   calibrationEdges;
-  cache;
-  constructor(input) {
+  allRows;
+  ranked = [];
+  /** each class's calibration_curve bins, from the pass over all rows */
+  calibrationCurves;
+  resampleCache = { rankings: [] };
+  /** `rowsChecked`: the accumulator, which checked every batch as it came, passes ROWS_CHECKED to skip checking the rows again. */
+  constructor(input, rowsChecked) {
     const { classes, labels } = input;
     classLookup(classes);
     requireRows(labels.length, "classification metrics");
-    requireClassIndices(labels, classes.length, "labels");
     if (input.probabilities === void 0 && input.predictions === void 0) {
       throw new RangeError("classification metrics need probabilities, predictions or both");
     }
-    if (input.probabilities !== void 0) requireProbabilities(input.probabilities, labels.length, classes);
-    if (input.predictions !== void 0) {
-      requireSameLength(input.predictions, labels, "predictions", "labels");
-      requireClassIndices(input.predictions, classes.length, "predictions");
+    if (input.predictions !== void 0) requireSameLength(input.predictions, labels, "predictions", "labels");
+    if (rowsChecked !== ROWS_CHECKED) {
+      requireClassIndices(labels, classes.length, "labels");
+      if (input.probabilities !== void 0) requireProbabilities(input.probabilities, labels.length, classes);
+      if (input.predictions !== void 0) requireClassIndices(input.predictions, classes.length, "predictions");
     }
+    if (input.curvePoints !== void 0) requireMaxPoints(input.curvePoints);
     this.classes = classes;
     this.labels = labels;
     this.probabilities = input.probabilities ?? null;
@@ -1180,7 +1410,7 @@ var ClassificationEvaluation = class _ClassificationEvaluation {
     this.positive = this.task === "binary" ? positiveClassIndex(classes, input.positiveLabel) : null;
     this.calibrationBins = input.calibrationBins ?? CALIBRATION_BINS;
     this.calibrationEdges = calibrationEdges(this.calibrationBins);
-    this.cache = { rankings: [] };
+    this.curvePoints = input.curvePoints;
   }
   get rows() {
     return this.labels.length;
@@ -1198,24 +1428,24 @@ var ClassificationEvaluation = class _ClassificationEvaluation {
   report() {
     return buildClassificationReport(this.classes, this.positive, this.confusion(), this.probabilityParts());
   }
-  /** ROC, precision–recall and calibration curves of one class (the positive one by default). */
+  /**
+   * ROC, precision–recall and calibration curves of one class (the positive one by default);
+   * with `curvePoints`, the ROC and precision–recall curves are downsampled to that many points.
+   */
   curves(label) {
-    if (this.probabilities === null) return undefinedMetric(NO_PROBABILITIES);
+    const probabilities = this.probabilities;
+    if (probabilities === null) return undefinedMetric(NO_PROBABILITIES);
     if (label === void 0 && this.positive === null) {
       throw new RangeError(`curves of a multiclass evaluation are one-vs-rest: name the class, one of [${this.classes.join(", ")}]`);
     }
     const k = label === void 0 ? this.positive : classIndexOf(label, this.classes);
-    const name = String(this.classes[k]);
-    const ranking = this.ranking(k);
-    const classCount = this.classes.length;
-    return {
-      value: {
-        label: this.classes[k],
-        roc: rocCurveOf(ranking, this.labels, k, name),
-        precisionRecall: precisionRecallCurveOf(ranking, this.labels, k, name),
-        calibration: calibrationCurveOf(this.labels, k, this.probabilities, classCount, k, this.calibrationBins)
-      }
-    };
+    this.allRows ??= this.allRowsParts(probabilities);
+    let rankingCurves = this.ranked[k]?.curves;
+    if (rankingCurves === void 0 || rankingCurves === null) {
+      const { counts, ranked } = this.rankClass(k);
+      rankingCurves = ranked.curves ?? this.rankingCurves(counts, k);
+    }
+    return { value: { label: this.classes[k], ...rankingCurves, calibration: this.calibrationCurves.curve(k) } };
   }
   subset(rows) {
     const classCount = this.classes.length;
@@ -1229,41 +1459,75 @@ var ClassificationEvaluation = class _ClassificationEvaluation {
         return probabilities[row * classCount + j % classCount];
       }),
       positiveLabel: this.positive === null ? void 0 : this.classes[this.positive],
-      calibrationBins: this.calibrationBins
+      calibrationBins: this.calibrationBins,
+      curvePoints: this.curvePoints
     });
   }
-  ranking(k) {
-    let ranking = this.cache.rankings[k];
-    if (ranking === void 0) {
-      ranking = rankScores(this.probabilities, this.rows, this.classes.length, k);
-      this.cache.rankings[k] = ranking;
+  rankingCurves(counts, k) {
+    const name = String(this.classes[k]);
+    return { roc: rocCurveOf(counts, name, this.curvePoints), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
+  }
+  /** Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the run counts are not. */
+  rankClass(k) {
+    const counts = countRuns(this.probabilities, this.rows, this.classes.length, k, this.labels, k);
+    const ranked = {
+      metrics: runMetrics(counts, String(this.classes[k])),
+      curves: this.curvePoints === void 0 ? null : this.rankingCurves(counts, k)
+    };
+    this.ranked[k] = ranked;
+    return { counts, ranked };
+  }
+  rankingMetricsOf(k, multiplicities) {
+    if (multiplicities === void 0) return (this.ranked[k] ?? this.rankClass(k).ranked).metrics;
+    const rankings = this.resampleCache.rankings;
+    rankings[k] ??= rankScores(this.probabilities, this.rows, this.classes.length, k);
+    return rankingMetrics(rankings[k], this.labels, k, String(this.classes[k]), multiplicities);
+  }
+  rankingParts(multiplicities) {
+    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities);
+    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities));
+    return {
+      rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
+      averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes)
+    };
+  }
+  /** The probability metrics on all rows, and each class's calibration curve bins, in one pass over the rows. */
+  allRowsParts(probabilities) {
+    const { labels, positive, rows } = this;
+    const classCount = this.classes.length;
+    const reliability = new ReliabilityBins(this.calibrationBins);
+    const calibration = new CalibrationCurveBins(
+      this.classes.map((_, k) => ({ offset: k, positive: k })),
+      this.calibrationBins
+    );
+    let logLoss2 = 0;
+    let brier = 0;
+    for (let i = 0; i < rows; i++) {
+      logLoss2 += rowLogLoss(labels, probabilities, classCount, i);
+      brier += rowBrier(labels, probabilities, classCount, positive, i);
+      reliability.addRow(labels[i], probabilities, i * classCount, classCount);
+      calibration.addRow(labels[i], probabilities, i * classCount);
     }
-    return ranking;
+    this.calibrationCurves = calibration;
+    return { logLoss: logLoss2 / rows, brierScore: brier / rows, reliability: reliability.table(), ranking: this.rankingParts(void 0) };
   }
   probabilityParts(multiplicities) {
     const probabilities = this.probabilities;
     if (probabilities === null) return NO_PROBABILITIES;
     const classCount = this.classes.length;
-    const cache = this.cache;
+    if (multiplicities === void 0) {
+      this.allRows ??= this.allRowsParts(probabilities);
+      return this.allRows;
+    }
+    const cache = this.resampleCache;
     cache.logLoss ??= logLossPerRow(this.labels, probabilities, classCount);
     cache.brier ??= brierPerRow(this.labels, probabilities, classCount, this.positive);
     cache.confidence ??= confidenceRows(this.labels, probabilities, classCount, this.calibrationEdges);
-    const rankingOf = (k) => rankingMetrics(this.ranking(k), this.labels, k, String(this.classes[k]), multiplicities);
-    let ranking;
-    if (this.positive !== null) {
-      ranking = rankingOf(this.positive);
-    } else {
-      const perClass = this.classes.map((_, k) => rankingOf(k));
-      ranking = {
-        rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
-        averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes)
-      };
-    }
     return {
       logLoss: weightedMean(cache.logLoss, multiplicities),
       brierScore: weightedMean(cache.brier, multiplicities),
       reliability: reliabilityOf(cache.confidence, this.calibrationBins, multiplicities),
-      ranking
+      ranking: this.rankingParts(multiplicities)
     };
   }
 };
@@ -1345,19 +1609,22 @@ var SliceColumns = class {
 var ROWS_NOT_KEPT = "the rows were not kept (keepRows: false), and ranking metrics need every row";
 var ClassificationAccumulator = class {
   classes;
+  encoder;
   positive;
   calibrationBins;
+  curvePoints;
   kept;
   totals;
   slices;
   shape = null;
   count = 0;
   constructor(options) {
-    classLookup(options.classes);
+    this.encoder = new LabelEncoder(options.classes);
     this.classes = options.classes;
     this.positive = options.classes.length === 2 ? positiveClassIndex(options.classes, options.positiveLabel) : null;
     this.calibrationBins = options.calibrationBins ?? CALIBRATION_BINS;
     requireBinCount(this.calibrationBins);
+    this.curvePoints = options.curvePoints;
     const keepRows = options.keepRows ?? true;
     const sliceColumns = options.sliceColumns ?? [];
     if (!keepRows && sliceColumns.length > 0) throw new RangeError("slices need the rows: set keepRows to true or drop sliceColumns");
@@ -1383,12 +1650,12 @@ var ClassificationAccumulator = class {
     if (this.shape !== null && (this.shape.probabilities !== shape.probabilities || this.shape.predictions !== shape.predictions)) {
       throw new RangeError("every batch must carry the same outputs (probabilities and/or predictions) as the first");
     }
-    const labels = encodeLabels(batch.labels, this.classes, firstRow);
+    const labels = this.encoder.encode(batch.labels, firstRow);
     if (batch.probabilities !== void 0) requireProbabilities(batch.probabilities, rows, this.classes, firstRow);
     let predictions;
     if (batch.predictions !== void 0) {
       requireSameLength(batch.predictions, batch.labels, "predictions", "labels");
-      predictions = encodeLabels(batch.predictions, this.classes, firstRow);
+      predictions = this.encoder.encode(batch.predictions, firstRow);
     } else {
       predictions = predictedClasses(batch.probabilities, classCount);
     }
@@ -1405,24 +1672,31 @@ var ClassificationAccumulator = class {
     const totals = this.totals;
     const counts = confusionCounts(labels, predictions, classCount);
     for (let j = 0; j < counts.length; j++) totals.counts[j] += counts[j];
-    if (batch.probabilities !== void 0) {
-      for (const loss of logLossPerRow(labels, batch.probabilities, classCount)) totals.logLossSum += loss;
-      for (const loss of brierPerRow(labels, batch.probabilities, classCount, this.positive)) totals.brierSum += loss;
-      totals.reliability.addRows(labels, batch.probabilities, classCount);
+    const probabilities = batch.probabilities;
+    if (probabilities !== void 0) {
+      for (let i = 0; i < rows; i++) {
+        totals.logLossSum += rowLogLoss(labels, probabilities, classCount, i);
+        totals.brierSum += rowBrier(labels, probabilities, classCount, this.positive, i);
+        totals.reliability.addRow(labels[i], probabilities, i * classCount, classCount);
+      }
     }
   }
   /** The prepared evaluation of every row so far, for bootstrap, slices and curves (keepRows only). */
   evaluation() {
     if (this.kept === null) throw new RangeError(`evaluation() needs the rows: ${ROWS_NOT_KEPT}`);
     requireRows(this.count, "classification metrics");
-    return new ClassificationEvaluation({
-      classes: this.classes,
-      labels: this.kept.labels.view(),
-      probabilities: this.shape.probabilities ? this.kept.probabilities.view() : void 0,
-      predictions: this.shape.predictions ? this.kept.predictions.view() : void 0,
-      positiveLabel: this.positive === null ? void 0 : this.classes[this.positive],
-      calibrationBins: this.calibrationBins
-    });
+    return new ClassificationEvaluation(
+      {
+        classes: this.classes,
+        labels: this.kept.labels.view(),
+        probabilities: this.shape.probabilities ? this.kept.probabilities.view() : void 0,
+        predictions: this.shape.predictions ? this.kept.predictions.view() : void 0,
+        positiveLabel: this.positive === null ? void 0 : this.classes[this.positive],
+        calibrationBins: this.calibrationBins,
+        curvePoints: this.curvePoints
+      },
+      ROWS_CHECKED
+    );
   }
   report() {
     if (this.kept !== null) return this.evaluation().report();
@@ -1625,6 +1899,8 @@ function buildFeeds(plan, rows, ort) {
           if (!Number.isSafeInteger(values[i])) invalidValue(rows, name, i, String(values[i]), binding);
           data[i * width + j] = BigInt(values[i]);
         }
+      } else if (width === 1) {
+        data.set(values);
       } else {
         for (let i = 0; i < n; i++) data[i * width + j] = values[i];
       }
@@ -1726,7 +2002,7 @@ function readPredictions(plan, results, rows, options) {
   if (plan.task === "regression") {
     const tensor = results[plan.value.output];
     checkRows(tensor, rows, plan.value.output, options.what);
-    return { values: Float64Array.from(tensor.data) };
+    return { values: new Float64Array(tensor.data) };
   }
   const predictions = {};
   if (plan.probabilities) {
@@ -1740,7 +2016,7 @@ function readPredictions(plan, results, rows, options) {
         { input: "classes" }
       );
     }
-    const probabilities = plan.probabilities.kind === "positive" ? expandBinaryProbabilities(data, 1) : Float64Array.from(data);
+    const probabilities = plan.probabilities.kind === "positive" ? expandBinaryProbabilities(data, 1) : new Float64Array(data);
     const order = options.columnOrder;
     if (order === null) {
       predictions.probabilities = probabilities;
@@ -2239,7 +2515,6 @@ export {
   REGRESSION_METRICS,
   FAIRNESS_GAPS,
   metricDirection,
-  downsampleCurve,
   MIN_SLICE_SIZE,
   sliceMetrics,
   fairnessGaps,

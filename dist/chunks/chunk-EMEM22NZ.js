@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   RunRecord
 } from "./chunk-XTSUPTH7.js";

@@ -3,7 +3,7 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   DataError
 } from "./chunk-C6LDC4LV.js";

@@ -1,19 +1,19 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-LHLX3R7J.js";
+} from "./chunk-EFHT54WY.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-WEIB2EAJ.js";
+} from "./chunk-J4PO27XP.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   DataProfile,
   DriftConfig

@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-WEIB2EAJ.js";
+} from "./chunk-J4PO27XP.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-HRZ7HUTL.js";
+} from "./chunk-SU6NGLYT.js";
 import {
   barChart,
   binLabels
