@@ -115,7 +115,7 @@ export async function tellStory(world: DemoWorld, narrator: Narrator): Promise<v
 
 async function validate(world: DemoWorld, narrator: Narrator, file: string, description: string): Promise<{ reportPath: string; profilePath: string }> {
   const step = await world.action('validate-data', { data: file, contract: `${EXAMPLE}/contract.yml`, 'report-out': `reports/validation-${path.basename(file, '.csv')}.json`, 'profile-out': `reports/profile-${path.basename(file, '.csv')}.json` });
-  const report = JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')) as { rows: number; expectations?: unknown[] };
+  const report = await world.readJson<{ rows: number }>(step.outputs['report-path']);
   narrator.step('validate-data', `${description}: ${report.rows} rows meet ${EXAMPLE}/contract.yml (types, ranges, allowed labels, unique dates)`);
   return { reportPath: step.outputs['report-path'], profilePath: step.outputs['profile-path'] };
 }
@@ -150,7 +150,7 @@ async function evaluate(world: DemoWorld, narrator: Narrator, name: string, mode
     'report-out': `reports/evaluation-${name}.json`,
     bootstrap: '200',
   });
-  const report = JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')) as { metrics: Record<string, number>; baseline: unknown; gate: { passed: boolean; checks: unknown[] } };
+  const report = await world.readJson<{ metrics: Record<string, number>; baseline: unknown; gate: { passed: boolean; checks: unknown[] } }>(step.outputs['report-path']);
   const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? 'passed' : 'failed'} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
@@ -195,18 +195,17 @@ async function promotionCheck(world: DemoWorld, pull: number): Promise<{ conclus
 
 /** Reviews by the policy's approvers, the check turning green only at quorum, the merge, and the deployment the app creates. */
 async function approveAndMerge(world: DemoWorld, narrator: Narrator, pull: number, stage: string, version: number): Promise<void> {
-  const before = await promotionCheck(world, pull);
-  const verdicts = [`before reviews ${before.conclusion} (${before.title})`];
+  let check = await promotionCheck(world, pull);
+  const verdicts = [`before reviews ${check.conclusion} (${check.title})`];
   for (const [i, login] of APPROVERS.entries()) {
     await world.as(login).rest.pulls.createReview({ ...world.repo, pull_number: pull, event: 'APPROVE' });
     await world.settle();
-    const check = await promotionCheck(world, pull);
+    check = await promotionCheck(world, pull);
     const quorum = i === APPROVERS.length - 1;
     if ((check.conclusion === 'success') !== quorum) throw new DemoFailure(`${PROMOTION_CHECK} on #${pull} was ${check.conclusion} after ${i + 1} of ${APPROVERS.length} required approvals: ${check.title}`);
     verdicts.push(`${login} approves → ${check.conclusion}${quorum ? '' : ` (${check.title})`}`);
   }
-  const after = await promotionCheck(world, pull);
-  narrator.step(`policy check on #${pull}`, `${PROMOTION_CHECK} for v${version} to ${stage}: ${verdicts.join('; ')}`, [{ label: `check run`, url: after.url }]);
+  narrator.step(`policy check on #${pull}`, `${PROMOTION_CHECK} for v${version} to ${stage}: ${verdicts.join('; ')}`, [{ label: `check run`, url: check.url }]);
 
   const deploymentsBefore = world.sandbox.deliveries.filter((delivery) => delivery.event === 'deployment').length;
   await world.as('octocat').rest.pulls.merge({ ...world.repo, pull_number: pull });
@@ -223,7 +222,7 @@ async function deploy(world: DemoWorld, narrator: Narrator, environment: string,
   if (!delivery) throw new DemoFailure(`no deployment to ${environment} was created`);
   const { inputs, env } = world.deployInputs(environment);
   const step = await world.action('deploy', inputs, { event: { name: 'deployment', payload: delivery.payload }, env });
-  const report = JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')) as { steps: { name: string; passed: boolean }[] };
+  const report = await world.readJson<{ steps: { name: string; passed: boolean }[] }>(step.outputs['report-path']);
   if (step.outputs.result !== 'succeeded' || step.outputs.version !== String(version)) throw new DemoFailure(`deploying v${version} to ${environment} ended ${step.outputs.result} with v${step.outputs.version}`);
   const deployment = delivery.payload.deployment as { id: number; url: string; payload: { strategy: string } };
   const { data: statuses } = await world.as('octocat').rest.repos.listDeploymentStatuses({ ...world.repo, deployment_id: deployment.id });
@@ -244,7 +243,7 @@ async function promote(world: DemoWorld, narrator: Narrator, version: number, st
 
 /** The days of a data window as the features a client sends. */
 async function days(world: DemoWorld, file: string): Promise<Record<string, number>[]> {
-  const [header, ...lines] = (await readFile(path.join(world.workspace, file), 'utf8')).trim().split('\n');
+  const [header, ...lines] = (await readFile(world.path(file), 'utf8')).trim().split('\n');
   const columns = header.split(',');
   const features = ['precipitation', 'temp_max', 'temp_min', 'wind'];
   return lines.map((line) => {
@@ -264,7 +263,7 @@ async function driftCheck(world: DemoWorld, narrator: Narrator, answered: number
     environment: 'production',
   });
   await world.settle();
-  const report = DriftReport.parse(JSON.parse(await readFile(world.path(step.outputs['report-path']), 'utf8')));
+  const report = DriftReport.parse(await world.readJson(step.outputs['report-path']));
   const drifted = report.columns.filter((column) => column.drifted).map((column) => `${column.name} (${column.method}, p=${column.pValue?.toPrecision(2) ?? '–'})`);
   const head = (await world.sandbox.repo.git(['rev-parse', 'ghml/registry'])).trim();
   narrator.step(`drift-check, ${period}`, `the prediction log of production against v2's training data: ${report.drifted ? 'drift' : 'no drift'}${drifted.length > 0 ? ` in ${drifted.join(', ')}` : ''}; report filed on the registry branch`, [

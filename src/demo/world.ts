@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, symlink } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Octokit } from 'octokit';
 import ghmlApp from '../../app/index.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { startSandboxApp, type SandboxApp } from '../sandbox/probot.js';
+import { startServeProcess, type ServeProcess } from '../serve/process.js';
 import { runStep, sandboxEnvironment, type StepRunResult } from '../sandbox/step-runner.js';
 import { MODEL } from './scenario.js';
 
@@ -24,8 +23,7 @@ export interface PredictionServerProcess {
   environment: string;
   url: string;
   logDirectory: string;
-  child: ChildProcess;
-  exited: Promise<void>;
+  process: ServeProcess;
 }
 
 /**
@@ -35,6 +33,7 @@ export interface PredictionServerProcess {
  */
 export class DemoWorld {
   readonly servers = new Map<string, PredictionServerProcess>();
+  private readonly clients = new Map<string, Octokit>();
 
   private constructor(
     readonly packageRoot: string,
@@ -63,7 +62,12 @@ export class DemoWorld {
 
   /** The real octokit client as a person of the sandbox (or the workflow token) uses it. */
   as(login: string): Octokit {
-    return new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+    let client = this.clients.get(login);
+    if (!client) {
+      client = new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+      this.clients.set(login, client);
+    }
+    return client;
   }
 
   get repo(): { owner: string; repo: string } {
@@ -73,6 +77,11 @@ export class DemoWorld {
   /** A path a step gave, which may be relative to its working directory. */
   path(file: string): string {
     return path.resolve(this.workspace, file);
+  }
+
+  /** A JSON file a step wrote, at a path it gave. */
+  async readJson<T>(file: string): Promise<T> {
+    return JSON.parse(await readFile(this.path(file), 'utf8')) as T;
   }
 
   /** Waits until every webhook caused so far has reached the app and the app's own writes have been delivered too. */
@@ -121,29 +130,15 @@ export class DemoWorld {
    */
   async startServer(environment: string, reference: string): Promise<PredictionServerProcess> {
     const logDirectory = path.join(this.directory, 'prediction-logs', environment);
-    const child = spawn(process.execPath, [
+    const serve = await startServeProcess([
       // No grace on SIGTERM: no load balancer stands in front of the demo's servers.
-      path.join(this.packageRoot, 'bin/ghml.js'), 'serve', '--model', reference, '--port', '0', '--rate-limit', '0', '--drain-grace', '0',
+      '--model', reference, '--rate-limit', '0', '--drain-grace', '0',
       '--log-dir', logDirectory, '--package-dir', path.join(this.directory, 'packages', environment),
       '--repo', this.sandbox.repo.fullName, '--api-url', this.sandbox.apiUrl,
-    ], {
-      cwd: this.workspace,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', GITHUB_TOKEN: this.sandbox.tokens['github-actions[bot]'], GHML_SERVE_TOKENS: CLIENT_TOKEN, GHML_ADMIN_TOKEN: ADMIN_TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    ], { GITHUB_TOKEN: this.sandbox.tokens['github-actions[bot]'], GHML_SERVE_TOKENS: CLIENT_TOKEN, GHML_ADMIN_TOKEN: ADMIN_TOKEN }, this.workspace).catch((error: Error) => {
+      throw new DemoFailure(`ghml serve --model ${reference} stopped before it listened: ${error.message}`);
     });
-    let output = '';
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const collect = (chunk: string) => {
-        output += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      };
-      child.stdout!.setEncoding('utf8').on('data', collect);
-      child.stderr!.setEncoding('utf8').on('data', collect);
-      void exited.then(() => reject(new DemoFailure(`ghml serve --model ${reference} stopped before it listened:\n${output}`)));
-    });
-    const server = { environment, url, logDirectory, child, exited };
+    const server = { environment, url: serve.url, logDirectory, process: serve };
     this.servers.set(environment, server);
     return server;
   }
@@ -165,12 +160,13 @@ export class DemoWorld {
     const versions = new Map<string, number>();
     const failures: string[] = [];
     for (const day of days) {
-      const answer = await postJson(`${server.url}/v1/models/${MODEL}/predict`, { rows: [day] }, CLIENT_TOKEN);
-      if (answer.status === 200) {
-        const version = String((answer.body as { model_version: string }).model_version);
+      const response = await fetch(`${server.url}/v1/models/${MODEL}/predict`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT_TOKEN}` }, body: JSON.stringify({ rows: [day] }) });
+      const text = await response.text();
+      if (response.status === 200) {
+        const version = String((JSON.parse(text) as { model_version: string }).model_version);
         versions.set(version, (versions.get(version) ?? 0) + 1);
       } else {
-        failures.push(`${answer.status}: ${JSON.stringify(answer.body)}`);
+        failures.push(`${response.status}: ${text}`);
       }
       if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
@@ -193,33 +189,11 @@ export class DemoWorld {
   }
 
   async close(): Promise<void> {
-    for (const server of this.servers.values()) {
-      server.child.kill('SIGTERM');
-      await server.exited;
+    for (const { process: serve } of this.servers.values()) {
+      serve.child.kill('SIGTERM');
+      await serve.exited;
     }
     await this.app.close();
     await this.sandbox.close();
   }
-}
-
-function postJson(url: string, body: unknown, token: string): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const outgoing = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // A body that is not JSON is reported as it came.
-        }
-        resolve({ status: response.statusCode ?? 0, body: parsed });
-      });
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
 }
