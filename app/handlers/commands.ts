@@ -4,7 +4,7 @@ import type { Policy } from '../../src/contracts/policy.js';
 import { isUserFacing } from '../../src/errors.js';
 import { AccessLookup } from '../../src/github/app-access.js';
 import { AuthoredRegistryStore, type CommitAuthor } from '../../src/github/app-authored-store.js';
-import { hasMarker } from '../../src/github/app-comments.js';
+import { commentWithMarker, hasMarker } from '../../src/github/app-comments.js';
 import { loadGoverningPolicy } from '../../src/github/app-policy.js';
 import { openCriticalDriftIssues, RegistryFacts } from '../../src/github/app-registry.js';
 import { GitHubPolicySource, GitHubPullRequests } from '../../src/github/pull-requests.js';
@@ -78,7 +78,7 @@ export function commands(app: Probot, runtime: AppRuntime): void {
         for (const command of parsed) answers.push(await run(context, octokit, repository, command, { login, id: author.id }));
         reply = answers.join('\n\n');
       }
-      await octokit.rest.issues.createComment({ ...repository, issue_number: issue.number, body: `${reply}\n\n${marker}` });
+      await commentWithMarker(octokit, repository, issue.number, marker, reply);
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { Octokit } from 'octokit';
+import { fitWithMarkers, LIMITS } from '../report/markdown.js';
 import type { RepositoryRef } from './app-access.js';
 
 /**
@@ -7,8 +8,13 @@ import type { RepositoryRef } from './app-access.js';
  */
 export async function commentOnce(octokit: Octokit, repository: RepositoryRef, issueNumber: number, marker: string, body: string): Promise<boolean> {
   if (await hasMarker(octokit, repository, issueNumber, marker)) return false;
-  await octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body: `${body}\n\n${marker}` });
+  await commentWithMarker(octokit, repository, issueNumber, marker, body);
   return true;
+}
+
+/** Comments with the marker at the end, where no cut to GitHub's size limit can take it. */
+export async function commentWithMarker(octokit: Octokit, repository: RepositoryRef, issueNumber: number, marker: string, body: string): Promise<void> {
+  await octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body: fitWithMarkers(body, [marker], LIMITS.bodyCharacters) });
 }
 
 export async function hasMarker(octokit: Octokit, repository: RepositoryRef, issueNumber: number, marker: string): Promise<boolean> {
