@@ -35,6 +35,11 @@ export function fitToLimit(text: string, limit: number, unit: 'bytes' | 'charact
   return `${kept}${insideCode ? closing : ''}${note}`;
 }
 
+/** A job summary within GitHub's 1 MiB a step, with a little room left for what the step adds after it. */
+export function fitStepSummary(text: string): string {
+  return fitToLimit(text, LIMITS.stepSummaryBytes - 1024, 'bytes');
+}
+
 /**
  * Cuts text as `fitToLimit` does and appends the hidden markers (`<!-- ghml:… -->`) whole after it,
  * within the limit: a marker is how the app finds what it wrote before, so no cut may take it.

@@ -13,7 +13,7 @@ import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
 import { writeJson } from '../../io/files.js';
 import { DeploymentPayload } from '../../policy/deployment-gate.js';
-import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { fitStepSummary } from '../../report/markdown.js';
 import { loadPolicy } from '../../registry/policy.js';
 import { parseModelReference, type ModelReference } from '../../registry/reference.js';
 import { Registry } from '../../registry/registry.js';
@@ -203,7 +203,7 @@ export async function deployAction(annotations = new StepAnnotations()): Promise
   outputs.set('previous-version', report.previousVersion ?? '');
   outputs.set('predictions', report.predictions?.path ?? '');
   outputs.set('report-path', reportPath);
-  await core.summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  await core.summary.addRaw(fitStepSummary(renderDeployMarkdown(report))).write();
   if (report.result === 'succeeded') core.info(deployVerdict(report));
   else annotations.fail(deployVerdict(report));
 }

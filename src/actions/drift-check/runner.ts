@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
 import { DriftMethod } from '../../contracts/drift.js';
 import { driftVerdict, renderDriftMarkdown } from '../../report/drift.js';
-import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { fitStepSummary } from '../../report/markdown.js';
 import { runDriftCheck } from '../../steps/drift-check.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
 import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
@@ -84,7 +84,7 @@ export async function driftCheckAction(annotations = new StepAnnotations()): Pro
     outputs.set('registry-path', recorded);
     core.info(`Recorded the report at ${registry.where(recorded)}.`);
   }
-  await core.summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  await core.summary.addRaw(fitStepSummary(renderDriftMarkdown(report))).write();
   const verdict = driftVerdict(report);
   if (report.drifted && inputs['fail-on-drift']) annotations.fail(verdict);
   else if (report.drifted) annotations.warning(verdict);

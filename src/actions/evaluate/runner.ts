@@ -8,7 +8,7 @@ import { evaluationMarker, upsertStickyComment } from '../../evaluate/sticky-com
 import { GitHubReleases } from '../../github/releases.js';
 import { OctokitPullRequestComments } from '../../github/pr-comments.js';
 import { evaluationVerdict, renderEvaluationComment, renderEvaluationMarkdown } from '../../report/evaluation.js';
-import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { fitStepSummary } from '../../report/markdown.js';
 import { runEvaluate } from '../../steps/evaluate.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
 import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
@@ -143,7 +143,7 @@ export async function evaluateAction(annotations = new StepAnnotations()): Promi
   outputs.set('passed', String(report.gate.passed));
   outputs.set('report-path', reportPath);
   outputs.set('metrics', JSON.stringify(report.metrics));
-  await core.summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  await core.summary.addRaw(fitStepSummary(renderEvaluationMarkdown(report))).write();
   if (inputs.comment) await commentOnPullRequest(annotations, inputs['github-token'] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);
   if (!report.gate.passed && inputs['fail-on-gate']) annotations.fail(verdict);

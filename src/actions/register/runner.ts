@@ -8,7 +8,7 @@ import { GitHubPolicySource, GitHubPullRequests } from '../../github/pull-reques
 import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
 import { subjectChecksums } from '../../registry/attestation.js';
-import { fitToLimit, LIMITS, table } from '../../report/markdown.js';
+import { fitStepSummary, table } from '../../report/markdown.js';
 import { runRegister, type RegisterResult } from '../../steps/register.js';
 import { booleanInput, defineOutputs, listInput, readInputs, wholeNumberInput } from '../runtime.js';
 
@@ -153,5 +153,5 @@ export async function registerAction(): Promise<void> {
     outputs.set('attestation-predicate-type', result.attestation.predicateType);
     outputs.set('attestation-predicate-path', predicatePath);
   }
-  await core.summary.addRaw(fitToLimit(summary(result, inputs.model), LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  await core.summary.addRaw(fitStepSummary(summary(result, inputs.model))).write();
 }

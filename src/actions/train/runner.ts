@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { RunRecord } from '../../contracts/run-record.js';
 import { ActionsArtifactUploader } from '../../github/artifacts.js';
 import { writeJson } from '../../io/files.js';
-import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { fitStepSummary } from '../../report/markdown.js';
 import { runTrain, type TrainLog } from '../../steps/train.js';
 import { DirectoryCheckpointStore, type CheckpointStore } from '../../train/checkpoint.js';
 import { readParams } from '../../train/params.js';
@@ -143,7 +143,7 @@ export async function trainAction(annotations = new StepAnnotations()): Promise<
   outputs.set('metrics', JSON.stringify(record.metrics.final));
   annotations.seeAlso = 'the log above and the job summary';
   const note = annotations.summaryNote();
-  await core.summary.addRaw(fitToLimit(`${renderRunSummary(record)}${note ? `\n\n${note}\n` : ''}`, LIMITS.stepSummaryBytes - 1024, 'bytes')).write();
+  await core.summary.addRaw(fitStepSummary(`${renderRunSummary(record)}${note ? `\n\n${note}\n` : ''}`)).write();
   if (record.status === 'succeeded') core.info(verdictLine(record));
   else annotations.fail(verdictLine(record));
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
 import type { Finding } from '../../contracts/validation-report.js';
-import { fitToLimit, LIMITS } from '../../report/markdown.js';
+import { fitStepSummary } from '../../report/markdown.js';
 import { renderMarkdown, verdictLine } from '../../report/validation.js';
 import { runValidateData } from '../../steps/validate-data.js';
 import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
@@ -84,6 +84,6 @@ export async function validateDataAction(annotations = new StepAnnotations()): P
   annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
   annotate(annotations, result.report.findings);
   await core.summary
-    .addRaw(fitToLimit(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()), LIMITS.stepSummaryBytes - 1024, 'bytes'))
+    .addRaw(fitStepSummary(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote())))
     .write();
 }
