@@ -4,9 +4,8 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { inferContract } from '../src/data/infer.js';
-import { generateCsv } from './generate.js';
+import { buildWorker, generateCsv } from './generate.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,19 +25,7 @@ async function measure(worker: string, args: string[]): Promise<Measurement> {
 }
 
 await mkdir(work, { recursive: true });
-const worker = path.join(work, 'worker.mjs');
-await build({
-  entryPoints: [path.join(root, 'bench/worker.ts')],
-  outfile: worker,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['@duckdb/node-api'],
-  nodePaths: [path.join(root, 'node_modules')],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+const worker = await buildWorker(root, work);
 
 const csv = path.join(work, `generated-${rows}.csv`);
 const sample = path.join(work, 'generated-sample.csv');

@@ -5,10 +5,9 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { inferContract } from '../src/data/infer.js';
 import { runValidateData } from '../src/steps/validate-data.js';
-import { generateCsv } from './generate.js';
+import { buildWorker, generateCsv } from './generate.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -16,18 +15,7 @@ const work = path.join(root, '.tmp', 'bench');
 const rows = Number(process.env.GHML_BENCH_ROWS ?? 10_000_000);
 
 await mkdir(work, { recursive: true });
-const worker = path.join(work, 'worker.mjs');
-await build({
-  entryPoints: [path.join(root, 'bench/worker.ts')],
-  outfile: worker,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['@duckdb/node-api'],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+const worker = await buildWorker(root, work);
 
 async function measure(...args: string[]): Promise<{ seconds: number; rows: number; peakRssMiB: number; columns: string }> {
   const { stdout, stderr } = await run(process.execPath, [worker, 'drift', ...args], { maxBuffer: 1 << 20 });

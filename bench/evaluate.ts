@@ -3,9 +3,7 @@
 // rows; then peak RSS on 10 M rows, in a process of its own. The bootstrap is off (0 resamples) in
 // both: it costs O(resamples × rows) on its own, about 70 ms a resample per million rows.
 import { execFile } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
@@ -13,6 +11,7 @@ import { BATCH_ROWS } from '../src/data/batch.js';
 import { DatasetStream } from '../src/evaluate/dataset.js';
 import { runEvaluate } from '../src/steps/evaluate.js';
 import { EXAMPLE_MODEL, trainExampleModel } from '../test/helpers/example-model.js';
+import { uniform, writeLinesOnce } from './generate.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,30 +22,14 @@ const work = path.join(root, '.tmp', 'bench');
  * a little noise (deterministic: an LCG with a fixed seed), so the label still follows the features.
  */
 async function generateWeather(file: string, rows: number): Promise<void> {
-  if ((await stat(file).catch(() => undefined))?.size) return;
   const [header, ...days] = (await readFile(EXAMPLE_MODEL.data, 'utf8')).trim().split('\n');
   const fields = days.map((line) => line.split(','));
-  let state = 20240601;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  out.write(`${header}\n`);
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
+  const next = uniform(20240601);
+  await writeLinesOnce(file, header, rows, () => {
     const [date, precipitation, tempMax, tempMin, wind, weather] = fields[Math.floor(next() * fields.length)];
     const noisy = (value: string, scale: number, min = -Infinity) => Math.max(min, Number(value) + (next() - 0.5) * scale).toFixed(1);
-    chunk += `${date},${noisy(precipitation, 0.4, 0)},${noisy(tempMax, 1)},${noisy(tempMin, 1)},${noisy(wind, 0.4, 0)},${weather}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await once(out, 'finish');
-  await rename(partial, file);
+    return `${date},${noisy(precipitation, 0.4, 0)},${noisy(tempMax, 1)},${noisy(tempMin, 1)},${noisy(wind, 0.4, 0)},${weather}`;
+  });
 }
 
 async function evaluateOnce(model: string, file: string): Promise<number> {
