@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-47RQ4BPW.js";
+} from "./chunks/chunk-ZT5NNWPI.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,20 +13,20 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-EMEM22NZ.js";
+} from "./chunks/chunk-2O744GPU.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-A2D3YPZY.js";
+} from "./chunks/chunk-EQGZZH5R.js";
 import {
   runRegister
-} from "./chunks/chunk-3ASDGJSG.js";
+} from "./chunks/chunk-RCXBNST3.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-XPCDY7BO.js";
+} from "./chunks/chunk-EZRZNWLY.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,43 +51,43 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-PZ56GO3V.js";
+} from "./chunks/chunk-RCCB75JX.js";
 import {
   downloadPackage
-} from "./chunks/chunk-DC26TNIT.js";
+} from "./chunks/chunk-HA5OXOCY.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   inferContract
-} from "./chunks/chunk-EFHT54WY.js";
+} from "./chunks/chunk-FUROCPSU.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-J4PO27XP.js";
+} from "./chunks/chunk-CT6XY7NR.js";
 import {
   checkDataFiles,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-RKED4HIJ.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VTDDOE27.js";
+} from "./chunks/chunk-6PABWNRV.js";
 import {
   renderDriftMarkdown,
   renderDriftText
-} from "./chunks/chunk-FWKIQUF2.js";
+} from "./chunks/chunk-SBZUPYPN.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-SMLOWRZC.js";
+} from "./chunks/chunk-3CCE2A4P.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   loadPolicy
-} from "./chunks/chunk-ZU2CQFWH.js";
+} from "./chunks/chunk-CYMG7XRX.js";
 import {
   DataProfile,
   DriftMethod,
@@ -102,7 +102,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
@@ -113,7 +113,7 @@ import {
   isUserFacing,
   loadDocument,
   table
-} from "./chunks/chunk-C6LDC4LV.js";
+} from "./chunks/chunk-D62TLEC3.js";
 import {
   __toESM,
   require_dist
@@ -229,7 +229,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-S34ODRQW.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-LQWAMEPS.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {

@@ -7,21 +7,21 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-PZ56GO3V.js";
+} from "./chunks/chunk-RCCB75JX.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-SI4CKPBN.js";
-import "./chunks/chunk-DC26TNIT.js";
+} from "./chunks/chunk-EZHBVZZP.js";
+import "./chunks/chunk-HA5OXOCY.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-RALIWECY.js";
-import "./chunks/chunk-EFHT54WY.js";
-import "./chunks/chunk-J4PO27XP.js";
+import "./chunks/chunk-6F6WITBQ.js";
+import "./chunks/chunk-FUROCPSU.js";
+import "./chunks/chunk-CT6XY7NR.js";
 import {
   writeJson
-} from "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-RKED4HIJ.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VTDDOE27.js";
+} from "./chunks/chunk-6PABWNRV.js";
 import {
   StepAnnotations,
   defineOutputs,
@@ -31,14 +31,14 @@ import {
   runAction,
   setSecret,
   summary
-} from "./chunks/chunk-NSEUEFYB.js";
+} from "./chunks/chunk-3BUJSWAS.js";
 import {
   DeploymentPayload
-} from "./chunks/chunk-FK3PNH4O.js";
+} from "./chunks/chunk-4OQXWIPX.js";
 import {
   GitHubPolicySource,
   loadPolicy
-} from "./chunks/chunk-ZU2CQFWH.js";
+} from "./chunks/chunk-CYMG7XRX.js";
 import {
   GitHubRegistryStore,
   Registry,
@@ -46,14 +46,13 @@ import {
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
-  LIMITS,
   external_exports,
-  fitToLimit
-} from "./chunks/chunk-C6LDC4LV.js";
+  fitStepSummary
+} from "./chunks/chunk-D62TLEC3.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/deploy/runner.ts
@@ -239,7 +238,7 @@ async function deployAction(annotations = new StepAnnotations()) {
   outputs.set("previous-version", report.previousVersion ?? "");
   outputs.set("predictions", report.predictions?.path ?? "");
   outputs.set("report-path", reportPath);
-  await summary.addRaw(fitToLimit(renderDeployMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  await summary.addRaw(fitStepSummary(renderDeployMarkdown(report))).write();
   if (report.result === "succeeded") info(deployVerdict(report));
   else annotations.fail(deployVerdict(report));
 }

@@ -1,15 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-A2D3YPZY.js";
+} from "./chunks/chunk-EQGZZH5R.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-DC7VT7EP.js";
-import "./chunks/chunk-EFHT54WY.js";
-import "./chunks/chunk-J4PO27XP.js";
-import "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-FCTKKVDX.js";
+import "./chunks/chunk-FUROCPSU.js";
+import "./chunks/chunk-CT6XY7NR.js";
+import "./chunks/chunk-RKED4HIJ.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -20,22 +20,21 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-NSEUEFYB.js";
+} from "./chunks/chunk-3BUJSWAS.js";
 import {
   driftVerdict,
   renderDriftMarkdown
-} from "./chunks/chunk-FWKIQUF2.js";
+} from "./chunks/chunk-SBZUPYPN.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   DriftMethod
-} from "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
-  LIMITS,
   external_exports,
-  fitToLimit
-} from "./chunks/chunk-C6LDC4LV.js";
+  fitStepSummary
+} from "./chunks/chunk-D62TLEC3.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/drift-check/runner.ts
@@ -93,7 +92,7 @@ async function driftCheckAction(annotations = new StepAnnotations()) {
     outputs.set("registry-path", recorded);
     info(`Recorded the report at ${registry.where(recorded)}.`);
   }
-  await summary.addRaw(fitToLimit(renderDriftMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  await summary.addRaw(fitStepSummary(renderDriftMarkdown(report))).write();
   const verdict = driftVerdict(report);
   if (report.drifted && inputs["fail-on-drift"]) annotations.fail(verdict);
   else if (report.drifted) annotations.warning(verdict);

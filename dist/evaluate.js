@@ -6,24 +6,24 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-XPCDY7BO.js";
+} from "./chunks/chunk-EZRZNWLY.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-DC7VT7EP.js";
-import "./chunks/chunk-DC26TNIT.js";
+} from "./chunks/chunk-FCTKKVDX.js";
+import "./chunks/chunk-HA5OXOCY.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-RALIWECY.js";
-import "./chunks/chunk-EFHT54WY.js";
-import "./chunks/chunk-J4PO27XP.js";
-import "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-6F6WITBQ.js";
+import "./chunks/chunk-FUROCPSU.js";
+import "./chunks/chunk-CT6XY7NR.js";
+import "./chunks/chunk-RKED4HIJ.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VTDDOE27.js";
+} from "./chunks/chunk-6PABWNRV.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -34,14 +34,13 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-NSEUEFYB.js";
-import "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-3BUJSWAS.js";
+import "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
-  LIMITS,
   external_exports,
-  fitToLimit
-} from "./chunks/chunk-C6LDC4LV.js";
+  fitStepSummary
+} from "./chunks/chunk-D62TLEC3.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/evaluate/runner.ts
@@ -165,7 +164,7 @@ async function evaluateAction(annotations = new StepAnnotations()) {
   outputs.set("passed", String(report.gate.passed));
   outputs.set("report-path", reportPath);
   outputs.set("metrics", JSON.stringify(report.metrics));
-  await summary.addRaw(fitToLimit(renderEvaluationMarkdown(report), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  await summary.addRaw(fitStepSummary(renderEvaluationMarkdown(report))).write();
   if (inputs.comment) await commentOnPullRequest(annotations, inputs["github-token"] ?? process.env.GITHUB_TOKEN, report.modelName, renderEvaluationComment(report));
   const verdict = evaluationVerdict(report);
   if (!report.gate.passed && inputs["fail-on-gate"]) annotations.fail(verdict);

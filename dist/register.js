@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-3ASDGJSG.js";
+} from "./chunks/chunk-RCXBNST3.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VTDDOE27.js";
+} from "./chunks/chunk-6PABWNRV.js";
 import {
   booleanInput,
   defineOutputs,
@@ -15,25 +15,24 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-NSEUEFYB.js";
-import "./chunks/chunk-SMLOWRZC.js";
+} from "./chunks/chunk-3BUJSWAS.js";
+import "./chunks/chunk-3CCE2A4P.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests
-} from "./chunks/chunk-ZU2CQFWH.js";
+} from "./chunks/chunk-CYMG7XRX.js";
 import {
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
-  LIMITS,
   external_exports,
-  fitToLimit,
+  fitStepSummary,
   table
-} from "./chunks/chunk-C6LDC4LV.js";
+} from "./chunks/chunk-D62TLEC3.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/register/runner.ts
@@ -153,7 +152,7 @@ async function registerAction() {
     outputs.set("attestation-predicate-type", result.attestation.predicateType);
     outputs.set("attestation-predicate-path", predicatePath);
   }
-  await summary.addRaw(fitToLimit(summary2(result, inputs.model), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  await summary.addRaw(fitStepSummary(summary2(result, inputs.model))).write();
 }
 
 // src/actions/register/index.ts

@@ -6,12 +6,12 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-EMEM22NZ.js";
+} from "./chunks/chunk-2O744GPU.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-DC7VT7EP.js";
+} from "./chunks/chunk-FCTKKVDX.js";
 import {
   AbortError,
   ActionsArtifactUploader,
@@ -47,11 +47,11 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-SI4CKPBN.js";
-import "./chunks/chunk-RALIWECY.js";
+} from "./chunks/chunk-EZHBVZZP.js";
+import "./chunks/chunk-6F6WITBQ.js";
 import {
   writeJson
-} from "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-RKED4HIJ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -77,16 +77,15 @@ import {
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-NSEUEFYB.js";
+} from "./chunks/chunk-3BUJSWAS.js";
 import {
   RunRecord
-} from "./chunks/chunk-XTSUPTH7.js";
+} from "./chunks/chunk-C4BBZRUX.js";
 import "./chunks/chunk-W64PFGQ6.js";
 import {
-  LIMITS,
   external_exports,
-  fitToLimit
-} from "./chunks/chunk-C6LDC4LV.js";
+  fitStepSummary
+} from "./chunks/chunk-D62TLEC3.js";
 import {
   __commonJS,
   __export,
@@ -28335,10 +28334,10 @@ async function trainAction(annotations = new StepAnnotations()) {
   outputs.set("metrics", JSON.stringify(record.metrics.final));
   annotations.seeAlso = "the log above and the job summary";
   const note = annotations.summaryNote();
-  await summary.addRaw(fitToLimit(`${renderRunSummary(record)}${note ? `
+  await summary.addRaw(fitStepSummary(`${renderRunSummary(record)}${note ? `
 
 ${note}
-` : ""}`, LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+` : ""}`)).write();
   if (record.status === "succeeded") info(verdictLine(record));
   else annotations.fail(verdictLine(record));
 }

@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-47RQ4BPW.js";
-import "./chunks/chunk-J4PO27XP.js";
-import "./chunks/chunk-SU6NGLYT.js";
+} from "./chunks/chunk-ZT5NNWPI.js";
+import "./chunks/chunk-CT6XY7NR.js";
+import "./chunks/chunk-RKED4HIJ.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -16,13 +16,12 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-NSEUEFYB.js";
+} from "./chunks/chunk-3BUJSWAS.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
-  LIMITS,
   external_exports,
-  fitToLimit
-} from "./chunks/chunk-C6LDC4LV.js";
+  fitStepSummary
+} from "./chunks/chunk-D62TLEC3.js";
 import "./chunks/chunk-W5IGWCAN.js";
 
 // src/actions/validate-data/runner.ts
@@ -87,7 +86,7 @@ async function validateDataAction(annotations = new StepAnnotations()) {
   else annotations.warning(verdictLine(result.report));
   annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
   annotate(annotations, result.report.findings);
-  await summary.addRaw(fitToLimit(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()), LIMITS.stepSummaryBytes - 1024, "bytes")).write();
+  await summary.addRaw(fitStepSummary(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()))).write();
 }
 
 // src/actions/validate-data/index.ts

@@ -3,10 +3,10 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/github/releases.ts
 import { createHash } from "node:crypto";

@@ -1,29 +1,29 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-EFHT54WY.js";
+} from "./chunk-FUROCPSU.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-J4PO27XP.js";
+} from "./chunk-CT6XY7NR.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataContract,
   DataError,
   loadDocument
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/drift/collect.ts
 var MAX_CATEGORIES = 1e4;

@@ -6,10 +6,10 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   external_exports
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/actions/registry.ts
 function registryInputs(descriptions) {

@@ -3,11 +3,11 @@ import {
   ModelName,
   StageName,
   statusOf
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   external_exports,
   parseDocumentText
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/contracts/policy.ts
 var Principal = external_exports.string().regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, "must be @user or @org/team").describe("A person (`@login`) or a team (`@org/team`), as in CODEOWNERS.");

@@ -3,10 +3,10 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   DataError
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/stats/sketch/frequent.ts
 var FrequentItems = class _FrequentItems {

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   driftVerdict,
   sortBySeverity
-} from "./chunk-FWKIQUF2.js";
+} from "./chunk-SBZUPYPN.js";
 import {
   barChart,
   comparisonChart
@@ -10,7 +10,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-SMLOWRZC.js";
+} from "./chunk-3CCE2A4P.js";
 import {
   DeploymentPayload,
   aliasChanges,
@@ -21,14 +21,14 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-FK3PNH4O.js";
+} from "./chunk-4OQXWIPX.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   Policy,
   loadPolicy
-} from "./chunk-ZU2CQFWH.js";
+} from "./chunk-CYMG7XRX.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -43,7 +43,7 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataError,
@@ -53,7 +53,7 @@ import {
   isUserFacing,
   parseDocumentText,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/github/app-access.ts
 var AccessLookup = class {
@@ -166,10 +166,11 @@ var AuthoredRegistryStore = class {
 // src/github/app-comments.ts
 async function commentOnce(octokit, repository, issueNumber, marker, body) {
   if (await hasMarker(octokit, repository, issueNumber, marker)) return false;
-  await octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body: `${body}
-
-${marker}` });
+  await commentWithMarker(octokit, repository, issueNumber, marker, body);
   return true;
+}
+async function commentWithMarker(octokit, repository, issueNumber, marker, body) {
+  await octokit.rest.issues.createComment({ ...repository, issue_number: issueNumber, body: fitWithMarkers(body, [marker], LIMITS.bodyCharacters) });
 }
 async function hasMarker(octokit, repository, issueNumber, marker) {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repository, issue_number: issueNumber, per_page: 100 });
@@ -608,9 +609,7 @@ function commands(app, runtime) {
         for (const command of parsed) answers.push(await run(context, octokit, repository, command, { login, id: author.id }));
         reply = answers.join("\n\n");
       }
-      await octokit.rest.issues.createComment({ ...repository, issue_number: issue.number, body: `${reply}
-
-${marker}` });
+      await commentWithMarker(octokit, repository, issue.number, marker, reply);
     });
   });
 }

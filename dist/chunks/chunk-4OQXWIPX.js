@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   external_exports
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/policy/promotion.ts
 var aliasesFile = /^models\/([^/]+)\/aliases\.json$/;

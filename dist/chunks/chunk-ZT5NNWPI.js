@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-J4PO27XP.js";
+} from "./chunk-CT6XY7NR.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   barChart,
   binLabels
@@ -14,7 +14,7 @@ import {
   DataContract,
   loadDocument,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;

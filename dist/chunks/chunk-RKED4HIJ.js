@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ConfigurationError,
   DataError
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/io/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";

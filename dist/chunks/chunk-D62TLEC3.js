@@ -43,6 +43,44 @@ function isUserFacing(error62) {
   return error62 instanceof ConfigurationError || error62 instanceof DataError;
 }
 
+// src/report/markdown.ts
+var LIMITS = {
+  stepSummaryBytes: 1024 * 1024,
+  bodyCharacters: 65535
+};
+function escapeCell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function table(header, rows) {
+  return [
+    `| ${header.map(escapeCell).join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.map(escapeCell).join(" | ")} |`)
+  ].join("\n");
+}
+function fitToLimit(text, limit, unit = "characters") {
+  const size = (s) => unit === "bytes" ? Buffer.byteLength(s) : s.length;
+  if (size(text) <= limit) return text;
+  const note = "\n\n_\u2026 cut to fit GitHub's size limit; the full report is in the report file._\n";
+  const closing = "\n```";
+  let cut = text.slice(0, Math.max(0, limit - (note.length + closing.length) * 4));
+  while (size(cut) + size(closing) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  const lastLine = cut.lastIndexOf("\n");
+  const kept = lastLine > 0 ? cut.slice(0, lastLine) : cut;
+  const insideCode = (kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1;
+  return `${kept}${insideCode ? closing : ""}${note}`;
+}
+function fitStepSummary(text) {
+  return fitToLimit(text, LIMITS.stepSummaryBytes - 1024, "bytes");
+}
+function fitWithMarkers(text, markers, limit) {
+  const trailer = markers.map((marker) => `
+
+${marker}`).join("");
+  if (trailer.length >= limit) throw new Error(`${markers.length} markers take ${trailer.length} characters, more than the limit of ${limit}`);
+  return `${fitToLimit(text, limit - trailer.length)}${trailer}`;
+}
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -19760,41 +19798,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/report/markdown.ts
-var LIMITS = {
-  stepSummaryBytes: 1024 * 1024,
-  bodyCharacters: 65535
-};
-function escapeCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function table(header, rows) {
-  return [
-    `| ${header.map(escapeCell).join(" | ")} |`,
-    `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((row) => `| ${row.map(escapeCell).join(" | ")} |`)
-  ].join("\n");
-}
-function fitToLimit(text, limit, unit = "characters") {
-  const size = (s) => unit === "bytes" ? Buffer.byteLength(s) : s.length;
-  if (size(text) <= limit) return text;
-  const note = "\n\n_\u2026 cut to fit GitHub's size limit; the full report is in the report file._\n";
-  const closing = "\n```";
-  let cut = text.slice(0, Math.max(0, limit - (note.length + closing.length) * 4));
-  while (size(cut) + size(closing) + size(note) > limit) cut = cut.slice(0, Math.floor(cut.length * 0.9));
-  const lastLine = cut.lastIndexOf("\n");
-  const kept = lastLine > 0 ? cut.slice(0, lastLine) : cut;
-  const insideCode = (kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1;
-  return `${kept}${insideCode ? closing : ""}${note}`;
-}
-function fitWithMarkers(text, markers, limit) {
-  const trailer = markers.map((marker) => `
-
-${marker}`).join("");
-  if (trailer.length >= limit) throw new Error(`${markers.length} markers take ${trailer.length} characters, more than the limit of ${limit}`);
-  return `${fitToLimit(text, limit - trailer.length)}${trailer}`;
-}
-
 // src/contracts/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
@@ -19962,14 +19965,15 @@ export {
   ExitCode,
   exitCodeFor,
   isUserFacing,
-  loadDocument,
-  parseDocumentText,
-  external_exports,
   LIMITS,
   escapeCell,
   table,
   fitToLimit,
+  fitStepSummary,
   fitWithMarkers,
+  loadDocument,
+  parseDocumentText,
+  external_exports,
   ColumnType,
   DataContract
 };

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   defaults,
   getOctokit
-} from "./chunk-RALIWECY.js";
+} from "./chunk-6F6WITBQ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -12,7 +12,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-NSEUEFYB.js";
+} from "./chunk-3BUJSWAS.js";
 import {
   retry
 } from "./chunk-W64PFGQ6.js";

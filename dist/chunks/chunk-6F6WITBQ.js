@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   require_tunnel,
   require_undici
-} from "./chunk-NSEUEFYB.js";
+} from "./chunk-3BUJSWAS.js";
 import {
   Octokit,
   paginateRest,

@@ -9,20 +9,20 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-DC26TNIT.js";
+} from "./chunk-HA5OXOCY.js";
 import {
   checkDataFiles
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   MANIFEST_NAME
-} from "./chunk-VTDDOE27.js";
+} from "./chunk-6PABWNRV.js";
 import {
   deploymentStrategies
-} from "./chunk-ZU2CQFWH.js";
+} from "./chunk-CYMG7XRX.js";
 import {
   DataProfile,
   formatReference
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataContract,
@@ -30,7 +30,7 @@ import {
   external_exports,
   loadDocument,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/contracts/deploy.ts
 var deployTargets = ["serve", "batch", "command"];

@@ -4,28 +4,28 @@ import {
 } from "./chunk-UG77MLVE.js";
 import {
   sniffColumnTypes
-} from "./chunk-EFHT54WY.js";
+} from "./chunk-FUROCPSU.js";
 import {
   float64Bits,
   loadFloat64Bits
-} from "./chunk-J4PO27XP.js";
+} from "./chunk-CT6XY7NR.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   MANIFEST_NAME
-} from "./chunk-VTDDOE27.js";
+} from "./chunk-6PABWNRV.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataError
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/evaluate/dataset.ts
 var SNIFF_ROWS = 2e3;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/report/drift.ts
 var percent = (share) => `${(share * 100).toFixed(0)}%`;

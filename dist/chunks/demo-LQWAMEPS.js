@@ -13,26 +13,26 @@ import {
 import {
   app_default,
   driftLabels
-} from "./chunk-AUYOIIK2.js";
-import "./chunk-FWKIQUF2.js";
+} from "./chunk-UUNXQ3IT.js";
+import "./chunk-SBZUPYPN.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-SMLOWRZC.js";
-import "./chunk-FK3PNH4O.js";
-import "./chunk-ZU2CQFWH.js";
+import "./chunk-3CCE2A4P.js";
+import "./chunk-4OQXWIPX.js";
+import "./chunk-CYMG7XRX.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import "./chunk-W64PFGQ6.js";
 import {
   ConfigurationError,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 import "./chunk-W5IGWCAN.js";
 
 // src/demo/index.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/demo/narration.ts
 var Narrator = class {
@@ -204,15 +204,13 @@ The Seattle weather model, trained, registered, promoted and deployed with ghml.
 
 // src/demo/story.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/demo/world.ts
-import { spawn as spawn2 } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdir, readFile as readFile3, symlink } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
-import path3 from "node:path";
+import path4 from "node:path";
 import { promisify } from "node:util";
 
 // src/sandbox/probot.ts
@@ -243,11 +241,34 @@ async function startSandboxApp(sandbox, appFn, secret) {
   };
 }
 
-// src/sandbox/step-runner.ts
+// src/serve/process.ts
 import { spawn } from "node:child_process";
+import path2 from "node:path";
+function startServeProcess(args, env = {}, cwd = ghmlPackageRoot()) {
+  const child = spawn(process.execPath, [path2.join(ghmlPackageRoot(), "bin/ghml.js"), "serve", "--port", "0", ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => stderr += chunk);
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      stdout += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve({ child, url: match[1], stderr: () => stderr, exited });
+    });
+    void exited.then(({ code }) => reject(new Error(`ghml serve exited with ${code} before listening: ${stderr}`)));
+  });
+}
+
+// src/sandbox/step-runner.ts
+import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, readFile as readFile2, writeFile as writeFile2, mkdir as mkdir2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 async function sandboxEnvironment(sandbox, token = sandbox.tokens["github-actions[bot]"], run) {
   const { repo } = sandbox;
   const job = run ?? await sandbox.startWorkflowRun();
@@ -271,18 +292,18 @@ function inputVariableName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 async function runStep(options) {
-  const base = await mkdtemp(path2.join(tmpdir(), "ghml-step-"));
-  const runnerTemp = path2.join(base, "temp");
-  const toolCache = path2.join(base, "tool-cache");
+  const base = await mkdtemp(path3.join(tmpdir(), "ghml-step-"));
+  const runnerTemp = path3.join(base, "temp");
+  const toolCache = path3.join(base, "tool-cache");
   await mkdir2(runnerTemp, { recursive: true });
   await mkdir2(toolCache, { recursive: true });
   const files = {
-    GITHUB_OUTPUT: path2.join(base, "output"),
-    GITHUB_STEP_SUMMARY: path2.join(base, "summary.md"),
-    GITHUB_ENV: path2.join(base, "env"),
-    GITHUB_PATH: path2.join(base, "path"),
-    GITHUB_STATE: path2.join(base, "state"),
-    GITHUB_EVENT_PATH: path2.join(base, "event.json")
+    GITHUB_OUTPUT: path3.join(base, "output"),
+    GITHUB_STEP_SUMMARY: path3.join(base, "summary.md"),
+    GITHUB_ENV: path3.join(base, "env"),
+    GITHUB_PATH: path3.join(base, "path"),
+    GITHUB_STATE: path3.join(base, "state"),
+    GITHUB_EVENT_PATH: path3.join(base, "event.json")
   };
   for (const file of Object.values(files)) await writeFile2(file, "");
   await writeFile2(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
@@ -311,7 +332,7 @@ async function runStep(options) {
     ...options.env
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariableName(name)] = value;
-  const child = spawn(process.execPath, [path2.resolve(options.entry)], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn2(process.execPath, [path3.resolve(options.entry)], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk) => stdout += chunk);
@@ -392,14 +413,15 @@ var DemoWorld = class _DemoWorld {
   app;
   workspace;
   servers = /* @__PURE__ */ new Map();
+  clients = /* @__PURE__ */ new Map();
   static async start(packageRoot, directory, seed) {
-    const sandbox = await startSandbox({ seed, directory: path3.join(directory, "sandbox") });
+    const sandbox = await startSandbox({ seed, directory: path4.join(directory, "sandbox") });
     let app;
     try {
       app = await startSandboxApp(sandbox, app_default, randomBytes(16).toString("hex"));
-      const workspace = path3.join(directory, "workspace");
+      const workspace = path4.join(directory, "workspace");
       await execFileAsync("git", ["clone", "-q", sandbox.repo.gitDir, workspace]);
-      await symlink(path3.join(packageRoot, "node_modules"), path3.join(workspace, "node_modules"));
+      await symlink(path4.join(packageRoot, "node_modules"), path4.join(workspace, "node_modules"));
       return new _DemoWorld(packageRoot, directory, sandbox, app, workspace);
     } catch (error) {
       await app?.close();
@@ -409,14 +431,23 @@ var DemoWorld = class _DemoWorld {
   }
   /** The real octokit client as a person of the sandbox (or the workflow token) uses it. */
   as(login) {
-    return new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+    let client = this.clients.get(login);
+    if (!client) {
+      client = new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+      this.clients.set(login, client);
+    }
+    return client;
   }
   get repo() {
     return { owner: this.sandbox.repo.owner, repo: this.sandbox.repo.name };
   }
   /** A path a step gave, which may be relative to its working directory. */
   path(file) {
-    return path3.resolve(this.workspace, file);
+    return path4.resolve(this.workspace, file);
+  }
+  /** A JSON file a step wrote, at a path it gave. */
+  async readJson(file) {
+    return JSON.parse(await readFile3(this.path(file), "utf8"));
   }
   /** Waits until every webhook caused so far has reached the app and the app's own writes have been delivered too. */
   settle() {
@@ -428,7 +459,7 @@ var DemoWorld = class _DemoWorld {
    */
   async action(step, inputs, options = {}) {
     const result = await runStep({
-      entry: path3.join(this.packageRoot, "dist", `${step}.js`),
+      entry: path4.join(this.packageRoot, "dist", `${step}.js`),
       workspace: this.workspace,
       inputs,
       eventName: options.event?.name,
@@ -446,7 +477,7 @@ ${log}`);
   /** Runs the ghml CLI as a person at a terminal would, with their token. */
   async cli(login, args) {
     try {
-      const { stdout } = await execFileAsync(process.execPath, [path3.join(this.packageRoot, "bin/ghml.js"), ...args, "--repo", this.sandbox.repo.fullName, "--api-url", this.sandbox.apiUrl], {
+      const { stdout } = await execFileAsync(process.execPath, [path4.join(this.packageRoot, "bin/ghml.js"), ...args, "--repo", this.sandbox.repo.fullName, "--api-url", this.sandbox.apiUrl], {
         cwd: this.workspace,
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", GITHUB_TOKEN: this.sandbox.tokens[login] }
       });
@@ -461,15 +492,11 @@ ${log}`);
    * version the alias names is downloaded from its release and every digest verified first.
    */
   async startServer(environment, reference) {
-    const logDirectory = path3.join(this.directory, "prediction-logs", environment);
-    const child = spawn2(process.execPath, [
+    const logDirectory = path4.join(this.directory, "prediction-logs", environment);
+    const serve = await startServeProcess([
       // No grace on SIGTERM: no load balancer stands in front of the demo's servers.
-      path3.join(this.packageRoot, "bin/ghml.js"),
-      "serve",
       "--model",
       reference,
-      "--port",
-      "0",
       "--rate-limit",
       "0",
       "--drain-grace",
@@ -477,30 +504,15 @@ ${log}`);
       "--log-dir",
       logDirectory,
       "--package-dir",
-      path3.join(this.directory, "packages", environment),
+      path4.join(this.directory, "packages", environment),
       "--repo",
       this.sandbox.repo.fullName,
       "--api-url",
       this.sandbox.apiUrl
-    ], {
-      cwd: this.workspace,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", GITHUB_TOKEN: this.sandbox.tokens["github-actions[bot]"], GHML_SERVE_TOKENS: CLIENT_TOKEN, GHML_ADMIN_TOKEN: ADMIN_TOKEN },
-      stdio: ["ignore", "pipe", "pipe"]
+    ], { GITHUB_TOKEN: this.sandbox.tokens["github-actions[bot]"], GHML_SERVE_TOKENS: CLIENT_TOKEN, GHML_ADMIN_TOKEN: ADMIN_TOKEN }, this.workspace).catch((error) => {
+      throw new DemoFailure(`ghml serve --model ${reference} stopped before it listened: ${error.message}`);
     });
-    let output = "";
-    const exited = new Promise((resolve) => child.once("exit", () => resolve()));
-    const url = await new Promise((resolve, reject) => {
-      const collect = (chunk) => {
-        output += chunk;
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      };
-      child.stdout.setEncoding("utf8").on("data", collect);
-      child.stderr.setEncoding("utf8").on("data", collect);
-      void exited.then(() => reject(new DemoFailure(`ghml serve --model ${reference} stopped before it listened:
-${output}`)));
-    });
-    const server = { environment, url, logDirectory, child, exited };
+    const server = { environment, url: serve.url, logDirectory, process: serve };
     this.servers.set(environment, server);
     return server;
   }
@@ -520,12 +532,13 @@ ${output}`)));
     const versions = /* @__PURE__ */ new Map();
     const failures = [];
     for (const day of days2) {
-      const answer = await postJson(`${server.url}/v1/models/${MODEL}/predict`, { rows: [day] }, CLIENT_TOKEN);
-      if (answer.status === 200) {
-        const version = String(answer.body.model_version);
+      const response = await fetch(`${server.url}/v1/models/${MODEL}/predict`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${CLIENT_TOKEN}` }, body: JSON.stringify({ rows: [day] }) });
+      const text = await response.text();
+      if (response.status === 200) {
+        const version = String(JSON.parse(text).model_version);
         versions.set(version, (versions.get(version) ?? 0) + 1);
       } else {
-        failures.push(`${answer.status}: ${JSON.stringify(answer.body)}`);
+        failures.push(`${response.status}: ${text}`);
       }
       if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
@@ -537,7 +550,7 @@ ${output}`)));
     if (!server) throw new Error(`no prediction server for ${environment}`);
     const deadline = Date.now() + 1e4;
     for (; ; ) {
-      const files = (await readdir(server.logDirectory)).filter((name) => name.startsWith("predictions-")).sort().map((name) => path3.join(server.logDirectory, name));
+      const files = (await readdir(server.logDirectory)).filter((name) => name.startsWith("predictions-")).sort().map((name) => path4.join(server.logDirectory, name));
       let count = 0;
       for (const file of files) count += (await readFile3(file, "utf8")).split("\n").filter(Boolean).length;
       if (count >= lines) return files;
@@ -546,34 +559,14 @@ ${output}`)));
     }
   }
   async close() {
-    for (const server of this.servers.values()) {
-      server.child.kill("SIGTERM");
-      await server.exited;
+    for (const { process: serve } of this.servers.values()) {
+      serve.child.kill("SIGTERM");
+      await serve.exited;
     }
     await this.app.close();
     await this.sandbox.close();
   }
 };
-function postJson(url, body, token) {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const outgoing = httpRequest(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": Buffer.byteLength(payload) } }, (response) => {
-      let text = "";
-      response.setEncoding("utf8").on("data", (chunk) => text += chunk);
-      response.on("end", () => {
-        let parsed = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-        }
-        resolve({ status: response.statusCode ?? 0, body: parsed });
-      });
-      response.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end(payload);
-  });
-}
 
 // src/demo/story.ts
 var PROMOTION_CHECK = "ghml/promotion";
@@ -649,13 +642,13 @@ async function tellStory(world, narrator) {
   narrator.step("GitHub's descriptions", `${[...sandbox.callLog.values()].reduce((sum, count) => sum + count, 0)} API requests and ${sandbox.deliveries.length} webhook deliveries, each checked against GitHub's OpenAPI description and webhook schemas: no departure`);
 }
 async function validate(world, narrator, file, description) {
-  const step = await world.action("validate-data", { data: file, contract: `${EXAMPLE}/contract.yml`, "report-out": `reports/validation-${path4.basename(file, ".csv")}.json`, "profile-out": `reports/profile-${path4.basename(file, ".csv")}.json` });
-  const report = JSON.parse(await readFile4(world.path(step.outputs["report-path"]), "utf8"));
+  const step = await world.action("validate-data", { data: file, contract: `${EXAMPLE}/contract.yml`, "report-out": `reports/validation-${path5.basename(file, ".csv")}.json`, "profile-out": `reports/profile-${path5.basename(file, ".csv")}.json` });
+  const report = await world.readJson(step.outputs["report-path"]);
   narrator.step("validate-data", `${description}: ${report.rows} rows meet ${EXAMPLE}/contract.yml (types, ranges, allowed labels, unique dates)`);
   return { reportPath: step.outputs["report-path"], profilePath: step.outputs["profile-path"] };
 }
 async function train(world, narrator, name, data) {
-  const script = path4.join(world.packageRoot, EXAMPLE, "train.ts");
+  const script = path5.join(world.packageRoot, EXAMPLE, "train.ts");
   const step = await world.action("train", {
     command: `node --import tsx ${script} --data ${data}`,
     model: MODEL,
@@ -682,7 +675,7 @@ async function evaluate(world, narrator, name, modelPath) {
     "report-out": `reports/evaluation-${name}.json`,
     bootstrap: "200"
   });
-  const report = JSON.parse(await readFile4(world.path(step.outputs["report-path"]), "utf8"));
+  const report = await world.readJson(step.outputs["report-path"]);
   const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? "passed" : "failed"} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
@@ -721,18 +714,17 @@ async function promotionCheck(world, pull) {
   return { conclusion: check.conclusion, title: check.output.title ?? "", url: check.url };
 }
 async function approveAndMerge(world, narrator, pull, stage, version) {
-  const before = await promotionCheck(world, pull);
-  const verdicts = [`before reviews ${before.conclusion} (${before.title})`];
+  let check = await promotionCheck(world, pull);
+  const verdicts = [`before reviews ${check.conclusion} (${check.title})`];
   for (const [i, login] of APPROVERS.entries()) {
     await world.as(login).rest.pulls.createReview({ ...world.repo, pull_number: pull, event: "APPROVE" });
     await world.settle();
-    const check = await promotionCheck(world, pull);
+    check = await promotionCheck(world, pull);
     const quorum = i === APPROVERS.length - 1;
     if (check.conclusion === "success" !== quorum) throw new DemoFailure(`${PROMOTION_CHECK} on #${pull} was ${check.conclusion} after ${i + 1} of ${APPROVERS.length} required approvals: ${check.title}`);
     verdicts.push(`${login} approves \u2192 ${check.conclusion}${quorum ? "" : ` (${check.title})`}`);
   }
-  const after = await promotionCheck(world, pull);
-  narrator.step(`policy check on #${pull}`, `${PROMOTION_CHECK} for v${version} to ${stage}: ${verdicts.join("; ")}`, [{ label: `check run`, url: after.url }]);
+  narrator.step(`policy check on #${pull}`, `${PROMOTION_CHECK} for v${version} to ${stage}: ${verdicts.join("; ")}`, [{ label: `check run`, url: check.url }]);
   const deploymentsBefore = world.sandbox.deliveries.filter((delivery) => delivery.event === "deployment").length;
   await world.as("octocat").rest.pulls.merge({ ...world.repo, pull_number: pull });
   await world.settle();
@@ -746,7 +738,7 @@ async function deploy(world, narrator, environment, version, started) {
   if (!delivery) throw new DemoFailure(`no deployment to ${environment} was created`);
   const { inputs, env } = world.deployInputs(environment);
   const step = await world.action("deploy", inputs, { event: { name: "deployment", payload: delivery.payload }, env });
-  const report = JSON.parse(await readFile4(world.path(step.outputs["report-path"]), "utf8"));
+  const report = await world.readJson(step.outputs["report-path"]);
   if (step.outputs.result !== "succeeded" || step.outputs.version !== String(version)) throw new DemoFailure(`deploying v${version} to ${environment} ended ${step.outputs.result} with v${step.outputs.version}`);
   const deployment = delivery.payload.deployment;
   const { data: statuses } = await world.as("octocat").rest.repos.listDeploymentStatuses({ ...world.repo, deployment_id: deployment.id });
@@ -763,7 +755,7 @@ async function promote(world, narrator, version, stage) {
   await approveAndMerge(world, narrator, pull, stage, version);
 }
 async function days(world, file) {
-  const [header, ...lines] = (await readFile4(path4.join(world.workspace, file), "utf8")).trim().split("\n");
+  const [header, ...lines] = (await readFile4(world.path(file), "utf8")).trim().split("\n");
   const columns = header.split(",");
   const features = ["precipitation", "temp_max", "temp_min", "wind"];
   return lines.map((line) => {
@@ -782,7 +774,7 @@ async function driftCheck(world, narrator, answered, period) {
     environment: "production"
   });
   await world.settle();
-  const report = DriftReport.parse(JSON.parse(await readFile4(world.path(step.outputs["report-path"]), "utf8")));
+  const report = DriftReport.parse(await world.readJson(step.outputs["report-path"]));
   const drifted = report.columns.filter((column) => column.drifted).map((column) => `${column.name} (${column.method}, p=${column.pValue?.toPrecision(2) ?? "\u2013"})`);
   const head = (await world.sandbox.repo.git(["rev-parse", "ghml/registry"])).trim();
   narrator.step(`drift-check, ${period}`, `the prediction log of production against v2's training data: ${report.drifted ? "drift" : "no drift"}${drifted.length > 0 ? ` in ${drifted.join(", ")}` : ""}; report filed on the registry branch`, [
@@ -794,7 +786,7 @@ async function driftCheck(world, narrator, answered, period) {
 // src/demo/index.ts
 async function runDemo(options) {
   const packageRoot = ghmlPackageRoot();
-  const seed = path5.join(options.directory, "seed");
+  const seed = path6.join(options.directory, "seed");
   await writeSeedRepository(packageRoot, seed);
   const narrator = new Narrator(options.say);
   const world = await DemoWorld.start(packageRoot, options.directory, seed);
@@ -808,10 +800,10 @@ async function runDemo(options) {
       steps: narrator.steps,
       charts: narrator.charts
     };
-    const reports = path5.join(options.directory, "report");
+    const reports = path6.join(options.directory, "report");
     await mkdir3(reports, { recursive: true });
-    const markdownReport = path5.join(reports, "demo.md");
-    const htmlReport = path5.join(reports, "demo.html");
+    const markdownReport = path6.join(reports, "demo.md");
+    const htmlReport = path6.join(reports, "demo.html");
     await writeFile3(markdownReport, renderDemoMarkdown(report));
     await writeFile3(htmlReport, renderDemoHtml(report));
     if (options.keep) {

@@ -19,14 +19,14 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-DC26TNIT.js";
+} from "./chunk-HA5OXOCY.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   parseModelReference
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataContract,
@@ -37,7 +37,7 @@ import {
   formatLocation,
   loadDocument,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/evaluate/baseline.ts
 import { existsSync } from "node:fs";
@@ -84,14 +84,19 @@ var RegistryBaseline = class {
   directory;
   async resolve(reference) {
     const parsed = parseModelReference(`${reference.model}@${reference.alias}`, "baseline");
+    let record;
     if (parsed.kind === "alias") {
-      const aliases = await this.registry.findAliases(await this.registry.snapshot(), parsed.model);
-      if (aliases?.[parsed.alias] === void 0) {
+      const snapshot = await this.registry.snapshot();
+      const aliases = await this.registry.findAliases(snapshot, parsed.model);
+      const version = aliases?.[parsed.alias];
+      if (version === void 0) {
         const why = aliases ? `no version of ${parsed.model} holds ${parsed.alias} yet` : `${parsed.model} is not in the registry yet`;
         return { kind: "none", note: `No champion: ${why} (baseline ${parsed.model}@${parsed.alias}), so this is evaluated as a first model.` };
       }
+      record = await this.registry.requireVersion(snapshot, parsed.model, version);
+    } else {
+      record = (await this.registry.resolve(parsed)).record;
     }
-    const { record } = await this.registry.resolve(parsed);
     const directory = this.directory ?? await mkdtemp(path2.join(tmpdir(), "ghml-baseline-"));
     const { files } = await downloadPackage(record, this.releases, path2.join(directory, `${record.model}-v${record.version}`));
     const model = files.find((file) => file.role === "model" && file.name.endsWith(".onnx"));

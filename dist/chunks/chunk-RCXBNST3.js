@@ -8,15 +8,15 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-VTDDOE27.js";
+} from "./chunk-6PABWNRV.js";
 import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-SMLOWRZC.js";
+} from "./chunk-3CCE2A4P.js";
 import {
   loadPolicy
-} from "./chunk-ZU2CQFWH.js";
+} from "./chunk-CYMG7XRX.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -29,14 +29,14 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   DataContract,
   external_exports,
   fitToLimit,
   loadDocument
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/registry/attestation.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";

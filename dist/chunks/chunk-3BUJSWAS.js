@@ -3,7 +3,7 @@ import {
   ConfigurationError,
   DataError,
   external_exports
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 import {
   __commonJS,
   __export,

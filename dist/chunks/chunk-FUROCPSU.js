@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-J4PO27XP.js";
+} from "./chunk-CT6XY7NR.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,10 +9,10 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-SU6NGLYT.js";
+} from "./chunk-RKED4HIJ.js";
 import {
   DataError
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/data/infer.ts
 var CATEGORY_MAX_DISTINCT = 20;

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-ZU2CQFWH.js";
+} from "./chunk-CYMG7XRX.js";
 import {
   Aliases,
   Registry,
@@ -11,14 +11,14 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-XTSUPTH7.js";
+} from "./chunk-C4BBZRUX.js";
 import {
   ConfigurationError,
   LIMITS,
   escapeCell,
   fitToLimit,
   table
-} from "./chunk-C6LDC4LV.js";
+} from "./chunk-D62TLEC3.js";
 
 // src/registry/model-card.ts
 function formatMetric(value) {
