@@ -15,6 +15,7 @@ export const entryPoints = {
   'drift-check': 'src/actions/drift-check/index.ts',
   register: 'src/actions/register/index.ts',
   evaluate: 'src/actions/evaluate/index.ts',
+  'model-thread-worker': 'src/model/model-thread-worker.ts',
   deploy: 'src/actions/deploy/index.ts',
   app: 'app/index.ts',
 };

@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import { looksLikeClassifier, planInputs, planOutputs, refuseZipMapOnly, type DataColumn } from '../model/io-mapping.js';
-import { ModelSession, type ExecutionProvider } from '../model/session.js';
+import { ModelThread } from '../model/model-thread.js';
+import type { ExecutionProvider } from '../model/session.js';
 import type { Label } from '../stats/metrics/index.js';
 import { Scorer } from './scorer.js';
 
@@ -60,7 +61,7 @@ function columnOrderFor(modelClasses: readonly Label[], evaluationClasses: reado
 }
 
 export async function openScorer(options: OpenScorerOptions): Promise<OpenedScorer> {
-  const session = await ModelSession.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input });
+  const session = await ModelThread.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input });
   try {
     const notes: string[] = [];
     const metadataClasses = metadataList(session.metadata.classes);

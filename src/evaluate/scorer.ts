@@ -2,7 +2,7 @@ import type { Tensor } from 'onnxruntime-node';
 import type { ModelSummary } from '../contracts/evaluation-report.js';
 import { ConfigurationError } from '../errors.js';
 import { buildFeeds, fetchesOf, readPredictions, rowOfFeeds, type InputPlan, type OutputPlan, type Predictions } from '../model/io-mapping.js';
-import type { ModelSession } from '../model/session.js';
+import type { ModelRunner } from '../model/session.js';
 import { percentile, type Label } from '../stats/metrics/index.js';
 import type { RowChunk } from './dataset.js';
 
@@ -26,7 +26,7 @@ export class Scorer {
   private readonly singleRows: Record<string, Tensor>[] = [];
 
   constructor(
-    readonly session: ModelSession,
+    readonly session: ModelRunner,
     readonly inputs: InputPlan,
     readonly outputs: OutputPlan,
     readonly classes: readonly Label[] | null,
@@ -37,16 +37,21 @@ export class Scorer {
     this.fetches = fetchesOf(outputs);
   }
 
+  /**
+   * The model's predictions on a chunk. The feeds are built and handed to the model before the
+   * first await, so a caller can read the next chunk while the model runs this one.
+   */
   async predict(chunk: RowChunk): Promise<Predictions> {
     const feeds = buildFeeds(this.inputs, chunk, this.session.ort);
     if (this.singleRows.length === 0) {
       const sample = Math.min(chunk.rows, LATENCY_CALLS + WARMUP_CALLS);
       for (let row = 0; row < sample; row++) this.singleRows.push(rowOfFeeds(feeds, row, this.session.ort));
     }
-    const started = performance.now();
     let results: Record<string, Tensor>;
     try {
-      results = await this.session.run(feeds, this.fetches);
+      const run = await this.session.runTimed(feeds, this.fetches);
+      results = run.outputs;
+      this.modelSeconds += run.seconds;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       throw new ConfigurationError(
@@ -54,19 +59,14 @@ export class Scorer {
         { input: 'model', cause: error },
       );
     }
-    this.modelSeconds += (performance.now() - started) / 1000;
     this.rows += chunk.rows;
     return readPredictions(this.outputs, results, chunk.rows, { classCount: this.classes?.length ?? 0, columnOrder: this.columnOrder, what: this.what });
   }
 
   /** Latency of single-row calls over the first rows of the data (as a server would call the model). */
   async latency(): Promise<Latency> {
-    const durations: number[] = [];
-    for (const [i, feeds] of this.singleRows.entries()) {
-      const started = performance.now();
-      await this.session.run(feeds, this.fetches);
-      if (i >= WARMUP_CALLS || this.singleRows.length <= WARMUP_CALLS) durations.push(performance.now() - started);
-    }
+    const timed = await this.session.timeRuns(this.singleRows, this.fetches);
+    const durations = timed.length <= WARMUP_CALLS ? timed : timed.slice(WARMUP_CALLS);
     if (durations.length === 0) return { p50: null, p95: null, p99: null, calls: 0 };
     const sorted = Float64Array.from(durations).sort();
     return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), calls: sorted.length };

@@ -25,6 +25,33 @@ export interface OpenOptions {
   log?: (message: string) => void;
   /** The input (flag or Action input) that named the file, for messages. */
   input?: string;
+  /** Threads ONNX Runtime may use within one run on the CPU; its own choice (every core) when omitted. */
+  intraOpThreads?: number;
+}
+
+/** What a model run returns, and the seconds the model itself took (no queueing, no messaging). */
+export interface TimedRun {
+  outputs: Record<string, Tensor>;
+  seconds: number;
+}
+
+/**
+ * A model ready to run, in this thread (`ModelSession`) or in a worker thread (`ModelThread`).
+ * Tensors given to it and taken from it are made with `ort`, this thread's runtime.
+ */
+export interface ModelRunner {
+  readonly ort: OnnxRuntime;
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly metadata: Record<string, string>;
+  readonly executionProvider: ExecutionProvider;
+  readonly inputs: TensorInfo[];
+  readonly outputs: TensorInfo[];
+  runTimed(feeds: Record<string, Tensor>, fetches: readonly string[]): Promise<TimedRun>;
+  /** Runs each feeds in turn and returns each call's milliseconds, timed where the model runs. */
+  timeRuns(calls: readonly Record<string, Tensor>[], fetches: readonly string[]): Promise<number[]>;
+  release(): Promise<void>;
 }
 
 function describe(metadata: readonly InferenceSession.ValueMetadata[]): TensorInfo[] {
@@ -97,7 +124,7 @@ export function readModelMetadata(bytes: Uint8Array): Record<string, string> {
   return metadata;
 }
 
-export class ModelSession {
+export class ModelSession implements ModelRunner {
   private constructor(
     readonly ort: OnnxRuntime,
     private readonly session: InferenceSession,
@@ -119,7 +146,13 @@ export class ModelSession {
     const wantCuda = options.executionProvider === 'cuda';
     const { ort } = await loadOnnxRuntime({ cuda: wantCuda, log });
     // Severity 3 (errors only): exported models often carry initializers the optimizer drops, each a warning.
-    const create = (providers: ExecutionProvider[]) => ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+    const create = (providers: ExecutionProvider[]) =>
+      ort.InferenceSession.create(bytes, {
+        executionProviders: providers,
+        graphOptimizationLevel: 'all',
+        logSeverityLevel: 3,
+        ...(options.intraOpThreads === undefined ? {} : { intraOpNumThreads: options.intraOpThreads }),
+      });
     let session: InferenceSession | undefined;
     let provider: ExecutionProvider = 'cpu';
     if (wantCuda) {
@@ -153,6 +186,22 @@ export class ModelSession {
   /** Runs the model on `feeds` and returns the outputs named in `fetches`. */
   async run(feeds: Record<string, Tensor>, fetches: readonly string[]): Promise<Record<string, Tensor>> {
     return (await this.session.run(feeds, [...fetches])) as Record<string, Tensor>;
+  }
+
+  async runTimed(feeds: Record<string, Tensor>, fetches: readonly string[]): Promise<TimedRun> {
+    const started = performance.now();
+    const outputs = await this.run(feeds, fetches);
+    return { outputs, seconds: (performance.now() - started) / 1000 };
+  }
+
+  async timeRuns(calls: readonly Record<string, Tensor>[], fetches: readonly string[]): Promise<number[]> {
+    const durations: number[] = [];
+    for (const feeds of calls) {
+      const started = performance.now();
+      await this.run(feeds, fetches);
+      durations.push(performance.now() - started);
+    }
+    return durations;
   }
 
   async release(): Promise<void> {

@@ -166,6 +166,12 @@ function newAccumulator(task: ModelTask, classes: Label[] | null, positiveLabel:
     : new ClassificationAccumulator({ classes: classes!, positiveLabel, sliceColumns, curvePoints: MAX_CURVE_POINTS });
 }
 
+/** A chunk whose rows are with the models. */
+interface ScoredChunk {
+  chunk: RowChunk;
+  predictions: Promise<Predictions[]>;
+}
+
 interface ModelResults {
   record: MetricRecord;
   evaluation: Evaluation;
@@ -258,14 +264,42 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
     const stream = new DatasetStream(options.data, readPlan(scorers, options.label, task, sliceColumns), BATCH_ROWS);
     const accumulators = scorers.map(() => newAccumulator(task, classes, positiveLabel, sliceColumns));
     let rows = 0;
-    for await (const chunk of stream.chunks()) {
+    // The models run in threads of their own: a chunk is scored while the next is read.
+    let inFlight: ScoredChunk | null = null;
+    const settle = async ({ chunk, predictions }: ScoredChunk) => {
       const slices = sliceValues(chunk, sliceColumns);
-      for (const [i, scorer] of scorers.entries()) {
-        const predictions = await scorer.predict(chunk);
-        addPredictions(accumulators[i], chunk, options.label, predictions, slices);
-        if (i === 0 && parity) await parity.compare(predictions, chunk.rows);
+      for (const [i, scored] of (await predictions).entries()) {
+        addPredictions(accumulators[i], chunk, options.label, scored, slices);
+        if (i === 0 && parity) await parity.compare(scored, chunk.rows);
       }
       rows += chunk.rows;
+    };
+    const dispatch = (chunk: RowChunk): ScoredChunk => {
+      const predictions = Promise.all(scorers.map((scorer) => scorer.predict(chunk)));
+      // Awaited in settle; until then a rejection must not count as unhandled.
+      predictions.catch(() => undefined);
+      return { chunk, predictions };
+    };
+    const chunks = stream.chunks();
+    try {
+      for (;;) {
+        let next: IteratorResult<RowChunk>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          // A problem in an earlier chunk is reported before one found reading a later chunk.
+          if (inFlight) await settle(inFlight);
+          throw error;
+        }
+        // The next chunk goes to the models before this thread takes in the last one's predictions.
+        const dispatched = next.done ? null : dispatch(next.value);
+        if (inFlight) await settle(inFlight);
+        inFlight = dispatched;
+        if (!inFlight) break;
+      }
+    } finally {
+      // Closes the file when a problem stopped the loop early.
+      await chunks.return(undefined);
     }
     const fingerprint = stream.fingerprint();
     const parityResult = parity ? await parity.finish() : null;

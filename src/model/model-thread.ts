@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Tensor } from 'onnxruntime-node';
+import { ConfigurationError } from '../errors.js';
+import { ghmlPackageRoot } from '../io/package-root.js';
+import { tensorsData, type FromWorker, type OpenedModel, type TensorsData, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
+import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
+import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
+
+/**
+ * A model that runs in a worker thread of its own. onnxruntime-node runs a session on the thread
+ * that calls it and holds that thread until the run ends, so a model in the reading thread adds
+ * its time to the reading's; in a worker, the next batch is read and scored while the model runs
+ * the current one. Calls are answered in the order made.
+ *
+ * On the CPU the worker's session uses one core fewer than the machine has (at least one), so the
+ * reading thread keeps a core of its own.
+ */
+
+/**
+ * How to start the worker: from dist/, the bundle's own entry beside the Actions; from source
+ * (tsx, vitest), a bootstrap that registers tsx in the worker first, since a worker does not take
+ * the loader hooks of the thread that starts it.
+ */
+function workerEntry(): { code: string | URL; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { code: pathToFileURL(path.join(ghmlPackageRoot(), 'dist', 'model-thread-worker.js')), eval: false };
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const api = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
+  const registerUrl = pathToFileURL(path.join(path.dirname(manifest), api)).href;
+  const entryUrl = new URL('./model-thread-worker.ts', import.meta.url).href;
+  return { code: `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); });`, eval: true };
+}
+
+function rebuilt(error: ThrownInWorker): Error {
+  return error.configuration ? new ConfigurationError(error.message, { input: error.input }) : new Error(error.message);
+}
+
+interface Waiting {
+  resolve: (message: FromWorker) => void;
+  reject: (error: Error) => void;
+}
+
+export class ModelThread implements ModelRunner {
+  private nextId = 0;
+  private readonly waiting = new Map<number, Waiting>();
+  private released: Promise<void> | undefined;
+
+  private constructor(
+    readonly ort: OnnxRuntime,
+    private readonly worker: Worker,
+    private readonly model: OpenedModel,
+  ) {
+    worker.on('message', (message: FromWorker) => {
+      if (message.kind !== 'ran' && message.kind !== 'timed' && message.kind !== 'run-failed') return;
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.kind === 'run-failed') waiting?.reject(rebuilt(message.error));
+      else waiting?.resolve(message);
+    });
+    const failAll = (error: Error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`the model's worker thread exited (code ${code}) before it answered`)));
+  }
+
+  /** Opens `file` in a new worker thread; errors opening it are the same as `ModelSession.open`'s. */
+  static async open(file: string, options: OpenOptions = {}): Promise<ModelThread> {
+    const log = options.log ?? (() => undefined);
+    const executionProvider: ExecutionProvider = options.executionProvider ?? 'cpu';
+    // This thread makes the tensors the worker's results arrive in; loading here first also means
+    // a first install into the runner's tool cache happens once, before the worker looks for it.
+    const { ort } = await loadOnnxRuntime({ cuda: executionProvider === 'cuda', log });
+    const entry = workerEntry();
+    const worker = new Worker(entry.code, {
+      eval: entry.eval,
+      workerData: { file, input: options.input ?? 'model', executionProvider, intraOpThreads: options.intraOpThreads ?? Math.max(1, availableParallelism() - 1) },
+    });
+    worker.on('message', (message: FromWorker) => {
+      if (message.kind === 'log') log(message.message);
+    });
+    const onMessage = (resolve: (model: OpenedModel) => void, reject: (error: Error) => void) => (message: FromWorker) => {
+      if (message.kind === 'opened') resolve(message.model);
+      else if (message.kind === 'failed') reject(rebuilt(message.error));
+    };
+    let listener: ((message: FromWorker) => void) | undefined;
+    let opened: OpenedModel;
+    try {
+      opened = await new Promise<OpenedModel>((resolve, reject) => {
+        listener = onMessage(resolve, reject);
+        worker.on('message', listener);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the model's worker thread exited (code ${code}) while opening "${file}"`)));
+      });
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    } finally {
+      worker.off('message', listener!);
+      worker.removeAllListeners('error');
+      worker.removeAllListeners('exit');
+    }
+    return new ModelThread(ort, worker, opened);
+  }
+
+  get path(): string {
+    return this.model.path;
+  }
+
+  get sha256(): string {
+    return this.model.sha256;
+  }
+
+  get bytes(): number {
+    return this.model.bytes;
+  }
+
+  get metadata(): Record<string, string> {
+    return this.model.metadata;
+  }
+
+  get executionProvider(): ExecutionProvider {
+    return this.model.executionProvider;
+  }
+
+  get inputs(): TensorInfo[] {
+    return this.model.inputs;
+  }
+
+  get outputs(): TensorInfo[] {
+    return this.model.outputs;
+  }
+
+  private call(message: ToWorker & { id: number }, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
+    if (this.released) return Promise.reject(new Error('the model was released'));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(message.id, { resolve, reject });
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  private tensors(data: TensorsData): Record<string, Tensor> {
+    return Object.fromEntries(Object.entries(data).map(([name, { type, data, dims }]) => [name, new this.ort.Tensor(type as 'float32', data as Float32Array, dims)]));
+  }
+
+  /** Runs the model on `feeds`; typed arrays that own their buffer move to the worker and are empty here afterwards. */
+  async runTimed(feeds: Record<string, Tensor>, fetches: readonly string[]): Promise<TimedRun> {
+    const data = tensorsData(feeds);
+    // A typed array that is its buffer's only view moves without a copy; anything else is cloned.
+    const transfer = Object.values(data).flatMap(({ data }) => {
+      if (Array.isArray(data)) return [];
+      const array = data as Float32Array;
+      return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? [array.buffer as ArrayBuffer] : [];
+    });
+    const answer = await this.call({ kind: 'run', id: this.nextId++, feeds: data, fetches }, transfer);
+    if (answer.kind !== 'ran') throw new Error(`unexpected answer ${answer.kind} to a run`);
+    return { outputs: this.tensors(answer.outputs), seconds: answer.seconds };
+  }
+
+  async timeRuns(calls: readonly Record<string, Tensor>[], fetches: readonly string[]): Promise<number[]> {
+    const answer = await this.call({ kind: 'time', id: this.nextId++, calls: calls.map(tensorsData), fetches });
+    if (answer.kind !== 'timed') throw new Error(`unexpected answer ${answer.kind} to timed runs`);
+    return answer.durations;
+  }
+
+  /** Releases the session after the calls already made, and ends the worker. */
+  release(): Promise<void> {
+    this.released ??= new Promise<void>((resolve) => {
+      this.worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'released') resolve();
+      });
+      this.worker.once('exit', () => resolve());
+      this.worker.postMessage({ kind: 'release' } satisfies ToWorker);
+    }).then(async () => {
+      await this.worker.terminate();
+    });
+    return this.released;
+  }
+}
