@@ -20,11 +20,12 @@ export const entryPoints = {
   app: 'app/index.ts',
 };
 
-export async function bundle(outdir = path.join(root, 'dist')) {
+/** Bundles the entry points (and `extraEntryPoints`, for benchmarks) into `outdir`, emptied first. */
+export async function bundle(outdir = path.join(root, 'dist'), extraEntryPoints = {}) {
   await rm(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints,
+    entryPoints: { ...entryPoints, ...extraEntryPoints },
     outdir,
     bundle: true,
     splitting: true,

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
-import { ghmlPackageRoot } from '../io/package-root.js';
 import { tensorsData, type FromWorker, type OpenedModel, type TensorsData, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
@@ -22,17 +21,20 @@ import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun 
  */
 
 /**
- * How to start the worker: from dist/, the bundle's own entry beside the Actions; from source
- * (tsx, vitest), a bootstrap that registers tsx in the worker first, since a worker does not take
- * the loader hooks of the thread that starts it.
+ * How to start the worker: bundled, the bundle's own entry, model-thread-worker.js at the top of
+ * the bundle's directory (this code may be in its chunks/); from source (tsx, vitest), a bootstrap
+ * that registers tsx in the worker first, since a worker does not take its starter's loader hooks.
  */
 function workerEntry(): { code: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { code: pathToFileURL(path.join(ghmlPackageRoot(), 'dist', 'model-thread-worker.js')), eval: false };
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (!import.meta.url.endsWith('.ts')) {
+    const bundle = path.basename(here) === 'chunks' ? path.dirname(here) : here;
+    return { code: pathToFileURL(path.join(bundle, 'model-thread-worker.js')), eval: false };
+  }
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
   const api = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
   const registerUrl = pathToFileURL(path.join(path.dirname(manifest), api)).href;
-  const entryUrl = new URL('./model-thread-worker.ts', import.meta.url).href;
+  const entryUrl = pathToFileURL(path.join(here, 'model-thread-worker.ts')).href;
   return { code: `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); });`, eval: true };
 }
 
