@@ -1,15 +1,23 @@
 import type { Tensor } from 'onnxruntime-node';
+import type { OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, TensorInfo } from './session.js';
 
 /**
  * The messages between a `ModelThread` and its worker. Tensors cross as their type, dimensions
- * and data (a typed array, or strings), since an ONNX Runtime Tensor does not survive cloning.
+ * and data, since an ONNX Runtime Tensor does not survive cloning. Text crosses as a dictionary of
+ * its distinct values and a code per element: a label output repeats a few class names, and
+ * cloning one short string per row would cost more than the model's whole run of a small model.
  */
+
+export interface DictionaryText {
+  dictionary: string[];
+  codes: Int32Array;
+}
 
 export interface TensorData {
   type: Tensor.Type;
   dims: readonly number[];
-  data: Tensor['data'];
+  data: Exclude<Tensor['data'], string[]> | DictionaryText;
 }
 
 export type TensorsData = Record<string, TensorData>;
@@ -53,9 +61,37 @@ export type FromWorker =
   | { kind: 'released' };
 
 export function tensorData(tensor: Tensor): TensorData {
-  return { type: tensor.type, dims: tensor.dims, data: tensor.data };
+  if (tensor.type !== 'string') return { type: tensor.type, dims: tensor.dims, data: tensor.data as Exclude<Tensor['data'], string[]> };
+  const text = tensor.data as string[];
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    let code = index.get(text[i]);
+    if (code === undefined) {
+      code = dictionary.push(text[i]) - 1;
+      index.set(text[i], code);
+    }
+    codes[i] = code;
+  }
+  return { type: 'string', dims: tensor.dims, data: { dictionary, codes } };
 }
 
 export function tensorsData(tensors: Record<string, Tensor>): TensorsData {
   return Object.fromEntries(Object.entries(tensors).map(([name, tensor]) => [name, tensorData(tensor)]));
+}
+
+/** The tensors again, made with this thread's runtime. */
+export function tensorsOf(ort: OnnxRuntime, data: TensorsData): Record<string, Tensor> {
+  const tensors: Record<string, Tensor> = {};
+  for (const [name, { type, dims, data: values }] of Object.entries(data)) {
+    if ('dictionary' in values) {
+      const text = new Array<string>(values.codes.length);
+      for (let i = 0; i < text.length; i++) text[i] = values.dictionary[values.codes[i]];
+      tensors[name] = new ort.Tensor('string', text, dims);
+    } else {
+      tensors[name] = new ort.Tensor(type as 'float32', values as Float32Array, dims);
+    }
+  }
+  return tensors;
 }

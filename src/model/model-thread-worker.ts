@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
-import { tensorsData, type FromWorker, type ModelThreadStart, type TensorsData, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
+import { tensorsData, tensorsOf, type FromWorker, type ModelThreadStart, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { ModelSession } from './session.js';
 
 /**
@@ -18,15 +17,11 @@ function thrown(error: unknown): ThrownInWorker {
   return error instanceof ConfigurationError ? { configuration: true, message, input: error.input } : { configuration: false, message };
 }
 
-function tensorsOf(model: ModelSession, data: TensorsData): Record<string, Tensor> {
-  return Object.fromEntries(Object.entries(data).map(([name, { type, data, dims }]) => [name, new model.ort.Tensor(type as 'float32', data as Float32Array, dims)]));
-}
-
 async function handle(model: ModelSession, message: ToWorker): Promise<void> {
   switch (message.kind) {
     case 'run':
       try {
-        const { outputs, seconds } = await model.runTimed(tensorsOf(model, message.feeds), message.fetches);
+        const { outputs, seconds } = await model.runTimed(tensorsOf(model.ort, message.feeds), message.fetches);
         post({ kind: 'ran', id: message.id, outputs: tensorsData(outputs), seconds });
       } catch (error) {
         post({ kind: 'run-failed', id: message.id, error: thrown(error) });
@@ -34,7 +29,7 @@ async function handle(model: ModelSession, message: ToWorker): Promise<void> {
       return;
     case 'time':
       try {
-        post({ kind: 'timed', id: message.id, durations: await model.timeRuns(message.calls.map((call) => tensorsOf(model, call)), message.fetches) });
+        post({ kind: 'timed', id: message.id, durations: await model.timeRuns(message.calls.map((call) => tensorsOf(model.ort, call)), message.fetches) });
       } catch (error) {
         post({ kind: 'run-failed', id: message.id, error: thrown(error) });
       }

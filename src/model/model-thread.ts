@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
-import { tensorsData, type FromWorker, type OpenedModel, type TensorsData, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
+import { tensorsData, tensorsOf, type FromWorker, type OpenedModel, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
 
@@ -147,22 +147,18 @@ export class ModelThread implements ModelRunner {
     });
   }
 
-  private tensors(data: TensorsData): Record<string, Tensor> {
-    return Object.fromEntries(Object.entries(data).map(([name, { type, data, dims }]) => [name, new this.ort.Tensor(type as 'float32', data as Float32Array, dims)]));
-  }
-
   /** Runs the model on `feeds`; typed arrays that own their buffer move to the worker and are empty here afterwards. */
   async runTimed(feeds: Record<string, Tensor>, fetches: readonly string[]): Promise<TimedRun> {
     const data = tensorsData(feeds);
     // A typed array that is its buffer's only view moves without a copy; anything else is cloned.
     const transfer = Object.values(data).flatMap(({ data }) => {
-      if (Array.isArray(data)) return [];
+      if ('dictionary' in data) return [data.codes.buffer as ArrayBuffer];
       const array = data as Float32Array;
       return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? [array.buffer as ArrayBuffer] : [];
     });
     const answer = await this.call({ kind: 'run', id: this.nextId++, feeds: data, fetches }, transfer);
     if (answer.kind !== 'ran') throw new Error(`unexpected answer ${answer.kind} to a run`);
-    return { outputs: this.tensors(answer.outputs), seconds: answer.seconds };
+    return { outputs: tensorsOf(this.ort, answer.outputs), seconds: answer.seconds };
   }
 
   async timeRuns(calls: readonly Record<string, Tensor>[], fetches: readonly string[]): Promise<number[]> {
