@@ -1,8 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ColumnType } from '../contracts/data-contract.js';
 import { DataError } from '../errors.js';
-import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type ReadIssue } from './batch.js';
-import { parseBoolean, parseInteger, parseNumber, parseTimestamp } from './parse.js';
+import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnData, type ColumnPlan, type NumberColumn, type ReadIssue, type StringColumn } from './batch.js';
+import { EXACT_POWERS_OF_TEN, parseBoolean, parseInteger, parseNumber, parseTimestamp } from './parse.js';
 import type { ByteObserver, DatasetReader } from './reader.js';
 
 /**
@@ -15,6 +15,10 @@ import type { ByteObserver, DatasetReader } from './reader.js';
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const DOT = 0x2e;
+const MINUS = 0x2d;
 const CHUNK_BYTES = 1 << 20;
 
 type ScanResult = 'complete' | 'incomplete' | 'unclosed-quote' | 'stray-quote';
@@ -23,6 +27,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 
 type FieldParser = (bytes: Uint8Array, start: number, end: number) => number;
+
+/** What the plain-record path does with a field, by how the plan reads its column. */
+const enum FieldRole {
+  skip,
+  number,
+  integer,
+  parsed,
+  text,
+}
+
+/**
+ * A decimal of at most this many digits has a mantissa below 2^53 and at most that many fraction
+ * digits: one division by an exact power of ten gives its correctly rounded double, as in parseNumber.
+ */
+const MAX_PLAIN_DIGITS = 15;
 
 const parsers: Record<Exclude<ColumnPlan['decoding'], 'string'>, FieldParser> = {
   integer: parseInteger,
@@ -42,6 +61,8 @@ export class CsvReader implements DatasetReader {
   private start = 0;
   private end = 0;
   private eof = false;
+  /** buffer[start, linesEnd) ends with a LF, so a scan for a field's end stops inside it without checking bounds. */
+  private linesEnd = 0;
   private readonly delimiter: number;
 
   constructor(
@@ -110,6 +131,7 @@ export class CsvReader implements DatasetReader {
     if (bytesRead === 0) this.eof = true;
     else this.observe(this.buffer.subarray(this.end, this.end + bytesRead));
     this.end += bytesRead;
+    this.linesEnd = this.end === 0 ? 0 : this.buffer.lastIndexOf(LF, this.end - 1) + 1;
   }
 
   /**
@@ -193,12 +215,19 @@ export class CsvReader implements DatasetReader {
     const targets = new Array<ColumnData | undefined>(width);
     const fieldParsers = new Array<FieldParser | undefined>(width);
     const recentText = new Array<RecentText | undefined>(width);
+    const roles = new Uint8Array(width).fill(FieldRole.skip);
     plan.forEach((column, planIndex) => {
       const field = fieldOfColumn[planIndex];
       if (field < 0) return;
-      if (column.decoding === 'string') recentText[field] = new RecentText();
-      else fieldParsers[field] = parsers[column.decoding];
+      if (column.decoding === 'string') {
+        recentText[field] = new RecentText();
+        roles[field] = FieldRole.text;
+      } else {
+        fieldParsers[field] = parsers[column.decoding];
+        roles[field] = column.decoding === 'number' ? FieldRole.number : column.decoding === 'integer' ? FieldRole.integer : FieldRole.parsed;
+      }
     });
+    const fieldReaders: FieldReaders = { roles, targets, parsers: fieldParsers, recentText };
 
     let columns = plan.map((column, i) => (fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : undefined));
     let row = 0;
@@ -220,6 +249,13 @@ export class CsvReader implements DatasetReader {
     bindTargets();
 
     for (;;) {
+      row = this.readPlainRecords(fieldReaders, row);
+      if (row === BATCH_ROWS) {
+        yield emit();
+        bindTargets();
+        continue;
+      }
+      // The next record is not plain, or does not end in the buffer yet: the general path decides.
       const scan = this.scanRecord(fields);
       if (scan === 'incomplete') {
         if (this.eof) break;
@@ -246,39 +282,7 @@ export class CsvReader implements DatasetReader {
       const bytes = this.buffer;
       for (let f = 0; f < width; f++) {
         const target = targets[f];
-        if (target === undefined) continue;
-        const start = fields.starts[f];
-        const end = fields.ends[f];
-        const escaped = fields.escaped[f] === 1;
-        if (target.kind === 'number') {
-          if (start === end) {
-            target.status[row] = ValueStatus.missing;
-            target.values[row] = Number.NaN;
-            continue;
-          }
-          const value = escaped ? Number.NaN : fieldParsers[f]!(bytes, start, end);
-          target.values[row] = value;
-          if (value === value) {
-            target.status[row] = ValueStatus.valid;
-          } else {
-            target.status[row] = ValueStatus.invalid;
-            target.invalidText.set(row, decodeField(bytes, start, end, escaped, false));
-          }
-        } else if (start === end) {
-          target.values[row] = null;
-        } else {
-          const recent = escaped || end - start > RECENT_TEXT_MAX_BYTES ? undefined : recentText[f]!.ascii(bytes, start, end);
-          if (recent !== undefined) {
-            target.values[row] = recent;
-            continue;
-          }
-          try {
-            target.values[row] = decodeField(bytes, start, end, escaped, true);
-          } catch {
-            target.values[row] = null;
-            target.invalidText.set(row, `${decodeField(bytes, start, end, escaped, false)} (not valid UTF-8)`);
-          }
-        }
+        if (target !== undefined) storeField(target, fieldParsers[f], recentText[f], bytes, fields.starts[f], fields.ends[f], fields.escaped[f] === 1, row);
       }
       if (++row === BATCH_ROWS) {
         yield emit();
@@ -287,6 +291,176 @@ export class CsvReader implements DatasetReader {
     }
     if (row > 0) yield emit();
   }
+
+  /**
+   * Reads records from `start` for as long as they are plain: well-formed, as many fields as the
+   * header, wholly before `linesEnd`. Each field is parsed in the same pass that finds its end,
+   * and the common values (short decimals, short ASCII text) go straight into the batch; the rest
+   * take the general path's storeField. Stops before the first record that is not plain (a blank
+   * line, a ragged row, a stray quote, one that ends past `linesEnd`), leaving it to the general
+   * path, or when the batch is full. Returns the batch's row count.
+   */
+  private readPlainRecords({ roles, targets, parsers, recentText }: FieldReaders, row: number): number {
+    const bytes = this.buffer;
+    const delimiter = this.delimiter;
+    const linesEnd = this.linesEnd;
+    const lastField = roles.length - 1;
+    /** Where the first record not yet read starts. */
+    let next = this.start;
+    let records = 0;
+    plain: for (; next < linesEnd && row < BATCH_ROWS; row++, records++) {
+      let i = next;
+      for (let f = 0; ; f++) {
+        const role = roles[f];
+        let b = bytes[i];
+        if (b === QUOTE) {
+          const contentStart = i + 1;
+          let close = contentStart;
+          let escaped = false;
+          for (;;) {
+            while (close < linesEnd && bytes[close] !== QUOTE) close++;
+            // Past linesEnd the quote may not be closed in the buffer yet.
+            if (close >= linesEnd) {
+              forgetRecord(targets, row);
+              break plain;
+            }
+            if (bytes[close + 1] !== QUOTE) break;
+            escaped = true;
+            close += 2;
+          }
+          i = close + 1;
+          b = bytes[i];
+          const target = targets[f];
+          if (target !== undefined) storeField(target, parsers[f], recentText[f], bytes, contentStart, close, escaped, row);
+        } else if (role === FieldRole.number || role === FieldRole.integer) {
+          const target = targets[f] as NumberColumn;
+          if (b === delimiter || b === LF || b === CR) {
+            target.status[row] = ValueStatus.missing;
+            target.values[row] = Number.NaN;
+          } else {
+            const fieldStart = i;
+            const negative = b === MINUS;
+            if (negative) b = bytes[++i];
+            let mantissa = 0;
+            let digits = 0;
+            for (; b >= ZERO && b <= NINE; b = bytes[++i], digits++) mantissa = mantissa * 10 + (b - ZERO);
+            let fractionDigits = 0;
+            if (b === DOT) {
+              for (b = bytes[++i]; b >= ZERO && b <= NINE; b = bytes[++i], fractionDigits++) mantissa = mantissa * 10 + (b - ZERO);
+            }
+            digits += fractionDigits;
+            const plain = (b === delimiter || b === LF || b === CR) && digits > 0 && digits <= MAX_PLAIN_DIGITS;
+            // The exact case of parseNumber, with the same arithmetic, so the same double.
+            const magnitude = plain ? mantissa / EXACT_POWERS_OF_TEN[fractionDigits] : 0;
+            const value = negative ? -magnitude : magnitude;
+            if (plain && (role === FieldRole.number || Number.isSafeInteger(value))) {
+              target.values[row] = value;
+              target.status[row] = ValueStatus.valid;
+            } else {
+              // Anything else (an exponent, blanks, a long mantissa, an invalid value) is parseNumber's or parseInteger's.
+              while (b !== delimiter && b !== LF && b !== CR) b = bytes[++i];
+              storeField(target, parsers[f], undefined, bytes, fieldStart, i, false, row);
+            }
+          }
+        } else if (role === FieldRole.text) {
+          const fieldStart = i;
+          let hash = FNV_OFFSET_BASIS;
+          let highBits = 0;
+          for (; b !== delimiter && b !== LF && b !== CR; b = bytes[++i]) {
+            hash = Math.imul(hash ^ b, FNV_PRIME);
+            highBits |= b;
+          }
+          const target = targets[f] as StringColumn;
+          if (i === fieldStart) target.values[row] = null;
+          else if (highBits < 0x80 && i - fieldStart <= RECENT_TEXT_MAX_BYTES) target.values[row] = recentText[f]!.text(bytes, fieldStart, i, hash);
+          else storeField(target, undefined, recentText[f], bytes, fieldStart, i, false, row);
+        } else {
+          const fieldStart = i;
+          while (b !== delimiter && b !== LF && b !== CR) b = bytes[++i];
+          if (role === FieldRole.parsed) storeField(targets[f]!, parsers[f], undefined, bytes, fieldStart, i, false, row);
+        }
+        if (f === lastField) {
+          if (b === LF) {
+            i++;
+          } else if (b === CR) {
+            i += bytes[i + 1] === LF ? 2 : 1;
+          } else {
+            forgetRecord(targets, row);
+            break plain;
+          }
+          break;
+        }
+        if (b !== delimiter) {
+          forgetRecord(targets, row);
+          break plain;
+        }
+        i++;
+      }
+      next = i;
+    }
+    this.start = next;
+    this.rows += records;
+    return row;
+  }
+}
+
+/** The per-field state of the plain-record path, indexed by field in the file. */
+interface FieldReaders {
+  roles: Uint8Array;
+  targets: (ColumnData | undefined)[];
+  parsers: (FieldParser | undefined)[];
+  recentText: (RecentText | undefined)[];
+}
+
+/** Parses bytes[start, end) into row `row` of its column: a value, missing, or invalid with its text kept for reports. */
+function storeField(
+  target: ColumnData,
+  parse: FieldParser | undefined,
+  recent: RecentText | undefined,
+  bytes: Buffer,
+  start: number,
+  end: number,
+  escaped: boolean,
+  row: number,
+): void {
+  if (target.kind === 'number') {
+    if (start === end) {
+      target.status[row] = ValueStatus.missing;
+      target.values[row] = Number.NaN;
+      return;
+    }
+    const value = escaped ? Number.NaN : parse!(bytes, start, end);
+    target.values[row] = value;
+    if (value === value) {
+      target.status[row] = ValueStatus.valid;
+    } else {
+      target.status[row] = ValueStatus.invalid;
+      target.invalidText.set(row, decodeField(bytes, start, end, escaped, false));
+    }
+  } else if (start === end) {
+    target.values[row] = null;
+  } else {
+    const text = escaped || end - start > RECENT_TEXT_MAX_BYTES ? undefined : recent!.ascii(bytes, start, end);
+    if (text !== undefined) {
+      target.values[row] = text;
+      return;
+    }
+    try {
+      target.values[row] = decodeField(bytes, start, end, escaped, true);
+    } catch {
+      target.values[row] = null;
+      target.invalidText.set(row, `${decodeField(bytes, start, end, escaped, false)} (not valid UTF-8)`);
+    }
+  }
+}
+
+/**
+ * Undoes the invalid-value notes a record's first fields left at `row` before it turned out not
+ * plain: the general path reads it afresh, and may skip it. Its values need no undoing, as the
+ * next record read overwrites them, or the batch ends before them.
+ */
+function forgetRecord(targets: (ColumnData | undefined)[], row: number): void {
+  for (const target of targets) target?.invalidText.delete(row);
 }
 
 /** Where the fields of the current record lie in the buffer, in flat arrays to avoid an object per field. */
@@ -330,6 +504,9 @@ type LatinSlicing = Buffer & { latin1Slice(start: number, end: number): string }
 const RECENT_TEXT_SLOTS = 256;
 /** Longer values are seldom repeated: they are decoded every time. */
 const RECENT_TEXT_MAX_BYTES = 32;
+/** 32-bit FNV-1a, the hash of RecentText's slots. */
+const FNV_OFFSET_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /**
  * The strings of a text column's recent ASCII values, by a hash of their bytes. A column of few
@@ -344,12 +521,17 @@ class RecentText {
 
   /** The text of bytes[start, end) when every byte is ASCII; undefined otherwise. */
   ascii(bytes: Buffer, start: number, end: number): string | undefined {
-    let hash = 0x811c9dc5 | 0;
+    let hash = FNV_OFFSET_BASIS;
     for (let i = start; i < end; i++) {
       const b = bytes[i];
       if (b >= 0x80) return undefined;
-      hash = Math.imul(hash ^ b, 0x01000193);
+      hash = Math.imul(hash ^ b, FNV_PRIME);
     }
+    return this.text(bytes, start, end, hash);
+  }
+
+  /** The text of bytes[start, end), all ASCII, whose FNV-1a hash the caller took while finding the field's end. */
+  text(bytes: Buffer, start: number, end: number, hash: number): string {
     const slot = (hash ^ (hash >>> 16)) & (RECENT_TEXT_SLOTS - 1);
     const cached = this.texts[slot];
     if (cached !== undefined && this.hashes[slot] === hash && cached.length === end - start) {
