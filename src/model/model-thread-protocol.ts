@@ -60,17 +60,33 @@ export type FromWorker =
   | { kind: 'run-failed'; id: number; error: ThrownInWorker }
   | { kind: 'released' };
 
+/** Distinct values looked up by comparing with each in turn; more go through a Map. */
+const SCANNED_VALUES = 16;
+
 export function tensorData(tensor: Tensor): TensorData {
   if (tensor.type !== 'string') return { type: tensor.type, dims: tensor.dims, data: tensor.data as Exclude<Tensor['data'], string[]> };
   const text = tensor.data as string[];
-  const index = new Map<string, number>();
   const dictionary: string[] = [];
+  const index = new Map<string, number>();
   const codes = new Int32Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    let code = index.get(text[i]);
-    if (code === undefined) {
-      code = dictionary.push(text[i]) - 1;
-      index.set(text[i], code);
+    const value = text[i];
+    // ONNX Runtime makes a new string per element, so a Map lookup hashes each one; comparing with
+    // a few known values is cheaper while the dictionary is as small as a label output's.
+    let code = -1;
+    if (dictionary.length <= SCANNED_VALUES) {
+      for (let d = 0; d < dictionary.length; d++) {
+        if (dictionary[d] === value) {
+          code = d;
+          break;
+        }
+      }
+    } else {
+      code = index.get(value) ?? -1;
+    }
+    if (code < 0) {
+      code = dictionary.push(value) - 1;
+      index.set(value, code);
     }
     codes[i] = code;
   }
