@@ -1,10 +1,11 @@
 // evaluate on generated Seattle-weather-like data: ghml's whole evaluation (reading, mapping, the
 // model, metrics, report) against a bare loop of session.run over the same batches, in one run, on
-// 1 M rows; then peak RSS on 10 M rows. ghml runs from a bundle of the current sources, in a
+// 1 M rows, with the example model and with a model of a cost more like a production one's; then
+// peak RSS on 10 M rows. ghml runs from a bundle of the current sources, in a
 // process of its own per round, as the Action and the CLI run it. The bootstrap is off (0
 // resamples) in both: it costs O(resamples × rows) on its own, about 70 ms a resample per million rows.
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,7 @@ import { BATCH_ROWS } from '../src/data/batch.js';
 import { DatasetStream } from '../src/evaluate/dataset.js';
 import { EXAMPLE_MODEL, trainExampleModel } from '../test/helpers/example-model.js';
 import { uniform, writeLinesOnce } from './generate.js';
+import { residualMlpOnnx } from './mlp-onnx.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -47,8 +49,8 @@ const distDir = path.join(work, 'evaluate-dist');
 await bundle(distDir, { 'evaluate-child': 'bench/evaluate-child.ts' });
 
 /** Runs of ghml's evaluation in a new process: the seconds of each, and the process's peak RSS. */
-async function ghmlRounds(file: string, rounds: number): Promise<{ seconds: number[]; peakRssMiB: number }> {
-  const { stdout } = await run(process.execPath, [path.join(distDir, 'evaluate-child.js'), model, file, String(rounds)], { cwd: root, maxBuffer: 1 << 20 });
+async function ghmlRounds(modelFile: string, file: string, rounds: number): Promise<{ seconds: number[]; peakRssMiB: number }> {
+  const { stdout } = await run(process.execPath, [path.join(distDir, 'evaluate-child.js'), modelFile, file, String(rounds)], { cwd: root, maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number[]; peakRssMiB: number };
 }
 
@@ -68,44 +70,48 @@ for await (const chunk of stream.chunks()) {
 const readSeconds = (performance.now() - readStarted) / 1000;
 
 const fetches = [EXAMPLE_MODEL.outputs.label, EXAMPLE_MODEL.outputs.probabilities];
-// ONNX Runtime's own choice of threads (every core), and the one thread fewer that ghml's model worker takes.
-const ghmlThreads = Math.max(1, availableParallelism() - 1);
-const sessions = {
-  default: await ort.InferenceSession.create(model, { logSeverityLevel: 3 }),
-  ghml: await ort.InferenceSession.create(model, { logSeverityLevel: 3, intraOpNumThreads: ghmlThreads }),
-};
 async function bareLoop(session: ort.InferenceSession): Promise<number> {
   const started = performance.now();
   for (const features of tensors) await session.run({ features }, fetches);
   return (performance.now() - started) / 1000;
 }
 
-// Warm every path once, then take turns, keeping each one's best of ROUNDS: one process per ghml
-// round, each evaluating twice and timing the second (the first warms the code and the page cache).
-await bareLoop(sessions.default);
-await bareLoop(sessions.ghml);
-let bare = Infinity;
-let bareGhmlThreads = Infinity;
-let ghml = Infinity;
-for (let i = 0; i < ROUNDS; i++) {
-  bare = Math.min(bare, await bareLoop(sessions.default));
-  bareGhmlThreads = Math.min(bareGhmlThreads, await bareLoop(sessions.ghml));
-  ghml = Math.min(ghml, (await ghmlRounds(million, 2)).seconds[1]);
+/**
+ * The bare loop with ONNX Runtime's default options and ghml on the same model, each warmed once
+ * and then taking turns, keeping each one's best of ROUNDS: one process per ghml round, evaluating
+ * twice and timing the second (the first warms the code and the page cache).
+ */
+async function compare(modelFile: string): Promise<{ bare: number; ghml: number }> {
+  const session = await ort.InferenceSession.create(modelFile, { logSeverityLevel: 3 });
+  await bareLoop(session);
+  let bare = Infinity;
+  let ghml = Infinity;
+  for (let i = 0; i < ROUNDS; i++) {
+    bare = Math.min(bare, await bareLoop(session));
+    ghml = Math.min(ghml, (await ghmlRounds(modelFile, million, 2)).seconds[1]);
+  }
+  await session.release();
+  return { bare, ghml };
 }
-await sessions.default.release();
-await sessions.ghml.release();
 
+const HIDDEN = 256;
+const mlp = path.join(work, `residual-mlp-${HIDDEN}.onnx`);
+await writeFile(mlp, await residualMlpOnnx(HIDDEN));
+const models = [
+  { name: 'the example model (logistic regression)', file: model },
+  { name: `a residual MLP, 2 hidden layers of ${HIDDEN}`, file: mlp },
+];
 const perRow = (seconds: number) => `${((seconds / 1_000_000) * 1e9).toFixed(0)} ns`;
 console.log(`\n1,000,000 rows, ${tensors.length} batches of ${BATCH_ROWS} rows, bootstrap off, ${availableParallelism()} cores; best of ${ROUNDS}:\n`);
-console.log('| | seconds | per row |');
-console.log('|---|---|---|');
-console.log(`| bare loop of session.run (label + probabilities), ONNX Runtime's default threads | ${bare.toFixed(3)} | ${perRow(bare)} |`);
-console.log(`| the same with ${ghmlThreads} intra-op thread${ghmlThreads === 1 ? '' : 's'}, as ghml's model worker runs it | ${bareGhmlThreads.toFixed(3)} | ${perRow(bareGhmlThreads)} |`);
-console.log(`| ghml evaluate, bundled (open, read, map, run, metrics, report) | ${ghml.toFixed(3)} | ${perRow(ghml)} |`);
-console.log(`| reading the CSV and building the tensors alone, for reference | ${readSeconds.toFixed(3)} | ${perRow(readSeconds)} |`);
-console.log(`\noverhead of ghml over the bare loop: ${(((ghml - bare) / bare) * 100).toFixed(0)}% (${perRow(ghml - bare)} a row; target 25%)`);
+console.log('| model | bare loop of session.run | ghml evaluate, bundled (open, read, map, run, metrics, report) | overhead |');
+console.log('|---|---|---|---|');
+for (const { name, file } of models) {
+  const { bare, ghml } = await compare(file);
+  console.log(`| ${name} | ${bare.toFixed(3)} s (${perRow(bare)} a row) | ${ghml.toFixed(3)} s (${perRow(ghml)} a row) | ${(((ghml - bare) / bare) * 100).toFixed(0)}% (${perRow(ghml - bare)} a row) |`);
+}
+console.log(`\nReading the CSV and building the tensors alone, for reference: ${readSeconds.toFixed(3)} s (${perRow(readSeconds)} a row). Target: overhead under 25%.`);
 
-const big = await ghmlRounds(tenMillion, 1);
+const big = await ghmlRounds(model, tenMillion, 1);
 const keptBytes = 4 + 8 * EXAMPLE_MODEL.classes.length + 4;
 console.log(`\n10,000,000 rows (bootstrap off), own process: ${big.seconds[0].toFixed(1)} s, peak RSS ${big.peakRssMiB.toFixed(0)} MiB`);
 console.log(

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const here = import.meta.dirname;
-const helpers = new Set(['run.ts', 'worker.ts', 'generate.ts', 'evaluate-child.ts']);
+const helpers = new Set(['run.ts', 'worker.ts', 'generate.ts', 'evaluate-child.ts', 'mlp-onnx.ts']);
 const all = readdirSync(here)
   .filter((file) => file.endsWith('.ts') && !helpers.has(file))
   .map((file) => file.slice(0, -3))

@@ -26,7 +26,6 @@ export interface ModelThreadStart {
   file: string;
   input: string;
   executionProvider: ExecutionProvider;
-  intraOpThreads: number;
 }
 
 export interface OpenedModel {

@@ -47,7 +47,7 @@ async function serve(): Promise<void> {
     model = await ModelSession.open(start.file, {
       executionProvider: start.executionProvider,
       input: start.input,
-      intraOpThreads: start.intraOpThreads,
+      spinWait: false,
       log: (message) => post({ kind: 'log', message }),
     });
   } catch (error) {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
-import { tensorsData, tensorsOf, type FromWorker, type OpenedModel, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
+import { tensorsData, tensorsOf, type FromWorker, type ModelThreadStart, type OpenedModel, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
 
@@ -16,8 +15,8 @@ import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun 
  * its time to the reading's; in a worker, the next batch is read and scored while the model runs
  * the current one. Calls are answered in the order made.
  *
- * On the CPU the worker's session uses one core fewer than the machine has (at least one), so the
- * reading thread keeps a core of its own.
+ * The worker's session may use every core, as ONNX Runtime chooses, but its threads sleep rather
+ * than spin while they wait, so that a model too small to use them leaves them to the reading.
  */
 
 /**
@@ -82,7 +81,7 @@ export class ModelThread implements ModelRunner {
     const entry = workerEntry();
     const worker = new Worker(entry.code, {
       eval: entry.eval,
-      workerData: { file, input: options.input ?? 'model', executionProvider, intraOpThreads: options.intraOpThreads ?? Math.max(1, availableParallelism() - 1) },
+      workerData: { file, input: options.input ?? 'model', executionProvider } satisfies ModelThreadStart,
     });
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'log') log(message.message);

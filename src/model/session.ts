@@ -25,8 +25,11 @@ export interface OpenOptions {
   log?: (message: string) => void;
   /** The input (flag or Action input) that named the file, for messages. */
   input?: string;
-  /** Threads ONNX Runtime may use within one run on the CPU; its own choice (every core) when omitted. */
-  intraOpThreads?: number;
+  /**
+   * false when the model shares the machine with other work: ONNX Runtime's threads then sleep
+   * between the parts of a run instead of spinning, which would take cores from that work.
+   */
+  spinWait?: boolean;
 }
 
 /** What a model run returns, and the seconds the model itself took (no queueing, no messaging). */
@@ -151,7 +154,7 @@ export class ModelSession implements ModelRunner {
         executionProviders: providers,
         graphOptimizationLevel: 'all',
         logSeverityLevel: 3,
-        ...(options.intraOpThreads === undefined ? {} : { intraOpNumThreads: options.intraOpThreads }),
+        ...(options.spinWait === false ? { extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } } } : {}),
       });
     let session: InferenceSession | undefined;
     let provider: ExecutionProvider = 'cpu';
