@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import { looksLikeClassifier, planInputs, planOutputs, refuseZipMapOnly, type DataColumn } from '../model/io-mapping.js';
 import { ModelThread } from '../model/model-thread.js';
-import type { ExecutionProvider } from '../model/session.js';
+import type { ExecutionProvider, ModelRunner } from '../model/session.js';
 import type { Label } from '../stats/metrics/index.js';
 import { Scorer } from './scorer.js';
 
@@ -23,6 +23,8 @@ export function metadataList(text: string | undefined): Label[] | null {
 
 export interface OpenScorerOptions {
   file: string;
+  /** The model, when its opening started earlier; `file` is opened here otherwise. */
+  session?: Promise<ModelRunner>;
   /** The input that named the file: model or baseline. */
   input: string;
   what: string;
@@ -61,7 +63,7 @@ function columnOrderFor(modelClasses: readonly Label[], evaluationClasses: reado
 }
 
 export async function openScorer(options: OpenScorerOptions): Promise<OpenedScorer> {
-  const session = await ModelThread.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input });
+  const session = await (options.session ?? ModelThread.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input }));
   try {
     const notes: string[] = [];
     const metadataClasses = metadataList(session.metadata.classes);

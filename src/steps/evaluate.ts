@@ -10,6 +10,7 @@ import { resolveBaseline, unconfiguredRegistry, type BaselineRegistry } from '..
 import { describeColumns, DatasetStream, type RowChunk } from '../evaluate/dataset.js';
 import { checkThresholdMetrics, runGate } from '../evaluate/gate.js';
 import { openScorer, type ModelTask, type OpenedScorer } from '../evaluate/models.js';
+import { ModelThread } from '../model/model-thread.js';
 import { ParityCheck } from '../evaluate/parity.js';
 import { calibrationOf, compareMetrics, curvesOf, intervalsOf, MAX_CURVE_POINTS, metricRecord, slicesOf, type MetricRecord, type SliceParts } from '../evaluate/parts.js';
 import type { Scorer } from '../evaluate/scorer.js';
@@ -200,17 +201,9 @@ async function sha256Of(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-/** evaluate: runs the model (and a baseline model) over the data, computes the metrics, compares, gates, and writes the report. */
-export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationReport> {
-  const log = options.log ?? (() => undefined);
-  const executionProvider = options.executionProvider ?? 'cpu';
-  const resamples = options.bootstrap ?? BOOTSTRAP_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 0) throw new ConfigurationError(`bootstrap must be a whole number of resamples (0 turns intervals off), got ${resamples}`, { input: 'bootstrap' });
-  const minSliceSize = options.minSliceSize ?? MIN_SLICE_SIZE;
-  if (!Number.isInteger(minSliceSize) || minSliceSize < 1) throw new ConfigurationError(`min-slice-size must be a whole number of at least 1, got ${minSliceSize}`, { input: 'min-slice-size' });
-  const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+/** The thresholds, the data's columns and the contract's features, each checked against the options. */
+async function readSetup(options: EvaluateOptions, sliceColumns: string[]) {
   const thresholds = options.thresholds ? await loadDocument(options.thresholds, EvaluationThresholds, 'evaluation thresholds', 'thresholds') : null;
-
   const columns = await describeColumns(options.data);
   const columnNames = columns.map((c) => c.name);
   checkColumns([options.label], columnNames, 'label', 'label column');
@@ -222,11 +215,35 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
     const contract = await loadDocument(options.contract, DataContract, 'data contract', 'contract');
     contractFeatures = contract.columns.filter((c) => c.name !== options.label && NUMERIC_CONTRACT_TYPES.has(c.type)).map((c) => c.name);
   }
+  return { thresholds, columns, contractFeatures };
+}
+
+/** evaluate: runs the model (and a baseline model) over the data, computes the metrics, compares, gates, and writes the report. */
+export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationReport> {
+  const log = options.log ?? (() => undefined);
+  const executionProvider = options.executionProvider ?? 'cpu';
+  const resamples = options.bootstrap ?? BOOTSTRAP_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 0) throw new ConfigurationError(`bootstrap must be a whole number of resamples (0 turns intervals off), got ${resamples}`, { input: 'bootstrap' });
+  const minSliceSize = options.minSliceSize ?? MIN_SLICE_SIZE;
+  if (!Number.isInteger(minSliceSize) || minSliceSize < 1) throw new ConfigurationError(`min-slice-size must be a whole number of at least 1, got ${minSliceSize}`, { input: 'min-slice-size' });
+  const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+  // The model opens (a worker thread, ONNX Runtime, the session) while the data's first rows are read.
+  const challengerSession = ModelThread.open(options.model, { executionProvider, log, input: 'model' });
+  // Awaited by openScorer, after the data's own problems are reported; until then a rejection must not count as unhandled.
+  challengerSession.catch(() => undefined);
+  let setup: Awaited<ReturnType<typeof readSetup>>;
+  try {
+    setup = await readSetup(options, sliceColumns);
+  } catch (error) {
+    await challengerSession.then((session) => session.release(), () => undefined);
+    throw error;
+  }
+  const { thresholds, columns, contractFeatures } = setup;
 
   const common = { executionProvider, log, columns, label: options.label, features: options.features, contractFeatures, task: options.task };
   const opened: OpenedScorer[] = [];
   try {
-    const challenger = await openScorer({ ...common, file: options.model, input: 'model', what: 'the model', classes: options.classes });
+    const challenger = await openScorer({ ...common, file: options.model, session: challengerSession, input: 'model', what: 'the model', classes: options.classes });
     opened.push(challenger);
     const { task, classes } = challenger;
     const notes = [...challenger.notes];
