@@ -11,7 +11,7 @@
  *   With `keepRows: true` (the default) the accumulator keeps labels (4 bytes a row), the
  *   probabilities (8·C bytes a row, float64 whatever the model's type), predicted labels when
  *   they come separately (4 bytes) and each slice column's key codes (4 bytes), in typed arrays
- *   that double when full.
+ *   that grow fourfold when full.
  * A regression accumulator always keeps y_true and y_pred (16 bytes a row): the median absolute
  * error and the bootstrap need them.
  */
@@ -39,9 +39,14 @@ import {
   type Label,
 } from './input.js';
 import { undefinedMetric } from './metric.js';
-import { rowBrier, rowLogLoss } from './probabilistic.js';
+import { LossSums } from './probabilistic.js';
 import { SliceEncoder, type EncodedSlices, type SliceKey } from './slices.js';
 
+/**
+ * A typed array that grows fourfold when full. Growing costs the copy into fresh memory, which
+ * must be paged in: growing fourfold copies a third as much as doubling does, and capacity not yet
+ * written costs address space, not memory.
+ */
 class GrowingArray<A extends Float64Array | Int32Array> {
   private buffer: A;
   length = 0;
@@ -53,7 +58,7 @@ class GrowingArray<A extends Float64Array | Int32Array> {
   append(values: ArrayLike<number>): void {
     const needed = this.length + values.length;
     if (needed > this.buffer.length) {
-      const grown = this.allocate(Math.max(needed, 2 * this.buffer.length));
+      const grown = this.allocate(Math.max(needed, 4 * this.buffer.length));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
@@ -124,8 +129,7 @@ const ROWS_NOT_KEPT = 'the rows were not kept (keepRows: false), and ranking met
 
 interface Totals {
   counts: Float64Array;
-  logLossSum: number;
-  brierSum: number;
+  losses: LossSums;
   reliability: ReliabilityBins;
 }
 
@@ -166,8 +170,7 @@ export class ClassificationAccumulator {
       ? null
       : {
           counts: new Float64Array(classCount * classCount),
-          logLossSum: 0,
-          brierSum: 0,
+          losses: new LossSums(),
           reliability: new ReliabilityBins(this.calibrationBins),
         };
   }
@@ -209,11 +212,8 @@ export class ClassificationAccumulator {
     for (let j = 0; j < counts.length; j++) totals.counts[j] += counts[j];
     const probabilities = batch.probabilities;
     if (probabilities !== undefined) {
-      for (let i = 0; i < rows; i++) {
-        totals.logLossSum += rowLogLoss(labels, probabilities, classCount, i);
-        totals.brierSum += rowBrier(labels, probabilities, classCount, this.positive, i);
-        totals.reliability.addRow(labels[i], probabilities, i * classCount, classCount);
-      }
+      totals.losses.addRows(labels, probabilities, classCount, this.positive);
+      totals.reliability.addRows(labels, probabilities, classCount);
     }
   }
 
@@ -241,8 +241,8 @@ export class ClassificationAccumulator {
     const totals = this.totals!;
     const parts: ProbabilityParts | string = this.shape!.probabilities
       ? {
-          logLoss: totals.logLossSum / this.count,
-          brierScore: totals.brierSum / this.count,
+          logLoss: totals.losses.logLoss / this.count,
+          brierScore: totals.losses.brier / this.count,
           reliability: totals.reliability.table(),
           ranking: { rocAuc: undefinedMetric(ROWS_NOT_KEPT), averagePrecision: undefinedMetric(ROWS_NOT_KEPT) },
         }

@@ -15,7 +15,7 @@
  */
 
 import { DataError } from '../../errors.js';
-import { encodeLabels, requireProbabilities, requireRows, requireSameLength, topClass, type Label } from './input.js';
+import { encodeLabels, expandBinaryProbabilities, requireProbabilities, requireRows, requireSameLength, topClass, type Label } from './input.js';
 
 export const CALIBRATION_BINS = 10;
 
@@ -32,12 +32,25 @@ export function calibrationEdges(binCount: number): Float64Array {
   return edges;
 }
 
-/** The bin of p among `edges` (see the module comment); p is in [0, 1]. */
-function calibrationBin(p: number, edges: Float64Array): number {
-  const last = edges.length - 2;
-  let j = Math.min(Math.max(Math.ceil(p * (last + 1)) - 1, 0), last);
-  while (j > 0 && !(edges[j] < p)) j--;
-  while (j < last && edges[j + 1] < p) j++;
+/**
+ * `edges` with the outer two at −∞ and +∞: bin j is the one with bounds[j] < p <= bounds[j + 1],
+ * and the search needs no test for having reached the first or the last bin, a branch that goes
+ * either way as the values come, which the processor mispredicts.
+ */
+function binBounds(edges: Float64Array): Float64Array {
+  const bounds = Float64Array.from(edges);
+  bounds[0] = -Infinity;
+  bounds[bounds.length - 1] = Infinity;
+  return bounds;
+}
+
+/** The bin of p (see the module comment) among `binBounds(edges)`; p is in [0, 1]. */
+function calibrationBin(p: number, bounds: Float64Array): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`a calibration bin needs a probability in [0, 1], got ${p}`);
+  // ⌊p · B⌋ (B for p = 1) is within a bin of the answer; the bounds, as numpy.linspace rounds them, decide.
+  let j = (p * (bounds.length - 1)) | 0;
+  while (!(bounds[j] < p)) j--;
+  while (bounds[j + 1] < p) j++;
   return j;
 }
 
@@ -62,9 +75,11 @@ export class ReliabilityBins {
   readonly counts: Float64Array;
   readonly confidenceSums: Float64Array;
   readonly correctSums: Float64Array;
+  private readonly bounds: Float64Array;
 
   constructor(binCount: number) {
     this.edges = calibrationEdges(binCount);
+    this.bounds = binBounds(this.edges);
     this.counts = new Float64Array(binCount);
     this.confidenceSums = new Float64Array(binCount);
     this.correctSums = new Float64Array(binCount);
@@ -73,13 +88,14 @@ export class ReliabilityBins {
   add(bin: number, confidence: number, correct: boolean, multiplicity: number): void {
     this.counts[bin] += multiplicity;
     this.confidenceSums[bin] += multiplicity * confidence;
-    if (correct) this.correctSums[bin] += multiplicity;
+    // Adding 0 for a wrong row changes no sum, and spares a branch on correctness that no processor predicts.
+    this.correctSums[bin] += Number(correct) * multiplicity;
   }
 
   /** Adds the row of classCount probabilities starting at `base`, of true class `label`. */
   addRow(label: number, probabilities: ArrayLike<number>, base: number, classCount: number): void {
     const { confidence, top } = topClass(probabilities, base, classCount);
-    this.add(calibrationBin(confidence, this.edges), confidence, top === label, 1);
+    this.add(calibrationBin(confidence, this.bounds), confidence, top === label, 1);
   }
 
   /** Adds rows × classCount probabilities with their true classes. */
@@ -116,9 +132,10 @@ export interface ConfidenceRows {
 export function confidenceRows(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, edges: Float64Array): ConfidenceRows {
   const rows = labels.length;
   const out: ConfidenceRows = { bin: new Int32Array(rows), confidence: new Float64Array(rows), correct: new Uint8Array(rows) };
+  const bounds = binBounds(edges);
   for (let i = 0; i < rows; i++) {
     const { confidence, top } = topClass(probabilities, i * classCount, classCount);
-    out.bin[i] = calibrationBin(confidence, edges);
+    out.bin[i] = calibrationBin(confidence, bounds);
     out.confidence[i] = confidence;
     out.correct[i] = top === labels[i] ? 1 : 0;
   }
@@ -144,47 +161,59 @@ export interface CalibrationCurve {
   counts: Float64Array;
 }
 
-/** Which probabilities a calibration curve is of: those at `offset` in each row, against rows whose label is `positive`. */
-export interface CalibrationColumn {
-  offset: number;
-  positive: number;
-}
-
-/** The bins of calibration_curve for several columns at once, added row by row. */
+/**
+ * The bins of calibration_curve for every class of row-major [N, C] probabilities, one-vs-rest
+ * (class k's curve is of column k, against the rows of class k), added row by row.
+ */
 export class CalibrationCurveBins {
-  private readonly edges: Float64Array;
+  private readonly bounds: Float64Array;
   private readonly binCount: number;
-  private readonly offsets: Int32Array;
-  private readonly positiveLabels: Int32Array;
+  private readonly classCount: number;
   private readonly counts: Float64Array;
   private readonly probabilitySums: Float64Array;
   private readonly positives: Float64Array;
+  /** each class's bin in the row being added */
+  private readonly rowBins: Int32Array;
 
-  constructor(columns: readonly CalibrationColumn[], binCount: number) {
-    this.edges = calibrationEdges(binCount);
+  constructor(classCount: number, binCount: number) {
+    this.bounds = binBounds(calibrationEdges(binCount));
     this.binCount = binCount;
-    this.offsets = Int32Array.from(columns, (column) => column.offset);
-    this.positiveLabels = Int32Array.from(columns, (column) => column.positive);
-    this.counts = new Float64Array(columns.length * binCount);
-    this.probabilitySums = new Float64Array(columns.length * binCount);
-    this.positives = new Float64Array(columns.length * binCount);
+    this.classCount = classCount;
+    this.counts = new Float64Array(classCount * binCount);
+    this.probabilitySums = new Float64Array(classCount * binCount);
+    this.positives = new Float64Array(classCount * binCount);
+    this.rowBins = new Int32Array(classCount);
   }
 
-  /** Adds the row starting at `base`, of true class `label`. */
-  addRow(label: number, values: ArrayLike<number>, base: number): void {
-    const { offsets, positiveLabels, edges, binCount, counts, probabilitySums, positives } = this;
-    for (let c = 0; c < offsets.length; c++) {
-      const p = values[base + offsets[c]];
-      const at = c * binCount + calibrationBin(p, edges);
-      counts[at] += 1;
-      probabilitySums[at] += p;
-      if (label === positiveLabels[c]) positives[at] += 1;
+  /**
+   * Adds the row of probabilities starting at `base`, of true class `label`, and, when given, to
+   * `reliability` as well: the row's confidence is its top class's probability, binned here already.
+   */
+  addRow(label: number, values: ArrayLike<number>, base: number, reliability?: ReliabilityBins): void {
+    const { bounds, binCount, classCount, counts, probabilitySums, rowBins } = this;
+    let top = 0;
+    for (let k = 0; k < classCount; k++) {
+      const p = values[base + k];
+      const bin = calibrationBin(p, bounds);
+      rowBins[k] = bin;
+      counts[k * binCount + bin] += 1;
+      probabilitySums[k * binCount + bin] += p;
+      // As `topClass`: the first of equal probabilities stays on top, and no branch.
+      top += Number(p > values[base + top]) * (k - top);
     }
+    // The row is a positive of its own class only: one update, where testing each class would be a branch each.
+    this.positives[label * binCount + rowBins[label]] += 1;
+    reliability?.add(rowBins[top], values[base + top], top === label, 1);
   }
 
-  /** The curve of column c (in the order the columns were given), over its non-empty bins. */
-  curve(c: number): CalibrationCurve {
-    const first = c * this.binCount;
+  /** Adds rows × classes probabilities with their true classes (and to `reliability`, when given: see `addRow`). */
+  addRows(labels: Int32Array, probabilities: ArrayLike<number>, reliability?: ReliabilityBins): void {
+    for (let i = 0; i < labels.length; i++) this.addRow(labels[i], probabilities, i * this.classCount, reliability);
+  }
+
+  /** The curve of class k, over its non-empty bins. */
+  curve(k: number): CalibrationCurve {
+    const first = k * this.binCount;
     const occupied: number[] = [];
     for (let j = 0; j < this.binCount; j++) if (this.counts[first + j] > 0) occupied.push(j);
     return {
@@ -211,9 +240,11 @@ export function calibrationCurve(
   }
   const positive = String(positiveLabel);
   const labels = Int32Array.from({ length: yTrue.length }, (_, i) => (String(yTrue[i]) === positive ? 1 : 0));
-  const curve = new CalibrationCurveBins([{ offset: 0, positive: 1 }], bins);
-  for (let i = 0; i < labels.length; i++) curve.addRow(labels[i], probabilities, i);
-  return curve.curve(0);
+  // The positive class's curve of the two-class problem these probabilities make.
+  const twoClasses = expandBinaryProbabilities(probabilities, 1);
+  const curve = new CalibrationCurveBins(2, bins);
+  curve.addRows(labels, twoClasses);
+  return curve.curve(1);
 }
 
 /** The expected calibration error and reliability table of rows × classes probabilities (see above). */

@@ -47,13 +47,14 @@ import {
   type MetricValues,
   type Outcome,
 } from './metric.js';
-import { brierPerRow, logLossPerRow, rowBrier, rowLogLoss, weightedMean } from './probabilistic.js';
+import { brierPerRow, logLossPerRow, LossSums, weightedMean } from './probabilistic.js';
 import {
   countRuns,
   macroOverClasses,
   precisionRecallCurveOf,
   rankingMetrics,
   rankScores,
+  RankingSpace,
   requireMaxPoints,
   rocCurveOf,
   runMetrics,
@@ -311,57 +312,54 @@ export class ClassificationEvaluation implements Evaluation {
     });
   }
 
-  private rankingCurves(counts: RunCounts, k: number): RankingCurves {
+  private rankingCurves(counts: RunCounts, k: number, space?: RankingSpace): RankingCurves {
     const name = String(this.classes[k]);
-    return { roc: rocCurveOf(counts, name, this.curvePoints), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
+    return { roc: rocCurveOf(counts, name, this.curvePoints, space), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
   }
 
-  /** Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the run counts are not. */
-  private rankClass(k: number): { counts: RunCounts; ranked: RankedClass } {
-    const counts = countRuns(this.probabilities!, this.rows, this.classes.length, k, this.labels, k);
+  /**
+   * Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the
+   * run counts are not (made in `space` when given, they last until its next use).
+   */
+  private rankClass(k: number, space?: RankingSpace): { counts: RunCounts; ranked: RankedClass } {
+    const counts = countRuns(this.probabilities!, this.rows, this.classes.length, k, this.labels, k, space);
     const ranked: RankedClass = {
       metrics: runMetrics(counts, String(this.classes[k])),
-      curves: this.curvePoints === undefined ? null : this.rankingCurves(counts, k),
+      curves: this.curvePoints === undefined ? null : this.rankingCurves(counts, k, space),
     };
     this.ranked[k] = ranked;
     return { counts, ranked };
   }
 
-  private rankingMetricsOf(k: number, multiplicities: Uint32Array | undefined): RankingMetrics {
-    if (multiplicities === undefined) return (this.ranked[k] ?? this.rankClass(k).ranked).metrics;
+  private rankingMetricsOf(k: number, multiplicities: Uint32Array | undefined, space: RankingSpace | undefined): RankingMetrics {
+    if (multiplicities === undefined) return (this.ranked[k] ?? this.rankClass(k, space).ranked).metrics;
     const rankings = this.resampleCache.rankings;
     rankings[k] ??= rankScores(this.probabilities!, this.rows, this.classes.length, k);
     return rankingMetrics(rankings[k], this.labels, k, String(this.classes[k]), multiplicities);
   }
 
   private rankingParts(multiplicities: Uint32Array | undefined): RankingMetrics {
-    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities);
-    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities));
+    // On all rows, the classes are ranked one after another in one space.
+    const space = multiplicities === undefined ? new RankingSpace(this.rows) : undefined;
+    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities, space);
+    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities, space));
     return {
       rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
       averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes),
     };
   }
 
-  /** The probability metrics on all rows, and each class's calibration curve bins, in one pass over the rows. */
+  /** The probability metrics on all rows, and each class's calibration curve bins: one pass over the rows for the losses, one for the bins. */
   private allRowsParts(probabilities: Float64Array): ProbabilityParts {
     const { labels, positive, rows } = this;
     const classCount = this.classes.length;
+    const losses = new LossSums();
+    losses.addRows(labels, probabilities, classCount, positive);
     const reliability = new ReliabilityBins(this.calibrationBins);
-    const calibration = new CalibrationCurveBins(
-      this.classes.map((_, k) => ({ offset: k, positive: k })),
-      this.calibrationBins,
-    );
-    let logLoss = 0;
-    let brier = 0;
-    for (let i = 0; i < rows; i++) {
-      logLoss += rowLogLoss(labels, probabilities, classCount, i);
-      brier += rowBrier(labels, probabilities, classCount, positive, i);
-      reliability.addRow(labels[i], probabilities, i * classCount, classCount);
-      calibration.addRow(labels[i], probabilities, i * classCount);
-    }
+    const calibration = new CalibrationCurveBins(classCount, this.calibrationBins);
+    calibration.addRows(labels, probabilities, reliability);
     this.calibrationCurves = calibration;
-    return { logLoss: logLoss / rows, brierScore: brier / rows, reliability: reliability.table(), ranking: this.rankingParts(undefined) };
+    return { logLoss: losses.logLoss / rows, brierScore: losses.brier / rows, reliability: reliability.table(), ranking: this.rankingParts(undefined) };
   }
 
   private probabilityParts(multiplicities?: Uint32Array): ProbabilityParts | string {

@@ -54,18 +54,27 @@ const LINEAR_SEARCH_CLASSES = 8;
 export class LabelEncoder {
   private readonly byText: Map<string, number>;
   private readonly texts: readonly string[];
+  /** the classes whose text has each length, in class order */
+  private readonly byLength: number[][] = [];
   private readonly byNumber = new Map<number, number>();
 
   constructor(readonly classes: readonly Label[]) {
     this.byText = classLookup(classes);
     this.texts = classes.map(String);
+    this.texts.forEach((text, k) => (this.byLength[text.length] ??= []).push(k));
   }
 
-  /** Up to a handful of classes, comparing strings beats hashing them (labels come as a new string per row). */
+  /**
+   * Up to a handful of classes, comparing strings beats hashing them (labels come as a new string
+   * per row), and comparing only with the classes of the label's length, a field of the string,
+   * spares most comparisons that would read characters.
+   */
   private indexOfText(text: string): number | undefined {
     const texts = this.texts;
     if (texts.length > LINEAR_SEARCH_CLASSES) return this.byText.get(text);
-    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return k;
+    const candidates = this.byLength[text.length];
+    if (candidates === undefined) return undefined;
+    for (let c = 0; c < candidates.length; c++) if (texts[candidates[c]] === text) return candidates[c];
     return undefined;
   }
 
@@ -105,7 +114,8 @@ export function encodeLabels(values: ArrayLike<Label>, classes: readonly Label[]
 /** The most probable class of the row starting at `base`; a tie goes to the first class, as numpy's argmax. */
 export function topClass(probabilities: ArrayLike<number>, base: number, classCount: number): { confidence: number; top: number } {
   let top = 0;
-  for (let k = 1; k < classCount; k++) if (probabilities[base + k] > probabilities[base + top]) top = k;
+  // Arithmetic, not a branch: which class leads follows the data, which no processor predicts.
+  for (let k = 1; k < classCount; k++) top += Number(probabilities[base + k] > probabilities[base + top]) * (k - top);
   return { confidence: probabilities[base + top], top };
 }
 

@@ -38,16 +38,35 @@ export function rowLogLoss(labels: Int32Array, probabilities: ArrayLike<number>,
 /** Row i's squared error; `positive` selects the two-class form, null the multiclass sum. */
 export function rowBrier(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, positive: number | null, i: number): number {
   const base = i * classCount;
+  const label = labels[i];
+  // Number(boolean), not a conditional: whether a class is the true one is a branch no processor predicts.
   if (positive !== null) {
-    const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
+    const error = Number(label === positive) - probabilities[base + positive];
     return error * error;
   }
   let sum = 0;
   for (let k = 0; k < classCount; k++) {
-    const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
+    const error = Number(label === k) - probabilities[base + k];
     sum += error * error;
   }
   return sum;
+}
+
+/** The sums of the per-row log losses and squared errors, added to in row order: batch by batch or all at once, the same sums. */
+export class LossSums {
+  logLoss = 0;
+  brier = 0;
+
+  /** Adds rows × classCount probabilities with their true classes; `positive` as for `rowBrier`. */
+  addRows(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number, positive: number | null): void {
+    let { logLoss, brier } = this;
+    for (let i = 0; i < labels.length; i++) {
+      logLoss += rowLogLoss(labels, probabilities, classCount, i);
+      brier += rowBrier(labels, probabilities, classCount, positive, i);
+    }
+    this.logLoss = logLoss;
+    this.brier = brier;
+  }
 }
 
 export function logLossPerRow(labels: Int32Array, probabilities: ArrayLike<number>, classCount: number): Float64Array {

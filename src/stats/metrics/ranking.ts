@@ -4,9 +4,10 @@
  *
  * Rows are sorted by descending score and grouped into runs of equal scores (a run is one
  * threshold: tied rows cross it together). Two forms serve two needs:
- * - `countRuns` sorts the scores with each row's "is positive" flag carried along and keeps, per
- *   run, the cumulative true and false positives and the score: every metric and curve on all rows
- *   comes from that in one sequential pass, and nothing per row outlives it.
+ * - `countRuns` sorts the scores with each row's "is positive" flag in its key's lowest bit and
+ *   keeps, per run, the cumulative true and false positives and the score, adding up both metrics
+ *   on the way: every metric and curve on all rows comes from that, and nothing per row outlives
+ *   it (a `RankingSpace` lends the room class after class).
  * - `rankScores` keeps the rows' order (4 bytes a row). A resample is then a multiplicity per row
  *   and every metric is one walk over the order, so a bootstrap costs O(N) per resample, never a
  *   new sort.
@@ -78,6 +79,40 @@ function sortByKeys(keys: Uint32Array, payload: Int32Array): { keys: Uint32Array
 }
 
 /**
+ * Sorts `keys` ascending by the same two 16-bit passes as `sortByKeys`, without a payload, given
+ * the counts of each key's low and high digit (counted as the keys were made, so no pass reads the
+ * keys only to count them) and `spare`, as many words to sort through. Returns the sorted keys and
+ * the other array, free for the caller: they are `keys` and `spare`, in either order.
+ */
+function sortKeys(keys: Uint32Array, spare: Uint32Array, low: Uint32Array, high: Uint32Array): { sorted: Uint32Array; free: Uint32Array } {
+  const rows = keys.length;
+  let sorted = keys;
+  let free = spare;
+  if (bucketStarts(low, keys[0] & 0xffff, rows)) {
+    scatterByDigit(sorted, free, low, 0);
+    [sorted, free] = [free, sorted];
+  }
+  if (bucketStarts(high, keys[0] >>> 16, rows)) {
+    scatterByDigit(sorted, free, high, 16);
+    [sorted, free] = [free, sorted];
+  }
+  return { sorted, free };
+}
+
+/**
+ * One radix pass: each key of `from` to its digit's next place in `to`. The loops over every row
+ * or run of `countRuns` and the curves are functions of their own: code optimised while a loop
+ * runs is thrown away when its function goes on to code that never ran, so a second loop in the
+ * same function would start over unoptimised, class after class.
+ */
+function scatterByDigit(from: Uint32Array, to: Uint32Array, starts: Uint32Array, shift: number): void {
+  for (let j = 0; j < from.length; j++) {
+    const key = from[j];
+    to[starts[(key >>> shift) & 0xffff]++] = key;
+  }
+}
+
+/**
  * Keys that sort ascending as the scores sort descending, when every score is a float32, as model
  * outputs are: the float's bits with the sign flipped for positives and every bit flipped for
  * negatives order like the numbers; complemented, they order the other way. null when a score is
@@ -95,12 +130,6 @@ function descendingFloat32Keys(values: ArrayLike<number>, rows: number, stride: 
     bits[i] = b & 0x80000000 ? b : ~b & 0x7fffffff;
   }
   return bits;
-}
-
-/** The float32 bits a key of `descendingFloat32Keys` was made from. */
-function float32BitsOfKey(key: number): number {
-  const ascending = ~key;
-  return ascending & 0x80000000 ? ascending & 0x7fffffff : ~ascending;
 }
 
 /**
@@ -141,47 +170,129 @@ export interface RunCounts {
   tps: Int32Array;
   /** cumulative false positives */
   fps: Int32Array;
-  scores: Float64Array;
+  /** float32 when every score was one */
+  scores: Float32Array | Float64Array;
+  /** what ROC AUC and average precision are made of, added up as the runs were counted */
+  sums: RankingSums;
 }
 
 /**
  * The run counts of class `positive` against the rest, scores read at values[i * stride + offset]
  * (one column of row-major probabilities). A comparator sort of row indices costs hundreds of
- * milliseconds per million rows and class; instead each score becomes an unsigned key that orders
- * like the number, and a radix sort carries each row's "is positive" flag along, so the counts
- * come from one sequential pass: two passes for float32 scores, up to four for float64 ones.
+ * milliseconds per million rows and class; instead, when every score is a float32 and not
+ * negative, as probabilities from a model are, each row becomes one 32-bit key: the 31 bits that
+ * order the scores (see `descendingFloat32Keys`: their sign bit is always 0) above the row's "is
+ * positive" bit. Two radix passes sort the keys alone, rows of a run next to each other, and the
+ * counts, with the sums of both ranking metrics, come from one sequential pass. Other scores are
+ * ranked as for resamples: up to four passes. The room comes from `space`, or is made for this
+ * class alone.
  */
-export function countRuns(values: ArrayLike<number>, rows: number, stride: number, offset: number, labels: Int32Array, positive: number): RunCounts {
-  const keys = descendingFloat32Keys(values, rows, stride, offset);
-  if (keys === null) return countRankedRuns(rankScores(values, rows, stride, offset), labels, positive);
-  const isPositive = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) isPositive[i] = labels[i] === positive ? 1 : 0;
-  const sorted = sortByKeys(keys, isPositive);
-  const sortedKeys = sorted.keys;
-  const sortedPositive = sorted.payload;
-  let runs = rows > 0 ? 1 : 0;
-  for (let j = 1; j < rows; j++) if (sortedKeys[j] !== sortedKeys[j - 1]) runs++;
-  const tps = new Int32Array(runs);
-  const fps = new Int32Array(runs);
-  const scoreBits = new Uint32Array(runs);
-  let tp = 0;
-  let run = 0;
-  for (let j = 0; j < rows; j++) {
-    tp += sortedPositive[j];
-    const key = sortedKeys[j];
-    if (j + 1 < rows && sortedKeys[j + 1] === key) continue;
-    tps[run] = tp;
-    fps[run] = j + 1 - tp;
-    scoreBits[run] = float32BitsOfKey(key);
-    run++;
+export function countRuns(
+  values: ArrayLike<number>,
+  rows: number,
+  stride: number,
+  offset: number,
+  labels: Int32Array,
+  positive: number,
+  space = new RankingSpace(rows),
+): RunCounts {
+  if (space.rows !== rows) throw new RangeError(`a ranking space for ${space.rows} rows cannot rank ${rows}`);
+  const { keys, low, high } = space;
+  low.fill(0);
+  high.fill(0);
+  if (!flaggedScoreKeys(values, stride, offset, labels, positive, keys, low, high)) {
+    return countRankedRuns(rankScores(values, rows, stride, offset), labels, positive);
   }
-  return { tps, fps, scores: new Float64Array(new Float32Array(scoreBits.buffer)) };
+  const { sorted, free } = sortKeys(keys, space.spare, low, high);
+  const tps = new Int32Array(free.buffer, free.byteOffset, rows);
+  const sums = new RankingSums();
+  const runs = countSortedRuns(sorted, tps, space.fps, sums);
+  return { tps: tps.subarray(0, runs), fps: space.fps.subarray(0, runs), scores: new Float32Array(sorted.buffer, sorted.byteOffset, runs), sums };
 }
 
-/** The run counts from a ranking (scores that are not all float32). */
+/**
+ * Room to rank the scores of `rows` rows, one class after another: a class's keys, the space to
+ * sort them and its run counts (16 bytes a row) are garbage once its metrics and curves are
+ * taken, so the next class reuses them rather than allocating them again (and the collector
+ * reclaiming them). Run counts and curves made in it are good until its next use.
+ */
+export class RankingSpace {
+  /** the float32 scores while they become the keys, then the keys */
+  readonly keys: Uint32Array;
+  readonly spare: Uint32Array;
+  readonly fps: Int32Array;
+  /** counts of the keys' low and high 16-bit digits */
+  readonly low = new Uint32Array(0x10000);
+  readonly high = new Uint32Array(0x10000);
+  /** the runs a ROC curve turns at: one a run at most, and point 0 */
+  readonly corners: Int32Array;
+
+  constructor(readonly rows: number) {
+    this.keys = new Uint32Array(rows);
+    this.spare = new Uint32Array(rows);
+    this.fps = new Int32Array(rows);
+    this.corners = new Int32Array(rows + 1);
+  }
+}
+
+/**
+ * Writes each run's cumulative counts at its index in `tps` and `fps`, and its score's float32
+ * bits over `sorted` itself (run g's at g, never past the key being read), adding each run to
+ * `sums` on the way; returns the number of runs.
+ */
+function countSortedRuns(sorted: Uint32Array, tps: Int32Array, fps: Int32Array, sums: RankingSums): number {
+  const rows = sorted.length;
+  let runs = 0;
+  let tp = 0;
+  for (let j = 0; j < rows; j++) {
+    const scoreKey = sorted[j] >>> 1;
+    tp += sorted[j] & 1;
+    // The last run ends in the loop too (no score key is −1): code after it would never have run
+    // when the loop is optimised, and reaching it would throw the optimised loop away.
+    const nextScoreKey = j + 1 < rows ? sorted[j + 1] >>> 1 : -1;
+    if (nextScoreKey === scoreKey) continue;
+    sums.addRun(tp - sums.tp, j + 1 - tp - sums.fp);
+    tps[runs] = tp;
+    fps[runs] = j + 1 - tp;
+    sorted[runs] = ~scoreKey & 0x7fffffff;
+    runs++;
+  }
+  return runs;
+}
+
+/**
+ * Writes the keys `countRuns` sorts into `keys`, one a row: score key << 1 | is positive, and adds
+ * the counts of their low and high 16-bit digits to `low` and `high`. false when a score is not a
+ * float32 (or is NaN) or is negative.
+ */
+function flaggedScoreKeys(
+  values: ArrayLike<number>,
+  stride: number,
+  offset: number,
+  labels: Int32Array,
+  positive: number,
+  keys: Uint32Array,
+  low: Uint32Array,
+  high: Uint32Array,
+): boolean {
+  const floats = new Float32Array(keys.buffer, keys.byteOffset, keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const score = values[i * stride + offset];
+    if (!(score >= 0) || Math.fround(score) !== score) return false;
+    // + 0 turns -0 into +0: the two compare equal, so they must share a key and a run.
+    floats[i] = score + 0;
+    const key = ((~keys[i] & 0x7fffffff) << 1) | Number(labels[i] === positive);
+    keys[i] = key;
+    low[key & 0xffff]++;
+    high[key >>> 16]++;
+  }
+  return true;
+}
+
+/** The run counts from a ranking (scores that are not all float32, or negative). */
 function countRankedRuns(ranking: Ranking, labels: Int32Array, positive: number): RunCounts {
   const { order, runs, values, stride, offset } = ranking;
-  const counts: RunCounts = { tps: new Int32Array(runs), fps: new Int32Array(runs), scores: new Float64Array(runs) };
+  const counts: RunCounts = { tps: new Int32Array(runs), fps: new Int32Array(runs), scores: new Float64Array(runs), sums: new RankingSums() };
   let tp = 0;
   let run = 0;
   for (let j = 0; j < order.length; j++) {
@@ -189,6 +300,7 @@ function countRankedRuns(ranking: Ranking, labels: Int32Array, positive: number)
     const row = rowOf(entry);
     if (labels[row] === positive) tp++;
     if (entry >= 0) continue;
+    counts.sums.addRun(tp - counts.sums.tp, j + 1 - tp - counts.sums.fp);
     counts.tps[run] = tp;
     counts.fps[run] = j + 1 - tp;
     counts.scores[run] = values[row * stride + offset] + 0;
@@ -247,10 +359,7 @@ class RankingSums {
 
 /** ROC AUC and average precision from run counts; `positiveName` names the class in reasons. */
 export function runMetrics(counts: RunCounts, positiveName: string): RankingMetrics {
-  const { tps, fps } = counts;
-  const sums = new RankingSums();
-  for (let g = 0; g < tps.length; g++) sums.addRun(tps[g] - (g > 0 ? tps[g - 1] : 0), fps[g] - (g > 0 ? fps[g - 1] : 0));
-  return sums.metrics(positiveName);
+  return counts.sums.metrics(positiveName);
 }
 
 // ---------------------------------------------------------------- resamples: the order of the rows
@@ -275,7 +384,7 @@ function rowOf(entry: number): number {
   return entry ^ (entry >> 31);
 }
 
-/** Ranks `rows` scores read at values[i * stride + offset], keeping the order of the rows (see `countRuns` for the sort). */
+/** Ranks `rows` scores read at values[i * stride + offset], keeping the order of the rows (see `sortByKeys` and `sortByFloat64Scores`). */
 export function rankScores(values: ArrayLike<number>, rows: number, stride = 1, offset = 0): Ranking {
   if (rows === 0) return { order: new Int32Array(0), runs: 0, values, stride, offset };
   let order: Int32Array;
@@ -374,43 +483,45 @@ function classCountReason(tps: Int32Array, fps: Int32Array, positiveName: string
   return null;
 }
 
+/** The arc length so far is recorded at every ARC_BLOCK-th point of a curve: see `pickPoints`. */
+const ARC_BLOCK_SHIFT = 6;
+const ARC_BLOCK = 1 << ARC_BLOCK_SHIFT;
+
+/** How many of a curve's points are at a multiple of ARC_BLOCK, point 0 included. */
+function arcBlocks(points: number): number {
+  return ((points - 1) >>> ARC_BLOCK_SHIFT) + 1;
+}
+
 /**
- * Picks the points `downsampleCurve` keeps of an n-point curve fed to it point by point, so that
- * a curve with a point per distinct score is never built whole: the caller measures the arc
- * length in one pass, then offers the points in order in a second.
+ * The points `downsampleCurve` keeps of a curve of `points` points, so that a curve with a point
+ * per distinct score is never built whole. The caller measures the curve in one pass:
+ * `length = length + |Δx| + |Δy|` point after point, recording the length so far at every
+ * ARC_BLOCK-th point in `arcs` (arcs[b] at point b · ARC_BLOCK). Picking walks the same sums
+ * again, `advance(arc, i)` being the caller's step to point i, but only through blocks in which a
+ * mark falls: the arc never decreases, so a block that ends short of the next mark keeps no point,
+ * and the sums replayed from a block's recorded start are the very ones of the pass that measured.
  */
-class ArcPicker {
-  private readonly kept = [0];
-  private readonly spacing: number;
-  private arc = 0;
-  private mark = 1;
-
-  constructor(
-    private readonly points: number,
-    length: number,
-    private readonly maxPoints: number,
-  ) {
-    this.spacing = length / (maxPoints - 1);
-  }
-
-  /** Whether points before the last can still be kept: offer them while this holds. */
-  get open(): boolean {
-    return this.spacing !== 0 && this.mark <= this.maxPoints - 2;
-  }
-
-  /** Point i (0 < i < points − 1), |dx| and |dy| away from point i − 1. */
-  offer(i: number, dx: number, dy: number): void {
-    this.arc = this.arc + dx + dy;
-    if (this.arc >= this.mark * this.spacing) {
-      this.kept.push(i);
-      this.mark = Math.floor(this.arc / this.spacing) + 1;
+function pickPoints(points: number, length: number, arcs: Float64Array, maxPoints: number, advance: (arc: number, i: number) => number): Int32Array {
+  const kept = [0];
+  const spacing = length / (maxPoints - 1);
+  const blocks = arcBlocks(points);
+  let mark = 1;
+  // Points 1 .. points − 2 are offered while points before the last can still be kept.
+  for (let block = 0; block < blocks && spacing !== 0 && mark <= maxPoints - 2; block++) {
+    const blockEnd = block + 1 < blocks ? arcs[block + 1] : length;
+    if (blockEnd < mark * spacing) continue;
+    let arc = arcs[block];
+    const last = Math.min((block + 1) * ARC_BLOCK, points - 2);
+    for (let i = block * ARC_BLOCK + 1; i <= last && mark <= maxPoints - 2; i++) {
+      arc = advance(arc, i);
+      if (arc >= mark * spacing) {
+        kept.push(i);
+        mark = Math.floor(arc / spacing) + 1;
+      }
     }
   }
-
-  finish(): Int32Array {
-    this.kept.push(this.points - 1);
-    return Int32Array.from(this.kept);
-  }
+  kept.push(points - 1);
+  return Int32Array.from(kept);
 }
 
 function allPoints(n: number): Int32Array {
@@ -420,64 +531,76 @@ function allPoints(n: number): Int32Array {
 /**
  * `roc_curve(y_true, score, pos_label, drop_intermediate=True)`: a point is kept where the
  * curve turns (the second difference of FP or TP counts is not 0), plus both ends, then (0, 0).
- * With `maxPoints`, only the points `downsampleCurve` keeps of those.
+ * With `maxPoints`, only the points `downsampleCurve` keeps of those. `space`, the one the counts
+ * were made in, if any, lends room for the turning points.
  */
-export function rocCurveOf(counts: RunCounts, positiveName: string, maxPoints?: number): Outcome<RocCurve> {
+export function rocCurveOf(counts: RunCounts, positiveName: string, maxPoints?: number, space?: RankingSpace): Outcome<RocCurve> {
   const { tps, fps, scores } = counts;
   const reason = classCountReason(tps, fps, positiveName, 'ROC curve');
   if (reason !== null) return undefinedMetric(reason);
   const runs = tps.length;
   const positives = tps[runs - 1];
   const negatives = fps[runs - 1];
-  // Point 0 is (0, 0); point i > 0 is run corners[i − 1].
-  const corners = new Int32Array(runs + 1);
-  let points = 1;
-  for (let g = 0; g < runs; g++) {
-    const corner =
-      g === 0 ||
-      g === runs - 1 ||
-      fps[g + 1] - 2 * fps[g] + fps[g - 1] !== 0 ||
-      tps[g + 1] - 2 * tps[g] + tps[g - 1] !== 0;
-    if (corner) corners[points++] = g;
-  }
+  // Point 0 is (0, 0); point i > 0 is run corners[i].
+  const corners = space?.corners ?? new Int32Array(runs + 1);
+  const points = findRocCorners(tps, fps, corners);
+  const fprAt = (i: number) => (i === 0 ? 0 : fps[corners[i]] / negatives);
+  const tprAt = (i: number) => (i === 0 ? 0 : tps[corners[i]] / positives);
   let kept: Int32Array;
   if (maxPoints === undefined || points <= maxPoints) {
     kept = allPoints(points);
   } else {
-    let length = 0;
-    let fpr = 0;
-    let tpr = 0;
-    for (let i = 1; i < points; i++) {
-      const nextFpr = fps[corners[i]] / negatives;
-      const nextTpr = tps[corners[i]] / positives;
-      length = length + Math.abs(nextFpr - fpr) + Math.abs(nextTpr - tpr);
-      fpr = nextFpr;
-      tpr = nextTpr;
-    }
-    const picker = new ArcPicker(points, length, maxPoints);
-    fpr = 0;
-    tpr = 0;
-    for (let i = 1; i < points - 1 && picker.open; i++) {
-      const nextFpr = fps[corners[i]] / negatives;
-      const nextTpr = tps[corners[i]] / positives;
-      picker.offer(i, Math.abs(nextFpr - fpr), Math.abs(nextTpr - tpr));
-      fpr = nextFpr;
-      tpr = nextTpr;
-    }
-    kept = picker.finish();
+    const arcs = new Float64Array(arcBlocks(points));
+    const length = measureRoc(tps, fps, corners, points, arcs);
+    kept = pickPoints(points, length, arcs, maxPoints, (arc, i) => arc + Math.abs(fprAt(i) - fprAt(i - 1)) + Math.abs(tprAt(i) - tprAt(i - 1)));
   }
   const curve: RocCurve = { fpr: new Float64Array(kept.length), tpr: new Float64Array(kept.length), thresholds: new Float64Array(kept.length) };
   for (let p = 0; p < kept.length; p++) {
     const i = kept[p];
-    if (i === 0) {
-      curve.thresholds[p] = scores[0] + 1;
-    } else {
-      curve.fpr[p] = fps[corners[i]] / negatives;
-      curve.tpr[p] = tps[corners[i]] / positives;
-      curve.thresholds[p] = scores[corners[i]];
-    }
+    curve.fpr[p] = fprAt(i);
+    curve.tpr[p] = tprAt(i);
+    curve.thresholds[p] = i === 0 ? scores[0] + 1 : scores[corners[i]];
   }
   return { value: curve };
+}
+
+/**
+ * The points of `rocCurveOf`: writes point i's run at corners[i] (i > 0), and returns the number
+ * of points. Every run is written and the count moves on at corners only, because whether a run
+ * is one follows the labels, which no branch predictor can guess.
+ */
+function findRocCorners(tps: Int32Array, fps: Int32Array, corners: Int32Array): number {
+  const runs = tps.length;
+  corners[1] = 0;
+  let points = 2;
+  for (let g = 1; g < runs; g++) {
+    // Not 0 where either second difference is not (each is below the row count in magnitude, so
+    // fits 32 bits); the last run is a point, in the loop rather than after it (see `countSortedRuns`).
+    const turn = g === runs - 1 ? 1 : (fps[g + 1] - 2 * fps[g] + fps[g - 1]) | (tps[g + 1] - 2 * tps[g] + tps[g - 1]);
+    corners[points] = g;
+    points += (turn | -turn) >>> 31;
+  }
+  return points;
+}
+
+/** The length of the ROC curve through the points `findRocCorners` found, recorded in `arcs` as `pickPoints` needs. */
+function measureRoc(tps: Int32Array, fps: Int32Array, corners: Int32Array, points: number, arcs: Float64Array): number {
+  const runs = tps.length;
+  const positives = tps[runs - 1];
+  const negatives = fps[runs - 1];
+  let length = 0;
+  let fpr = 0;
+  let tpr = 0;
+  for (let i = 1; i < points; i++) {
+    const g = corners[i];
+    const nextFpr = fps[g] / negatives;
+    const nextTpr = tps[g] / positives;
+    length = length + Math.abs(nextFpr - fpr) + Math.abs(nextTpr - tpr);
+    fpr = nextFpr;
+    tpr = nextTpr;
+    if ((i & (ARC_BLOCK - 1)) === 0) arcs[i >>> ARC_BLOCK_SHIFT] = length;
+  }
+  return length;
 }
 
 /**
@@ -497,27 +620,12 @@ export function precisionRecallCurveOf(counts: RunCounts, positiveName: string, 
   if (maxPoints === undefined || runs + 1 <= maxPoints) {
     kept = allPoints(runs + 1);
   } else {
-    let length = 0;
-    let recall = recallOf(runs - 1);
-    let precision = precisionOf(runs - 1);
-    for (let g = runs - 2; g >= -1; g--) {
-      const nextRecall = recallOf(g);
-      const nextPrecision = precisionOf(g);
-      length = length + Math.abs(nextRecall - recall) + Math.abs(nextPrecision - precision);
-      recall = nextRecall;
-      precision = nextPrecision;
-    }
-    const picker = new ArcPicker(runs + 1, length, maxPoints);
-    recall = recallOf(runs - 1);
-    precision = precisionOf(runs - 1);
-    for (let i = 1; i < runs && picker.open; i++) {
-      const nextRecall = recallOf(runs - 1 - i);
-      const nextPrecision = precisionOf(runs - 1 - i);
-      picker.offer(i, Math.abs(nextRecall - recall), Math.abs(nextPrecision - precision));
-      recall = nextRecall;
-      precision = nextPrecision;
-    }
-    kept = picker.finish();
+    const arcs = new Float64Array(arcBlocks(runs + 1));
+    const length = measurePrecisionRecall(tps, fps, arcs);
+    kept = pickPoints(runs + 1, length, arcs, maxPoints, (arc, i) => {
+      const g = runs - 1 - i;
+      return arc + Math.abs(recallOf(g) - recallOf(g + 1)) + Math.abs(precisionOf(g) - precisionOf(g + 1));
+    });
   }
   const curve: PrecisionRecallCurve = { precision: new Float64Array(kept.length), recall: new Float64Array(kept.length), thresholds: new Float64Array(kept.length - 1) };
   for (let p = 0; p < kept.length; p++) {
@@ -527,6 +635,29 @@ export function precisionRecallCurveOf(counts: RunCounts, positiveName: string, 
     if (g >= 0) curve.thresholds[p] = scores[g];
   }
   return { value: curve };
+}
+
+/**
+ * The length of the precision–recall curve of `precisionRecallCurveOf`, point 0 (the lowest
+ * threshold) to the last (recall 0, precision 1), recorded in `arcs` as `pickPoints` needs.
+ */
+function measurePrecisionRecall(tps: Int32Array, fps: Int32Array, arcs: Float64Array): number {
+  const runs = tps.length;
+  const positives = tps[runs - 1];
+  let length = 0;
+  let recall = tps[runs - 1] / positives;
+  let precision = tps[runs - 1] / (tps[runs - 1] + fps[runs - 1]);
+  for (let i = 1; i <= runs; i++) {
+    // Point runs, (0, 1), in the loop rather than after it (see `countSortedRuns`).
+    const g = runs - 1 - i;
+    const nextRecall = g < 0 ? 0 : tps[g] / positives;
+    const nextPrecision = g < 0 ? 1 : tps[g] / (tps[g] + fps[g]);
+    length = length + Math.abs(nextRecall - recall) + Math.abs(nextPrecision - precision);
+    recall = nextRecall;
+    precision = nextPrecision;
+    if ((i & (ARC_BLOCK - 1)) === 0) arcs[i >>> ARC_BLOCK_SHIFT] = length;
+  }
+  return length;
 }
 
 /**
@@ -540,11 +671,14 @@ export function downsampleCurve(x: ArrayLike<number>, y: ArrayLike<number>, maxP
   requireMaxPoints(maxPoints);
   const n = x.length;
   if (n <= maxPoints) return allPoints(n);
+  const advance = (arc: number, i: number) => arc + Math.abs(x[i] - x[i - 1]) + Math.abs(y[i] - y[i - 1]);
+  const arcs = new Float64Array(arcBlocks(n));
   let length = 0;
-  for (let i = 1; i < n; i++) length = length + Math.abs(x[i] - x[i - 1]) + Math.abs(y[i] - y[i - 1]);
-  const picker = new ArcPicker(n, length, maxPoints);
-  for (let i = 1; i < n - 1 && picker.open; i++) picker.offer(i, Math.abs(x[i] - x[i - 1]), Math.abs(y[i] - y[i - 1]));
-  return picker.finish();
+  for (let i = 1; i < n; i++) {
+    length = advance(length, i);
+    if ((i & (ARC_BLOCK - 1)) === 0) arcs[i >>> ARC_BLOCK_SHIFT] = length;
+  }
+  return pickPoints(n, length, arcs, maxPoints, advance);
 }
 
 export function requireMaxPoints(maxPoints: number): void {
