@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Batch, ColumnPlan, ReadIssue } from '../../../src/data/batch.js';
-import { CsvReader } from '../../../src/data/csv.js';
+import type { Batch, ColumnPlan } from '../../../src/data/batch.js';
 import { parseBoolean, parseTimestamp } from '../../../src/data/parse.js';
+import { readAllBatches } from '../../helpers/read-batches.js';
 import { scratchDirectory } from '../../helpers/temp.js';
 
 /**
@@ -11,19 +11,6 @@ import { scratchDirectory } from '../../helpers/temp.js';
  */
 
 const scratch = await scratchDirectory();
-
-async function readBatches(file: string, plan: ColumnPlan[]) {
-  const reader = new CsvReader(file, () => undefined);
-  const issues: ReadIssue[] = [];
-  const batches: Batch[] = [];
-  await reader.open();
-  try {
-    for await (const batch of reader.batches(plan, (issue) => issues.push(issue))) batches.push(batch);
-  } finally {
-    await reader.close();
-  }
-  return { batches, issues, rows: reader.rows };
-}
 
 const number = (name: string): ColumnPlan => ({ name, decoding: 'number' });
 const text = (name: string): ColumnPlan => ({ name, decoding: 'string' });
@@ -57,7 +44,7 @@ describe('CSV reader, plain records and the records around them', () => {
       values.push(`${random() < 0.3 ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`);
     }
     const file = await scratch.file('decimals.csv', `x,y\n${values.map((value) => `${value},${value}`).join('\n')}\n`);
-    const { batches } = await readBatches(file, [number('x'), { name: 'y', decoding: 'integer' }]);
+    const { batches } = await readAllBatches(file, [number('x'), { name: 'y', decoding: 'integer' }]);
     const read = numbers(batches);
     values.forEach((value, i) => expect(Object.is(read[i], Number(value)), value).toBe(true));
     const integers = numbers(batches, 1);
@@ -66,7 +53,7 @@ describe('CSV reader, plain records and the records around them', () => {
 
   it('forgets the invalid values of a record that turns out to be ragged', async () => {
     const file = await scratch.file('ragged-invalid.csv', 'a,b\nx,y,z\n1,2\nbad,3,4\n5,6\n');
-    const { batches, issues } = await readBatches(file, [number('a'), number('b')]);
+    const { batches, issues } = await readAllBatches(file, [number('a'), number('b')]);
     expect(issues.map((issue) => issue.row)).toEqual([1, 3]);
     expect(batches.map((batch) => [batch.firstRow, batch.rows])).toEqual([
       [2, 1],
@@ -78,7 +65,7 @@ describe('CSV reader, plain records and the records around them', () => {
 
   it('reads quoted fields, with and without doubled quotes, as the general path does', async () => {
     const file = await scratch.file('quoted.csv', 'n,s\n"1.5","a"\n"","b""c"\n"1""2",""\n" 7 ","line\nbreak"\n');
-    const { batches, issues } = await readBatches(file, [number('n'), text('s')]);
+    const { batches, issues } = await readAllBatches(file, [number('n'), text('s')]);
     expect(issues).toEqual([]);
     expect(numbers(batches)).toEqual([1.5, null, '1"2', 7]);
     expect(texts(batches)).toEqual(['a', 'b"c', null, 'line\nbreak']);
@@ -86,7 +73,7 @@ describe('CSV reader, plain records and the records around them', () => {
 
   it('reads LF, CRLF and lone CR line ends, blank lines and a stray quote', async () => {
     const file = await scratch.file('line-ends.csv', 'a,b\r\n1,x\r\n\r\n2,y\r3,z\n"4"q,w\n5,a"b\n');
-    const { batches, issues, rows } = await readBatches(file, [number('a'), text('b')]);
+    const { batches, issues, rows } = await readAllBatches(file, [number('a'), text('b')]);
     expect(issues).toEqual([{ row: 4, column: null, message: expect.stringMatching(/text follows a closing quote/) }]);
     expect(numbers(batches)).toEqual([1, 2, 3, 5]);
     expect(texts(batches)).toEqual(['x', 'y', 'z', 'a"b']);
@@ -97,7 +84,7 @@ describe('CSV reader, plain records and the records around them', () => {
     const lines = ['id,note,score'];
     for (let i = 0; i < 60_000; i++) lines.push(i % 7 === 0 ? `${i},"multi\nline ""${i}""",${i / 4}` : `${i},plain ${i % 50},${i / 4}`);
     const file = await scratch.file('straddle.csv', `${lines.join('\n')}\n`);
-    const { batches, issues } = await readBatches(file, [number('id'), text('note'), number('score')]);
+    const { batches, issues } = await readAllBatches(file, [number('id'), text('note'), number('score')]);
     expect(issues).toEqual([]);
     const ids = numbers(batches);
     const notes = texts(batches);

@@ -1,24 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Batch, ColumnPlan, ReadIssue } from '../../../src/data/batch.js';
-import { readerFor } from '../../../src/data/reader.js';
 import { writeParquet } from '../../helpers/duckdb.js';
+import { readAllBatches } from '../../helpers/read-batches.js';
 import { flights3m, scratchDirectory } from '../../helpers/temp.js';
 
 const scratch = await scratchDirectory();
-
-async function collect(file: string, plan: ColumnPlan[]) {
-  const { reader } = readerFor(file);
-  const issues: ReadIssue[] = [];
-  const batches: Batch[] = [];
-  await reader.open();
-  try {
-    for await (const batch of reader.batches(plan, (issue) => issues.push(issue))) batches.push(batch);
-  } finally {
-    await reader.close();
-  }
-  return { columns: reader.columns, rows: reader.rows, batches, issues };
-}
 
 describe('JSON Lines reader', () => {
   it('reads objects, nulls and absent keys as missing, and keeps JSON types strict', async () => {
@@ -26,7 +12,7 @@ describe('JSON Lines reader', () => {
       'rows.jsonl',
       ['{"id": 1, "name": "a", "ok": true}', '', '{"id": 2, "name": null}', '{"id": "3", "name": 5, "ok": false, "extra": 1}'].join('\n'),
     );
-    const { columns, batches, issues } = await collect(file, [
+    const { columns, batches, issues } = await readAllBatches(file, [
       { name: 'id', decoding: 'integer' },
       { name: 'name', decoding: 'string' },
       { name: 'ok', decoding: 'boolean' },
@@ -42,7 +28,7 @@ describe('JSON Lines reader', () => {
 
   it('skips a line that is not JSON, naming its row, and goes on', async () => {
     const file = await scratch.file('broken.jsonl', '{"a": 1}\n{"a": 2\n[1,2]\n{"a": 4}\n');
-    const { rows, batches, issues } = await collect(file, [{ name: 'a', decoding: 'number' }]);
+    const { rows, batches, issues } = await readAllBatches(file, [{ name: 'a', decoding: 'number' }]);
     expect(rows).toBe(4);
     expect(issues.map((i) => i.row)).toEqual([2, 3]);
     expect(issues[0].message).toMatch(/^line is not valid JSON \(.+\): the row is skipped$/);
@@ -61,7 +47,7 @@ describe('Parquet reader', () => {
        FROM range(5000) t(i)`,
       'COMPRESSION zstd, ROW_GROUP_SIZE 2048',
     );
-    const { columns, rows, batches } = await collect(file, [
+    const { columns, rows, batches } = await readAllBatches(file, [
       { name: 'id', decoding: 'integer' },
       { name: 'score', decoding: 'number' },
       { name: 'category', decoding: 'string' },
@@ -83,7 +69,7 @@ describe('Parquet reader', () => {
   });
 
   it('reads the 3-million-row flights file in bounded batches', async () => {
-    const { rows, batches } = await collect(flights3m, [{ name: 'delay', decoding: 'integer' }]);
+    const { rows, batches } = await readAllBatches(flights3m, [{ name: 'delay', decoding: 'integer' }]);
     expect(rows).toBe(3_000_000);
     expect(Math.max(...batches.map((b) => b.rows))).toBeLessThan(300_000);
   });
@@ -91,9 +77,9 @@ describe('Parquet reader', () => {
   it('rejects a truncated file with a message naming it', async () => {
     const bytes = await readFile(flights3m);
     const truncated = await scratch.file('truncated.parquet', bytes.subarray(0, 100_000));
-    await expect(collect(truncated, [])).rejects.toThrow(/truncated\.parquet: cannot read the Parquet footer .*truncated or not Parquet/);
+    await expect(readAllBatches(truncated, [])).rejects.toThrow(/truncated\.parquet: cannot read the Parquet footer .*truncated or not Parquet/);
     const notParquet = await scratch.file('text.parquet', 'id,name\n1,a\n');
-    await expect(collect(notParquet, [])).rejects.toThrow(/text\.parquet: cannot read the Parquet footer/);
+    await expect(readAllBatches(notParquet, [])).rejects.toThrow(/text\.parquet: cannot read the Parquet footer/);
     expect((await stat(truncated)).size).toBe(100_000);
   });
 
@@ -104,6 +90,6 @@ describe('Parquet reader', () => {
     // Overwrite bytes inside the first column chunk's compressed pages, keeping the footer intact.
     bytes.fill(0xab, 40, 400);
     const corrupt = await scratch.file('corrupt-pages.parquet', bytes);
-    await expect(collect(corrupt, [{ name: 'id', decoding: 'integer' }])).rejects.toThrow(/corrupt-pages\.parquet, column "id": cannot decode column "id"/);
+    await expect(readAllBatches(corrupt, [{ name: 'id', decoding: 'integer' }])).rejects.toThrow(/corrupt-pages\.parquet, column "id": cannot decode column "id"/);
   });
 });
