@@ -176,7 +176,9 @@ export function requireProbabilities(
       const row = Math.floor(i / classCount);
       throw new DataError(
         `the predicted probability of class "${classes[i - row * classCount]}" is ${p}, not a number in [0, 1]: ` +
-          'the model output must be class probabilities, not scores or logits',
+          (Number.isNaN(p)
+            ? 'a model gives NaN for a row with a missing or NaN feature unless it imputes it: fill the row\'s missing values, or export the model with an imputer'
+            : 'the model output must be class probabilities, not scores or logits'),
         { row: firstRow + row },
       );
     }

@@ -281,6 +281,28 @@ describe('evaluate: bad input gets a clear message, never a crash', () => {
     expect(error.message).toBe(`${data}, row ${row}: label "hail" is not one of the model's classes [dry, wet]: evaluate on data whose labels the model was trained on, or pass the full class list`);
   });
 
+  it('the first problem in the data, though the next chunk is read while the model scores this one', async () => {
+    // A missing feature at row 7, which makes the model's probabilities NaN, and a ragged row in the
+    // next chunk, found reading it while row 7's chunk is with the model: row 7 is reported.
+    const header = 'date,precipitation,temp_max,temp_min,wind,wet,season';
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i === 6 ? '2012-01-07,0.5,,2.1,3.0,wet,winter' : i === 17_000 ? '2012-01-08,0.5,4' : `2012-01-01,${(i % 40) / 10},10.5,2.1,3.0,${i % 3 ? 'wet' : 'dry'},winter`));
+    const data = await scratch.file('two-problems.csv', `${header}\n${lines.join('\n')}\n`);
+    const error = await failure(runEvaluate({ model: binaryModel, data: [data], label: 'wet', bootstrap: 0 }));
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toBe(`${data}, row 7: the predicted probability of class "dry" is NaN, not a number in [0, 1]: a model gives NaN for a row with a missing or NaN feature unless it imputes it: fill the row's missing values, or export the model with an imputer`);
+  });
+
+  it('a problem with the data before one with the model, and no model left open', async () => {
+    const bytes = await readFile(exampleModel);
+    const corrupt = await scratch.file('corrupt-too.onnx', bytes.subarray(0, 100));
+    const empty = await scratch.file('empty-too.csv', 'date,precipitation,temp_max,temp_min,wind,wet,season\n');
+    const error = await failure(runEvaluate({ model: corrupt, data: [empty], label: 'wet' }));
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.message).toMatch(/there are no rows to evaluate/);
+    const missingLabel = await failure(runEvaluate({ model: exampleModel, data: [binaryData], label: 'rain' }));
+    expect(missingLabel).toBeInstanceOf(ConfigurationError);
+  });
+
   it('an empty dataset', async () => {
     const empty = await scratch.file('empty.csv', 'date,precipitation,temp_max,temp_min,wind,wet,season\n');
     const error = await failure(runEvaluate({ model: binaryModel, data: [empty], label: 'wet' }));
