@@ -1,16 +1,18 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   app_default
-} from "./chunks/chunk-UUNXQ3IT.js";
-import "./chunks/chunk-SBZUPYPN.js";
+} from "./chunks/chunk-F3VUDDKW.js";
+import "./chunks/chunk-ZGQCJ3OF.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-3CCE2A4P.js";
-import "./chunks/chunk-4OQXWIPX.js";
-import "./chunks/chunk-CYMG7XRX.js";
-import "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
-import "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+import "./chunks/chunk-CMIOVQHW.js";
+import "./chunks/chunk-24AVE2QF.js";
+import "./chunks/chunk-XLYRTSSD.js";
+import "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
+import "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 export {
   app_default as default
 };

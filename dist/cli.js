@@ -3,7 +3,7 @@ import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-ZT5NNWPI.js";
+} from "./chunks/chunk-Y4T4QZL5.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -13,20 +13,30 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-2O744GPU.js";
+} from "./chunks/chunk-NQHPIVRH.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-EQGZZH5R.js";
+} from "./chunks/chunk-NF2KJQJI.js";
+import {
+  renderDriftMarkdown,
+  renderDriftText
+} from "./chunks/chunk-ZGQCJ3OF.js";
+import "./chunks/chunk-4PYNN2NM.js";
 import {
   runRegister
-} from "./chunks/chunk-RCXBNST3.js";
+} from "./chunks/chunk-2TRLRKPG.js";
+import {
+  formatMetric,
+  runPromote,
+  runRollback
+} from "./chunks/chunk-CMIOVQHW.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-EZRZNWLY.js";
+} from "./chunks/chunk-YJ6V3ECU.js";
 import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
@@ -51,43 +61,32 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-RCCB75JX.js";
-import {
-  downloadPackage
-} from "./chunks/chunk-HA5OXOCY.js";
-import "./chunks/chunk-UG77MLVE.js";
-import {
-  inferContract
-} from "./chunks/chunk-FUROCPSU.js";
-import {
-  ColumnProfiler,
-  buildProfile
-} from "./chunks/chunk-CT6XY7NR.js";
-import {
-  checkDataFiles,
-  writeFileAtomic,
-  writeJson
-} from "./chunks/chunk-RKED4HIJ.js";
-import {
-  GitHubReleases
-} from "./chunks/chunk-6PABWNRV.js";
-import {
-  renderDriftMarkdown,
-  renderDriftText
-} from "./chunks/chunk-SBZUPYPN.js";
-import "./chunks/chunk-4PYNN2NM.js";
-import {
-  formatMetric,
-  runPromote,
-  runRollback
-} from "./chunks/chunk-3CCE2A4P.js";
+} from "./chunks/chunk-B6DKOZ3W.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   loadPolicy
-} from "./chunks/chunk-CYMG7XRX.js";
+} from "./chunks/chunk-XLYRTSSD.js";
+import {
+  downloadPackage
+} from "./chunks/chunk-OE7M5OKJ.js";
+import {
+  inferContract
+} from "./chunks/chunk-LK62OYZ6.js";
+import {
+  ColumnProfiler,
+  buildProfile
+} from "./chunks/chunk-MRFHQFML.js";
+import {
+  checkDataFiles,
+  writeFileAtomic,
+  writeJson
+} from "./chunks/chunk-DD5CHBN6.js";
+import {
+  GitHubReleases
+} from "./chunks/chunk-2WYRR6AG.js";
 import {
   DataProfile,
   DriftMethod,
@@ -102,22 +101,29 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
+} from "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
-  ConfigurationError,
   DataContract,
-  ExitCode,
-  exitCodeFor,
   external_exports,
-  isUserFacing,
   loadDocument,
   table
-} from "./chunks/chunk-D62TLEC3.js";
+} from "./chunks/chunk-XHHF432C.js";
 import {
-  __toESM,
   require_dist
-} from "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-IQHOGB4J.js";
+import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-UG77MLVE.js";
+import {
+  ConfigurationError,
+  ExitCode,
+  exitCodeFor,
+  isUserFacing
+} from "./chunks/chunk-L374PU5G.js";
+import {
+  __toESM
+} from "./chunks/chunk-XKNLEOOD.js";
 
 // src/cli/commands/app.ts
 var appCommand = {
@@ -147,7 +153,7 @@ Exit codes: 0 stopped, 2 configuration error.`,
     if (io.env.APP_ID && !io.env.WEBHOOK_SECRET) {
       throw new ConfigurationError("APP_ID is set but no WEBHOOK_SECRET: set the secret the app's webhooks are signed with", { input: "WEBHOOK_SECRET" });
     }
-    const [{ run }, { default: ghmlApp }] = await Promise.all([import("./chunks/lib-GPJANOHX.js"), import("./app.js")]);
+    const [{ run }, { default: ghmlApp }] = await Promise.all([import("./chunks/lib-VOGEBZEP.js"), import("./app.js")]);
     const server = await run(ghmlApp, { env: io.env });
     io.stdout(`ghml app: listening on ${server.host ?? "localhost"}:${server.port} for webhooks at ${io.env.WEBHOOK_PATH ?? "/api/github/webhooks"}
 `);
@@ -229,7 +235,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-LQWAMEPS.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-CJBXL35Q.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {
@@ -1264,7 +1270,7 @@ Exit codes: 0 stopped cleanly, 1 requests or webhooks departed from GitHub's des
     if (seed !== void 0 && !existsSync2(path6.resolve(io.cwd, seed))) throw new ConfigurationError(`--seed ${seed} does not exist; give a directory of files`, { input: "seed" });
     const webhookUrl = webhookUrlFlag(stringFlag(args, "webhook-url"));
     const webhookSecret = stringFlag(args, "webhook-secret") ?? randomBytes(16).toString("hex");
-    const { startSandbox } = await import("./chunks/sandbox-ZHT4QMXN.js");
+    const { startSandbox } = await import("./chunks/sandbox-4THSSSFK.js");
     const sandbox = await startSandbox({ port, seed: seed === void 0 ? void 0 : path6.resolve(io.cwd, seed), webhook: { url: webhookUrl, secret: webhookSecret } });
     const keyDir = await mkdtemp3(path6.join(tmpdir5(), "ghml-sandbox-app-"));
     const keyFile = path6.join(keyDir, "app.pem");

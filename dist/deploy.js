@@ -1,5 +1,8 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  DeploymentPayload
+} from "./chunks/chunk-24AVE2QF.js";
+import {
   DeployStrategy,
   DeployTarget,
   RolloutSettings,
@@ -7,21 +10,33 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-RCCB75JX.js";
+} from "./chunks/chunk-B6DKOZ3W.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-EZHBVZZP.js";
-import "./chunks/chunk-HA5OXOCY.js";
-import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-6F6WITBQ.js";
-import "./chunks/chunk-FUROCPSU.js";
-import "./chunks/chunk-CT6XY7NR.js";
+} from "./chunks/chunk-YYCCV33D.js";
+import {
+  GitHubPolicySource,
+  loadPolicy
+} from "./chunks/chunk-XLYRTSSD.js";
+import "./chunks/chunk-OE7M5OKJ.js";
+import "./chunks/chunk-BHK3ESOQ.js";
+import "./chunks/chunk-LK62OYZ6.js";
+import "./chunks/chunk-MRFHQFML.js";
 import {
   writeJson
-} from "./chunks/chunk-RKED4HIJ.js";
+} from "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-6PABWNRV.js";
+} from "./chunks/chunk-2WYRR6AG.js";
+import {
+  GitHubRegistryStore,
+  Registry,
+  createOctokit,
+  explainGitHubError,
+  parseModelReference,
+  targetFromEnvironment
+} from "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
   defineOutputs,
@@ -31,29 +46,19 @@ import {
   runAction,
   setSecret,
   summary
-} from "./chunks/chunk-3BUJSWAS.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
-  DeploymentPayload
-} from "./chunks/chunk-4OQXWIPX.js";
-import {
-  GitHubPolicySource,
-  loadPolicy
-} from "./chunks/chunk-CYMG7XRX.js";
-import {
-  GitHubRegistryStore,
-  Registry,
-  createOctokit,
-  explainGitHubError,
-  parseModelReference,
-  targetFromEnvironment
-} from "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
-import {
-  ConfigurationError,
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-IQHOGB4J.js";
+import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-UG77MLVE.js";
+import {
+  ConfigurationError
+} from "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 
 // src/actions/deploy/runner.ts
 import { readFile } from "node:fs/promises";

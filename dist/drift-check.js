@@ -1,15 +1,24 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-EQGZZH5R.js";
+} from "./chunks/chunk-NF2KJQJI.js";
+import {
+  driftVerdict,
+  renderDriftMarkdown
+} from "./chunks/chunk-ZGQCJ3OF.js";
+import "./chunks/chunk-4PYNN2NM.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-FCTKKVDX.js";
-import "./chunks/chunk-FUROCPSU.js";
-import "./chunks/chunk-CT6XY7NR.js";
-import "./chunks/chunk-RKED4HIJ.js";
+} from "./chunks/chunk-3YPUM3NJ.js";
+import "./chunks/chunk-LK62OYZ6.js";
+import "./chunks/chunk-MRFHQFML.js";
+import "./chunks/chunk-DD5CHBN6.js";
+import {
+  DriftMethod
+} from "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -20,22 +29,16 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-3BUJSWAS.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
-  driftVerdict,
-  renderDriftMarkdown
-} from "./chunks/chunk-SBZUPYPN.js";
-import "./chunks/chunk-4PYNN2NM.js";
-import {
-  DriftMethod
-} from "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
-import {
-  ConfigurationError,
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import {
+  ConfigurationError
+} from "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 
 // src/actions/drift-check/runner.ts
 import path from "node:path";

@@ -6,24 +6,25 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-EZRZNWLY.js";
+} from "./chunks/chunk-YJ6V3ECU.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-FCTKKVDX.js";
-import "./chunks/chunk-HA5OXOCY.js";
-import "./chunks/chunk-UG77MLVE.js";
+} from "./chunks/chunk-3YPUM3NJ.js";
+import "./chunks/chunk-OE7M5OKJ.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-6F6WITBQ.js";
-import "./chunks/chunk-FUROCPSU.js";
-import "./chunks/chunk-CT6XY7NR.js";
-import "./chunks/chunk-RKED4HIJ.js";
+} from "./chunks/chunk-BHK3ESOQ.js";
+import "./chunks/chunk-LK62OYZ6.js";
+import "./chunks/chunk-MRFHQFML.js";
+import "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-6PABWNRV.js";
+} from "./chunks/chunk-2WYRR6AG.js";
+import "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -34,14 +35,16 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-3BUJSWAS.js";
-import "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 
 // src/actions/evaluate/runner.ts
 import path from "node:path";

@@ -2,10 +2,22 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-RCXBNST3.js";
+} from "./chunks/chunk-2TRLRKPG.js";
+import "./chunks/chunk-CMIOVQHW.js";
+import {
+  GitHubPolicySource,
+  GitHubPullRequests
+} from "./chunks/chunk-XLYRTSSD.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-6PABWNRV.js";
+} from "./chunks/chunk-2WYRR6AG.js";
+import {
+  GitHubRegistryStore,
+  createOctokit,
+  explainGitHubError,
+  targetFromEnvironment
+} from "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
   booleanInput,
   defineOutputs,
@@ -15,25 +27,15 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-3BUJSWAS.js";
-import "./chunks/chunk-3CCE2A4P.js";
-import {
-  GitHubPolicySource,
-  GitHubPullRequests
-} from "./chunks/chunk-CYMG7XRX.js";
-import {
-  GitHubRegistryStore,
-  createOctokit,
-  explainGitHubError,
-  targetFromEnvironment
-} from "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
   external_exports,
   fitStepSummary,
   table
-} from "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 
 // src/actions/register/runner.ts
 import { mkdir, writeFile } from "node:fs/promises";

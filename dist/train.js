@@ -6,12 +6,12 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-2O744GPU.js";
+} from "./chunks/chunk-NQHPIVRH.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-FCTKKVDX.js";
+} from "./chunks/chunk-3YPUM3NJ.js";
 import {
   AbortError,
   ActionsArtifactUploader,
@@ -47,11 +47,15 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-EZHBVZZP.js";
-import "./chunks/chunk-6F6WITBQ.js";
+} from "./chunks/chunk-YYCCV33D.js";
+import "./chunks/chunk-BHK3ESOQ.js";
 import {
   writeJson
-} from "./chunks/chunk-RKED4HIJ.js";
+} from "./chunks/chunk-DD5CHBN6.js";
+import {
+  RunRecord
+} from "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -77,20 +81,18 @@ import {
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-3BUJSWAS.js";
-import {
-  RunRecord
-} from "./chunks/chunk-C4BBZRUX.js";
-import "./chunks/chunk-W64PFGQ6.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-D62TLEC3.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-L374PU5G.js";
 import {
   __commonJS,
   __export,
   __toESM
-} from "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XKNLEOOD.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

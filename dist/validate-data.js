@@ -3,9 +3,10 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-ZT5NNWPI.js";
-import "./chunks/chunk-CT6XY7NR.js";
-import "./chunks/chunk-RKED4HIJ.js";
+} from "./chunks/chunk-Y4T4QZL5.js";
+import "./chunks/chunk-4PYNN2NM.js";
+import "./chunks/chunk-MRFHQFML.js";
+import "./chunks/chunk-DD5CHBN6.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -16,13 +17,14 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-3BUJSWAS.js";
-import "./chunks/chunk-4PYNN2NM.js";
+} from "./chunks/chunk-WZHGJ6DX.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-D62TLEC3.js";
-import "./chunks/chunk-W5IGWCAN.js";
+} from "./chunks/chunk-XHHF432C.js";
+import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-L374PU5G.js";
+import "./chunks/chunk-XKNLEOOD.js";
 
 // src/actions/validate-data/runner.ts
 import path from "node:path";

@@ -19,13 +19,15 @@ import {
   retry,
   scopeToken,
   throttling
-} from "./chunk-W64PFGQ6.js";
+} from "./chunk-LXMZJXHC.js";
 import {
   ColumnType,
-  ConfigurationError,
-  DataError,
   external_exports
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError,
+  DataError
+} from "./chunk-L374PU5G.js";
 
 // node_modules/@octokit/plugin-paginate-graphql/dist-bundle/index.js
 var generateMessage = (path, cursorValue) => `The cursor at "${path.join(

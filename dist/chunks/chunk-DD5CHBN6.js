@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ConfigurationError,
   DataError
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-L374PU5G.js";
 
 // src/io/files.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
@@ -54,13 +54,17 @@ var SPACE = 32;
 var TAB = 9;
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 var MAX_EXACT_MANTISSA = 2 ** 53;
-function trim(bytes, start, end) {
+function trimmedStart(bytes, start, end) {
   while (start < end && (bytes[start] === SPACE || bytes[start] === TAB)) start++;
+  return start;
+}
+function trimmedEnd(bytes, start, end) {
   while (end > start && (bytes[end - 1] === SPACE || bytes[end - 1] === TAB)) end--;
-  return [start, end];
+  return end;
 }
 function parseNumber(bytes, start, end) {
-  [start, end] = trim(bytes, start, end);
+  start = trimmedStart(bytes, start, end);
+  end = trimmedEnd(bytes, start, end);
   if (start === end) return Number.NaN;
   let i = start;
   let negative = false;
@@ -123,28 +127,20 @@ function parseInteger(bytes, start, end) {
   const value = parseNumber(bytes, start, end);
   return Number.isSafeInteger(value) ? value : Number.NaN;
 }
+function foldedWord(bytes, start, end) {
+  let word = 0;
+  for (let i = start; i < end; i++) word = word * 256 + (bytes[i] | 32);
+  return word;
+}
+var booleanWords = /* @__PURE__ */ new Map();
+for (const word of ["true", "t", "yes", "y", "1"]) booleanWords.set(foldedWord(Buffer.from(word), 0, word.length), 1);
+for (const word of ["false", "f", "no", "n", "0"]) booleanWords.set(foldedWord(Buffer.from(word), 0, word.length), 0);
 function parseBoolean(bytes, start, end) {
-  [start, end] = trim(bytes, start, end);
+  start = trimmedStart(bytes, start, end);
+  end = trimmedEnd(bytes, start, end);
   const length = end - start;
   if (length === 0 || length > 5) return Number.NaN;
-  let word = "";
-  for (let i = start; i < end; i++) word += String.fromCharCode(bytes[i] | 32);
-  switch (word) {
-    case "true":
-    case "t":
-    case "yes":
-    case "y":
-    case "1":
-      return 1;
-    case "false":
-    case "f":
-    case "no":
-    case "n":
-    case "0":
-      return 0;
-    default:
-      return Number.NaN;
-  }
+  return booleanWords.get(foldedWord(bytes, start, end)) ?? Number.NaN;
 }
 function digitsAt(bytes, at, count) {
   let value = 0;
@@ -157,8 +153,18 @@ function digitsAt(bytes, at, count) {
 }
 var isLeapYear = (year) => year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
 var DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var MS_PER_DAY = 864e5;
+function epochDay(year, month, day) {
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
 function parseTimestamp(bytes, start, end) {
-  [start, end] = trim(bytes, start, end);
+  start = trimmedStart(bytes, start, end);
+  end = trimmedEnd(bytes, start, end);
   if (end - start < 10 || bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS) return Number.NaN;
   const year = digitsAt(bytes, start, 4);
   const month = digitsAt(bytes, start + 5, 2);
@@ -207,7 +213,8 @@ function parseTimestamp(bytes, start, end) {
   }
   if (i !== end) return Number.NaN;
   if (month === 2 && day === 29 && !isLeapYear(year)) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, Math.round(millisecond)) - offsetMinutes * 6e4;
+  const utc = epochDay(year, month, day) * MS_PER_DAY + hour * 36e5 + minute * 6e4 + second * 1e3 + Math.round(millisecond);
+  return utc - offsetMinutes * 6e4;
 }
 function latin1(bytes, start, end) {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
@@ -223,9 +230,14 @@ function parseFromString(parse, text) {
 var QUOTE = 34;
 var LF = 10;
 var CR = 13;
+var ZERO2 = 48;
+var NINE2 = 57;
+var DOT2 = 46;
+var MINUS2 = 45;
 var CHUNK_BYTES = 1 << 20;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var utf8Lenient = new TextDecoder("utf-8");
+var MAX_PLAIN_DIGITS = 15;
 var parsers = {
   integer: parseInteger,
   number: parseNumber,
@@ -250,6 +262,8 @@ var CsvReader = class {
   start = 0;
   end = 0;
   eof = false;
+  /** buffer[start, linesEnd) ends with a LF, so a scan for a field's end stops inside it without checking bounds. */
+  linesEnd = 0;
   delimiter;
   async open() {
     this.handle = await open(this.path, "r");
@@ -306,6 +320,7 @@ var CsvReader = class {
     if (bytesRead === 0) this.eof = true;
     else this.observe(this.buffer.subarray(this.end, this.end + bytesRead));
     this.end += bytesRead;
+    this.linesEnd = this.end === 0 ? 0 : this.buffer.lastIndexOf(LF, this.end - 1) + 1;
   }
   /**
    * Finds the fields of the next record. 'incomplete' consumes nothing: the record does not end
@@ -386,12 +401,19 @@ var CsvReader = class {
     const targets = new Array(width);
     const fieldParsers = new Array(width);
     const recentText = new Array(width);
+    const roles = new Uint8Array(width).fill(0 /* skip */);
     plan.forEach((column, planIndex) => {
       const field = fieldOfColumn[planIndex];
       if (field < 0) return;
-      if (column.decoding === "string") recentText[field] = new RecentText();
-      else fieldParsers[field] = parsers[column.decoding];
+      if (column.decoding === "string") {
+        recentText[field] = new RecentText();
+        roles[field] = 4 /* text */;
+      } else {
+        fieldParsers[field] = parsers[column.decoding];
+        roles[field] = column.decoding === "number" ? 1 /* number */ : column.decoding === "integer" ? 2 /* integer */ : 3 /* parsed */;
+      }
     });
+    const fieldReaders = { roles, targets, parsers: fieldParsers, recentText };
     let columns = plan.map((column, i) => fieldOfColumn[i] >= 0 ? newColumn(column.decoding, BATCH_ROWS) : void 0);
     let row = 0;
     let firstRow = this.rows + 1;
@@ -411,6 +433,12 @@ var CsvReader = class {
     };
     bindTargets();
     for (; ; ) {
+      row = this.readPlainRecords(fieldReaders, row);
+      if (row === BATCH_ROWS) {
+        yield emit();
+        bindTargets();
+        continue;
+      }
       const scan = this.scanRecord(fields);
       if (scan === "incomplete") {
         if (this.eof) break;
@@ -435,39 +463,7 @@ var CsvReader = class {
       const bytes = this.buffer;
       for (let f = 0; f < width; f++) {
         const target = targets[f];
-        if (target === void 0) continue;
-        const start = fields.starts[f];
-        const end = fields.ends[f];
-        const escaped = fields.escaped[f] === 1;
-        if (target.kind === "number") {
-          if (start === end) {
-            target.status[row] = 1 /* missing */;
-            target.values[row] = Number.NaN;
-            continue;
-          }
-          const value = escaped ? Number.NaN : fieldParsers[f](bytes, start, end);
-          target.values[row] = value;
-          if (value === value) {
-            target.status[row] = 0 /* valid */;
-          } else {
-            target.status[row] = 2 /* invalid */;
-            target.invalidText.set(row, decodeField(bytes, start, end, escaped, false));
-          }
-        } else if (start === end) {
-          target.values[row] = null;
-        } else {
-          const recent = escaped || end - start > RECENT_TEXT_MAX_BYTES ? void 0 : recentText[f].ascii(bytes, start, end);
-          if (recent !== void 0) {
-            target.values[row] = recent;
-            continue;
-          }
-          try {
-            target.values[row] = decodeField(bytes, start, end, escaped, true);
-          } catch {
-            target.values[row] = null;
-            target.invalidText.set(row, `${decodeField(bytes, start, end, escaped, false)} (not valid UTF-8)`);
-          }
-        }
+        if (target !== void 0) storeField(target, fieldParsers[f], recentText[f], bytes, fields.starts[f], fields.ends[f], fields.escaped[f] === 1, row);
       }
       if (++row === BATCH_ROWS) {
         yield emit();
@@ -476,7 +472,147 @@ var CsvReader = class {
     }
     if (row > 0) yield emit();
   }
+  /**
+   * Reads records from `start` for as long as they are plain: well-formed, as many fields as the
+   * header, wholly before `linesEnd`. Each field is parsed in the same pass that finds its end,
+   * and the common values (short decimals, short ASCII text) go straight into the batch; the rest
+   * take the general path's storeField. Stops before the first record that is not plain (a blank
+   * line, a ragged row, a stray quote, one that ends past `linesEnd`), leaving it to the general
+   * path, or when the batch is full. Returns the batch's row count.
+   */
+  readPlainRecords({ roles, targets, parsers: parsers3, recentText }, row) {
+    const bytes = this.buffer;
+    const delimiter = this.delimiter;
+    const linesEnd = this.linesEnd;
+    const lastField = roles.length - 1;
+    let next = this.start;
+    let records = 0;
+    plain: for (; next < linesEnd && row < BATCH_ROWS; row++, records++) {
+      let i = next;
+      for (let f = 0; ; f++) {
+        const role = roles[f];
+        let b = bytes[i];
+        if (b === QUOTE) {
+          const contentStart = i + 1;
+          let close = contentStart;
+          let escaped = false;
+          for (; ; ) {
+            while (close < linesEnd && bytes[close] !== QUOTE) close++;
+            if (close >= linesEnd) {
+              forgetRecord(targets, row);
+              break plain;
+            }
+            if (bytes[close + 1] !== QUOTE) break;
+            escaped = true;
+            close += 2;
+          }
+          i = close + 1;
+          b = bytes[i];
+          const target = targets[f];
+          if (target !== void 0) storeField(target, parsers3[f], recentText[f], bytes, contentStart, close, escaped, row);
+        } else if (role === 1 /* number */ || role === 2 /* integer */) {
+          const target = targets[f];
+          if (b === delimiter || b === LF || b === CR) {
+            target.status[row] = 1 /* missing */;
+            target.values[row] = Number.NaN;
+          } else {
+            const fieldStart = i;
+            const negative = b === MINUS2;
+            if (negative) b = bytes[++i];
+            let mantissa = 0;
+            let digits = 0;
+            for (; b >= ZERO2 && b <= NINE2; b = bytes[++i], digits++) mantissa = mantissa * 10 + (b - ZERO2);
+            let fractionDigits = 0;
+            if (b === DOT2) {
+              for (b = bytes[++i]; b >= ZERO2 && b <= NINE2; b = bytes[++i], fractionDigits++) mantissa = mantissa * 10 + (b - ZERO2);
+            }
+            digits += fractionDigits;
+            const plain = (b === delimiter || b === LF || b === CR) && digits > 0 && digits <= MAX_PLAIN_DIGITS;
+            const magnitude = plain ? mantissa / EXACT_POWERS_OF_TEN[fractionDigits] : 0;
+            const value = negative ? -magnitude : magnitude;
+            if (plain && (role === 1 /* number */ || Number.isSafeInteger(value))) {
+              target.values[row] = value;
+              target.status[row] = 0 /* valid */;
+            } else {
+              while (b !== delimiter && b !== LF && b !== CR) b = bytes[++i];
+              storeField(target, parsers3[f], void 0, bytes, fieldStart, i, false, row);
+            }
+          }
+        } else if (role === 4 /* text */) {
+          const fieldStart = i;
+          let hash = FNV_OFFSET_BASIS;
+          let highBits = 0;
+          for (; b !== delimiter && b !== LF && b !== CR; b = bytes[++i]) {
+            hash = Math.imul(hash ^ b, FNV_PRIME);
+            highBits |= b;
+          }
+          const target = targets[f];
+          if (i === fieldStart) target.values[row] = null;
+          else if (highBits < 128 && i - fieldStart <= RECENT_TEXT_MAX_BYTES) target.values[row] = recentText[f].text(bytes, fieldStart, i, hash);
+          else storeField(target, void 0, recentText[f], bytes, fieldStart, i, false, row);
+        } else {
+          const fieldStart = i;
+          while (b !== delimiter && b !== LF && b !== CR) b = bytes[++i];
+          if (role === 3 /* parsed */) storeField(targets[f], parsers3[f], void 0, bytes, fieldStart, i, false, row);
+        }
+        if (f === lastField) {
+          if (b === LF) {
+            i++;
+          } else if (b === CR) {
+            i += bytes[i + 1] === LF ? 2 : 1;
+          } else {
+            forgetRecord(targets, row);
+            break plain;
+          }
+          break;
+        }
+        if (b !== delimiter) {
+          forgetRecord(targets, row);
+          break plain;
+        }
+        i++;
+      }
+      next = i;
+    }
+    this.start = next;
+    this.rows += records;
+    return row;
+  }
 };
+function storeField(target, parse, recent, bytes, start, end, escaped, row) {
+  if (target.kind === "number") {
+    if (start === end) {
+      target.status[row] = 1 /* missing */;
+      target.values[row] = Number.NaN;
+      return;
+    }
+    const value = escaped ? Number.NaN : parse(bytes, start, end);
+    target.values[row] = value;
+    if (value === value) {
+      target.status[row] = 0 /* valid */;
+    } else {
+      target.status[row] = 2 /* invalid */;
+      target.invalidText.set(row, decodeField(bytes, start, end, escaped, false));
+    }
+  } else if (start === end) {
+    target.values[row] = null;
+  } else {
+    const text = escaped || end - start > RECENT_TEXT_MAX_BYTES ? void 0 : recent.ascii(bytes, start, end);
+    if (text !== void 0) {
+      target.values[row] = text;
+      return;
+    }
+    try {
+      target.values[row] = decodeField(bytes, start, end, escaped, true);
+    } catch {
+      target.values[row] = null;
+      target.invalidText.set(row, `${decodeField(bytes, start, end, escaped, false)} (not valid UTF-8)`);
+    }
+  }
+}
+function forgetRecord(targets, row) {
+  for (const target of targets) target?.invalidText.delete(row);
+}
 var FieldSpans = class {
   starts = new Int32Array(64);
   ends = new Int32Array(64);
@@ -508,17 +644,23 @@ function raggedRow(found, expected) {
 }
 var RECENT_TEXT_SLOTS = 256;
 var RECENT_TEXT_MAX_BYTES = 32;
+var FNV_OFFSET_BASIS = 2166136261 | 0;
+var FNV_PRIME = 16777619;
 var RecentText = class {
   hashes = new Int32Array(RECENT_TEXT_SLOTS);
   texts = new Array(RECENT_TEXT_SLOTS).fill(void 0);
   /** The text of bytes[start, end) when every byte is ASCII; undefined otherwise. */
   ascii(bytes, start, end) {
-    let hash = 2166136261 | 0;
+    let hash = FNV_OFFSET_BASIS;
     for (let i = start; i < end; i++) {
       const b = bytes[i];
       if (b >= 128) return void 0;
-      hash = Math.imul(hash ^ b, 16777619);
+      hash = Math.imul(hash ^ b, FNV_PRIME);
     }
+    return this.text(bytes, start, end, hash);
+  }
+  /** The text of bytes[start, end), all ASCII, whose FNV-1a hash the caller took while finding the field's end. */
+  text(bytes, start, end, hash) {
     const slot = (hash ^ hash >>> 16) & RECENT_TEXT_SLOTS - 1;
     const cached = this.texts[slot];
     if (cached !== void 0 && this.hashes[slot] === hash && cached.length === end - start) {

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   __commonJS,
   __toESM
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({

@@ -1,47 +1,14 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  __export,
-  __toESM,
   require_dist
-} from "./chunk-W5IGWCAN.js";
-
-// src/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-  /** The input (flag, action input, config key or file) at fault. */
-  input;
-  constructor(message, options = {}) {
-    super(message, { cause: options.cause });
-    this.input = options.input;
-  }
-};
-var DataError = class extends Error {
-  name = "DataError";
-  location;
-  constructor(message, location = {}, options = {}) {
-    super(`${formatLocation(location)}${message}`, { cause: options.cause });
-    this.location = location;
-  }
-};
-function formatLocation(location) {
-  const parts = [];
-  if (location.file !== void 0) parts.push(location.file);
-  if (location.row !== void 0) parts.push(`row ${location.row}`);
-  if (location.column !== void 0) parts.push(`column "${location.column}"`);
-  return parts.length > 0 ? `${parts.join(", ")}: ` : "";
-}
-var ExitCode = {
-  ok: 0,
-  checkFailed: 1,
-  usage: 2
-};
-function exitCodeFor(error62) {
-  if (error62 instanceof ConfigurationError) return ExitCode.usage;
-  return ExitCode.checkFailed;
-}
-function isUserFacing(error62) {
-  return error62 instanceof ConfigurationError || error62 instanceof DataError;
-}
+} from "./chunk-VBZT3NS6.js";
+import {
+  ConfigurationError
+} from "./chunk-L374PU5G.js";
+import {
+  __export,
+  __toESM
+} from "./chunk-XKNLEOOD.js";
 
 // src/report/markdown.ts
 var LIMITS = {
@@ -19959,12 +19926,6 @@ var DataContract = external_exports.strictObject({
 }).describe("A ghml data contract: the columns of a dataset and what must hold of them.");
 
 export {
-  ConfigurationError,
-  DataError,
-  formatLocation,
-  ExitCode,
-  exitCodeFor,
-  isUserFacing,
   LIMITS,
   escapeCell,
   table,

@@ -3,11 +3,11 @@ import {
   ModelName,
   StageName,
   statusOf
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
   external_exports,
   parseDocumentText
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
 
 // src/contracts/policy.ts
 var Principal = external_exports.string().regex(/^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]+)?$/, "must be @user or @org/team").describe("A person (`@login`) or a team (`@org/team`), as in CODEOWNERS.");

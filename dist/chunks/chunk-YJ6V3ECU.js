@@ -9,6 +9,7 @@ import {
   FAIRNESS_GAPS,
   MIN_SLICE_SIZE,
   MULTICLASS_METRICS,
+  ModelThread,
   REGRESSION_METRICS,
   RegressionAccumulator,
   bootstrap,
@@ -19,25 +20,27 @@ import {
   openScorer,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-HA5OXOCY.js";
+} from "./chunk-OE7M5OKJ.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   parseModelReference
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
   DataContract,
-  DataError,
   LIMITS,
   external_exports,
   fitToLimit,
-  formatLocation,
   loadDocument,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError,
+  DataError,
+  formatLocation
+} from "./chunk-L374PU5G.js";
 
 // src/evaluate/baseline.ts
 import { existsSync } from "node:fs";
@@ -1011,14 +1014,7 @@ function checkColumns(names, available, input, what) {
 async function sha256Of(file) {
   return createHash("sha256").update(await readFile(file)).digest("hex");
 }
-async function runEvaluate(options) {
-  const log = options.log ?? (() => void 0);
-  const executionProvider = options.executionProvider ?? "cpu";
-  const resamples = options.bootstrap ?? BOOTSTRAP_RESAMPLES;
-  if (!Number.isInteger(resamples) || resamples < 0) throw new ConfigurationError(`bootstrap must be a whole number of resamples (0 turns intervals off), got ${resamples}`, { input: "bootstrap" });
-  const minSliceSize = options.minSliceSize ?? MIN_SLICE_SIZE;
-  if (!Number.isInteger(minSliceSize) || minSliceSize < 1) throw new ConfigurationError(`min-slice-size must be a whole number of at least 1, got ${minSliceSize}`, { input: "min-slice-size" });
-  const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+async function readSetup(options, sliceColumns) {
   const thresholds = options.thresholds ? await loadDocument(options.thresholds, EvaluationThresholds, "evaluation thresholds", "thresholds") : null;
   const columns = await describeColumns(options.data);
   const columnNames = columns.map((c) => c.name);
@@ -1031,10 +1027,30 @@ async function runEvaluate(options) {
     const contract = await loadDocument(options.contract, DataContract, "data contract", "contract");
     contractFeatures = contract.columns.filter((c) => c.name !== options.label && NUMERIC_CONTRACT_TYPES.has(c.type)).map((c) => c.name);
   }
+  return { thresholds, columns, contractFeatures };
+}
+async function runEvaluate(options) {
+  const log = options.log ?? (() => void 0);
+  const executionProvider = options.executionProvider ?? "cpu";
+  const resamples = options.bootstrap ?? BOOTSTRAP_RESAMPLES;
+  if (!Number.isInteger(resamples) || resamples < 0) throw new ConfigurationError(`bootstrap must be a whole number of resamples (0 turns intervals off), got ${resamples}`, { input: "bootstrap" });
+  const minSliceSize = options.minSliceSize ?? MIN_SLICE_SIZE;
+  if (!Number.isInteger(minSliceSize) || minSliceSize < 1) throw new ConfigurationError(`min-slice-size must be a whole number of at least 1, got ${minSliceSize}`, { input: "min-slice-size" });
+  const sliceColumns = [...new Set(options.sliceColumns ?? [])];
+  const challengerSession = ModelThread.open(options.model, { executionProvider, log, input: "model" });
+  challengerSession.catch(() => void 0);
+  let setup;
+  try {
+    setup = await readSetup(options, sliceColumns);
+  } catch (error) {
+    await challengerSession.then((session) => session.release(), () => void 0);
+    throw error;
+  }
+  const { thresholds, columns, contractFeatures } = setup;
   const common = { executionProvider, log, columns, label: options.label, features: options.features, contractFeatures, task: options.task };
   const opened = [];
   try {
-    const challenger = await openScorer({ ...common, file: options.model, input: "model", what: "the model", classes: options.classes });
+    const challenger = await openScorer({ ...common, file: options.model, session: challengerSession, input: "model", what: "the model", classes: options.classes });
     opened.push(challenger);
     const { task, classes } = challenger;
     const notes = [...challenger.notes];
@@ -1070,14 +1086,37 @@ async function runEvaluate(options) {
     const stream = new DatasetStream(options.data, readPlan(scorers, options.label, task, sliceColumns), BATCH_ROWS);
     const accumulators = scorers.map(() => newAccumulator(task, classes, positiveLabel, sliceColumns));
     let rows = 0;
-    for await (const chunk of stream.chunks()) {
+    let inFlight = null;
+    const settle = async ({ chunk, predictions }) => {
       const slices = sliceValues(chunk, sliceColumns);
-      for (const [i, scorer] of scorers.entries()) {
-        const predictions = await scorer.predict(chunk);
-        addPredictions(accumulators[i], chunk, options.label, predictions, slices);
-        if (i === 0 && parity) await parity.compare(predictions, chunk.rows);
+      for (const [i, scored] of (await predictions).entries()) {
+        addPredictions(accumulators[i], chunk, options.label, scored, slices);
+        if (i === 0 && parity) await parity.compare(scored, chunk.rows);
       }
       rows += chunk.rows;
+    };
+    const dispatch = (chunk) => {
+      const predictions = Promise.all(scorers.map((scorer) => scorer.predict(chunk)));
+      predictions.catch(() => void 0);
+      return { chunk, predictions };
+    };
+    const chunks = stream.chunks();
+    try {
+      for (; ; ) {
+        let next;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          if (inFlight) await settle(inFlight);
+          throw error;
+        }
+        const dispatched = next.done ? null : dispatch(next.value);
+        if (inFlight) await settle(inFlight);
+        inFlight = dispatched;
+        if (!inFlight) break;
+      }
+    } finally {
+      await chunks.return(void 0);
     }
     const fingerprint = stream.fingerprint();
     const parityResult = parity ? await parity.finish() : null;

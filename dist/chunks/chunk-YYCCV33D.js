@@ -2,7 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   defaults,
   getOctokit
-} from "./chunk-6F6WITBQ.js";
+} from "./chunk-BHK3ESOQ.js";
+import {
+  retry
+} from "./chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -12,16 +15,13 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-3BUJSWAS.js";
-import {
-  retry
-} from "./chunk-W64PFGQ6.js";
+} from "./chunk-WZHGJ6DX.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/@protobuf-ts/runtime/build/commonjs/json-typings.js
 var require_json_typings = __commonJS({

@@ -1,31 +1,33 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  ghmlPackageRoot
-} from "./chunk-UG77MLVE.js";
-import {
   sniffColumnTypes
-} from "./chunk-FUROCPSU.js";
+} from "./chunk-LK62OYZ6.js";
 import {
   float64Bits,
   loadFloat64Bits
-} from "./chunk-CT6XY7NR.js";
+} from "./chunk-MRFHQFML.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   MANIFEST_NAME
-} from "./chunk-6PABWNRV.js";
+} from "./chunk-2WYRR6AG.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
+import {
+  loadOnnxRuntime,
+  tensorsData,
+  tensorsOf
+} from "./chunk-QXURH2XF.js";
 import {
   ConfigurationError,
   DataError
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-L374PU5G.js";
 
 // src/evaluate/dataset.ts
 var SNIFF_ROWS = 2e3;
@@ -178,16 +180,25 @@ var LabelEncoder = class {
     this.classes = classes;
     this.byText = classLookup(classes);
     this.texts = classes.map(String);
+    this.texts.forEach((text, k) => (this.byLength[text.length] ??= []).push(k));
   }
   classes;
   byText;
   texts;
+  /** the classes whose text has each length, in class order */
+  byLength = [];
   byNumber = /* @__PURE__ */ new Map();
-  /** Up to a handful of classes, comparing strings beats hashing them (labels come as a new string per row). */
+  /**
+   * Up to a handful of classes, comparing strings beats hashing them (labels come as a new string
+   * per row), and comparing only with the classes of the label's length, a field of the string,
+   * spares most comparisons that would read characters.
+   */
   indexOfText(text) {
     const texts = this.texts;
     if (texts.length > LINEAR_SEARCH_CLASSES) return this.byText.get(text);
-    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return k;
+    const candidates = this.byLength[text.length];
+    if (candidates === void 0) return void 0;
+    for (let c = 0; c < candidates.length; c++) if (texts[candidates[c]] === text) return candidates[c];
     return void 0;
   }
   /** Each label's index in `classes`; `firstRow` numbers the rows in messages (counted from 1). */
@@ -218,7 +229,7 @@ var LabelEncoder = class {
 };
 function topClass(probabilities, base, classCount) {
   let top = 0;
-  for (let k = 1; k < classCount; k++) if (probabilities[base + k] > probabilities[base + top]) top = k;
+  for (let k = 1; k < classCount; k++) top += Number(probabilities[base + k] > probabilities[base + top]) * (k - top);
   return { confidence: probabilities[base + top], top };
 }
 function predictedClasses(probabilities, classCount) {
@@ -264,7 +275,7 @@ function requireProbabilities(probabilities, rows, classes, firstRow = 1) {
     if (!(p >= 0 && p <= 1)) {
       const row = Math.floor(i / classCount);
       throw new DataError(
-        `the predicted probability of class "${classes[i - row * classCount]}" is ${p}, not a number in [0, 1]: the model output must be class probabilities, not scores or logits`,
+        `the predicted probability of class "${classes[i - row * classCount]}" is ${p}, not a number in [0, 1]: ` + (Number.isNaN(p) ? "a model gives NaN for a row with a missing or NaN feature unless it imputes it: fill the row's missing values, or export the model with an imputer" : "the model output must be class probabilities, not scores or logits"),
         { row: firstRow + row }
       );
     }
@@ -713,11 +724,17 @@ function calibrationEdges(binCount) {
   edges[binCount] = 1;
   return edges;
 }
-function calibrationBin(p, edges) {
-  const last = edges.length - 2;
-  let j = Math.min(Math.max(Math.ceil(p * (last + 1)) - 1, 0), last);
-  while (j > 0 && !(edges[j] < p)) j--;
-  while (j < last && edges[j + 1] < p) j++;
+function binBounds(edges) {
+  const bounds = Float64Array.from(edges);
+  bounds[0] = -Infinity;
+  bounds[bounds.length - 1] = Infinity;
+  return bounds;
+}
+function calibrationBin(p, bounds) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`a calibration bin needs a probability in [0, 1], got ${p}`);
+  let j = p * (bounds.length - 1) | 0;
+  while (!(bounds[j] < p)) j--;
+  while (bounds[j + 1] < p) j++;
   return j;
 }
 var ReliabilityBins = class {
@@ -725,8 +742,10 @@ var ReliabilityBins = class {
   counts;
   confidenceSums;
   correctSums;
+  bounds;
   constructor(binCount) {
     this.edges = calibrationEdges(binCount);
+    this.bounds = binBounds(this.edges);
     this.counts = new Float64Array(binCount);
     this.confidenceSums = new Float64Array(binCount);
     this.correctSums = new Float64Array(binCount);
@@ -734,12 +753,12 @@ var ReliabilityBins = class {
   add(bin, confidence, correct, multiplicity) {
     this.counts[bin] += multiplicity;
     this.confidenceSums[bin] += multiplicity * confidence;
-    if (correct) this.correctSums[bin] += multiplicity;
+    this.correctSums[bin] += Number(correct) * multiplicity;
   }
   /** Adds the row of classCount probabilities starting at `base`, of true class `label`. */
   addRow(label, probabilities, base, classCount) {
     const { confidence, top } = topClass(probabilities, base, classCount);
-    this.add(calibrationBin(confidence, this.edges), confidence, top === label, 1);
+    this.add(calibrationBin(confidence, this.bounds), confidence, top === label, 1);
   }
   /** Adds rows × classCount probabilities with their true classes. */
   addRows(labels, probabilities, classCount) {
@@ -766,9 +785,10 @@ var ReliabilityBins = class {
 function confidenceRows(labels, probabilities, classCount, edges) {
   const rows = labels.length;
   const out = { bin: new Int32Array(rows), confidence: new Float64Array(rows), correct: new Uint8Array(rows) };
+  const bounds = binBounds(edges);
   for (let i = 0; i < rows; i++) {
     const { confidence, top } = topClass(probabilities, i * classCount, classCount);
-    out.bin[i] = calibrationBin(confidence, edges);
+    out.bin[i] = calibrationBin(confidence, bounds);
     out.confidence[i] = confidence;
     out.correct[i] = top === labels[i] ? 1 : 0;
   }
@@ -783,36 +803,48 @@ function reliabilityOf(rows, binCount, multiplicities) {
   return bins.table();
 }
 var CalibrationCurveBins = class {
-  edges;
+  bounds;
   binCount;
-  offsets;
-  positiveLabels;
+  classCount;
   counts;
   probabilitySums;
   positives;
-  constructor(columns, binCount) {
-    this.edges = calibrationEdges(binCount);
+  /** each class's bin in the row being added */
+  rowBins;
+  constructor(classCount, binCount) {
+    this.bounds = binBounds(calibrationEdges(binCount));
     this.binCount = binCount;
-    this.offsets = Int32Array.from(columns, (column) => column.offset);
-    this.positiveLabels = Int32Array.from(columns, (column) => column.positive);
-    this.counts = new Float64Array(columns.length * binCount);
-    this.probabilitySums = new Float64Array(columns.length * binCount);
-    this.positives = new Float64Array(columns.length * binCount);
+    this.classCount = classCount;
+    this.counts = new Float64Array(classCount * binCount);
+    this.probabilitySums = new Float64Array(classCount * binCount);
+    this.positives = new Float64Array(classCount * binCount);
+    this.rowBins = new Int32Array(classCount);
   }
-  /** Adds the row starting at `base`, of true class `label`. */
-  addRow(label, values, base) {
-    const { offsets, positiveLabels, edges, binCount, counts, probabilitySums, positives } = this;
-    for (let c = 0; c < offsets.length; c++) {
-      const p = values[base + offsets[c]];
-      const at = c * binCount + calibrationBin(p, edges);
-      counts[at] += 1;
-      probabilitySums[at] += p;
-      if (label === positiveLabels[c]) positives[at] += 1;
+  /**
+   * Adds the row of probabilities starting at `base`, of true class `label`, and, when given, to
+   * `reliability` as well: the row's confidence is its top class's probability, binned here already.
+   */
+  addRow(label, values, base, reliability) {
+    const { bounds, binCount, classCount, counts, probabilitySums, rowBins } = this;
+    let top = 0;
+    for (let k = 0; k < classCount; k++) {
+      const p = values[base + k];
+      const bin = calibrationBin(p, bounds);
+      rowBins[k] = bin;
+      counts[k * binCount + bin] += 1;
+      probabilitySums[k * binCount + bin] += p;
+      top += Number(p > values[base + top]) * (k - top);
     }
+    this.positives[label * binCount + rowBins[label]] += 1;
+    reliability?.add(rowBins[top], values[base + top], top === label, 1);
   }
-  /** The curve of column c (in the order the columns were given), over its non-empty bins. */
-  curve(c) {
-    const first = c * this.binCount;
+  /** Adds rows × classes probabilities with their true classes (and to `reliability`, when given: see `addRow`). */
+  addRows(labels, probabilities, reliability) {
+    for (let i = 0; i < labels.length; i++) this.addRow(labels[i], probabilities, i * this.classCount, reliability);
+  }
+  /** The curve of class k, over its non-empty bins. */
+  curve(k) {
+    const first = k * this.binCount;
     const occupied = [];
     for (let j = 0; j < this.binCount; j++) if (this.counts[first + j] > 0) occupied.push(j);
     return {
@@ -837,17 +869,32 @@ function rowLogLoss(labels, probabilities, classCount, i) {
 }
 function rowBrier(labels, probabilities, classCount, positive, i) {
   const base = i * classCount;
+  const label = labels[i];
   if (positive !== null) {
-    const error = (labels[i] === positive ? 1 : 0) - probabilities[base + positive];
+    const error = Number(label === positive) - probabilities[base + positive];
     return error * error;
   }
   let sum = 0;
   for (let k = 0; k < classCount; k++) {
-    const error = (labels[i] === k ? 1 : 0) - probabilities[base + k];
+    const error = Number(label === k) - probabilities[base + k];
     sum += error * error;
   }
   return sum;
 }
+var LossSums = class {
+  logLoss = 0;
+  brier = 0;
+  /** Adds rows × classCount probabilities with their true classes; `positive` as for `rowBrier`. */
+  addRows(labels, probabilities, classCount, positive) {
+    let { logLoss: logLoss2, brier } = this;
+    for (let i = 0; i < labels.length; i++) {
+      logLoss2 += rowLogLoss(labels, probabilities, classCount, i);
+      brier += rowBrier(labels, probabilities, classCount, positive, i);
+    }
+    this.logLoss = logLoss2;
+    this.brier = brier;
+  }
+};
 function logLossPerRow(labels, probabilities, classCount) {
   const losses = new Float64Array(labels.length);
   for (let i = 0; i < labels.length; i++) losses[i] = rowLogLoss(labels, probabilities, classCount, i);
@@ -915,6 +962,26 @@ function sortByKeys(keys, payload) {
   }
   return sorted;
 }
+function sortKeys(keys, spare, low, high) {
+  const rows = keys.length;
+  let sorted = keys;
+  let free = spare;
+  if (bucketStarts(low, keys[0] & 65535, rows)) {
+    scatterByDigit(sorted, free, low, 0);
+    [sorted, free] = [free, sorted];
+  }
+  if (bucketStarts(high, keys[0] >>> 16, rows)) {
+    scatterByDigit(sorted, free, high, 16);
+    [sorted, free] = [free, sorted];
+  }
+  return { sorted, free };
+}
+function scatterByDigit(from, to, starts, shift) {
+  for (let j = 0; j < from.length; j++) {
+    const key = from[j];
+    to[starts[key >>> shift & 65535]++] = key;
+  }
+}
 function descendingFloat32Keys(values, rows, stride, offset) {
   const floats = new Float32Array(rows);
   const bits = new Uint32Array(floats.buffer);
@@ -926,10 +993,6 @@ function descendingFloat32Keys(values, rows, stride, offset) {
     bits[i] = b & 2147483648 ? b : ~b & 2147483647;
   }
   return bits;
-}
-function float32BitsOfKey(key) {
-  const ascending = ~key;
-  return ascending & 2147483648 ? ascending & 2147483647 : ~ascending;
 }
 function sortByFloat64Scores(values, rows, stride, offset) {
   const high = new Uint32Array(rows);
@@ -955,35 +1018,72 @@ function sortByFloat64Scores(values, rows, stride, offset) {
   }
   return { order, sameScore: (a, b) => high[a] === high[b] && low[a] === low[b] };
 }
-function countRuns(values, rows, stride, offset, labels, positive) {
-  const keys = descendingFloat32Keys(values, rows, stride, offset);
-  if (keys === null) return countRankedRuns(rankScores(values, rows, stride, offset), labels, positive);
-  const isPositive = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) isPositive[i] = labels[i] === positive ? 1 : 0;
-  const sorted = sortByKeys(keys, isPositive);
-  const sortedKeys = sorted.keys;
-  const sortedPositive = sorted.payload;
-  let runs = rows > 0 ? 1 : 0;
-  for (let j = 1; j < rows; j++) if (sortedKeys[j] !== sortedKeys[j - 1]) runs++;
-  const tps = new Int32Array(runs);
-  const fps = new Int32Array(runs);
-  const scoreBits = new Uint32Array(runs);
-  let tp = 0;
-  let run = 0;
-  for (let j = 0; j < rows; j++) {
-    tp += sortedPositive[j];
-    const key = sortedKeys[j];
-    if (j + 1 < rows && sortedKeys[j + 1] === key) continue;
-    tps[run] = tp;
-    fps[run] = j + 1 - tp;
-    scoreBits[run] = float32BitsOfKey(key);
-    run++;
+function countRuns(values, rows, stride, offset, labels, positive, space = new RankingSpace(rows)) {
+  if (space.rows !== rows) throw new RangeError(`a ranking space for ${space.rows} rows cannot rank ${rows}`);
+  const { keys, low, high } = space;
+  low.fill(0);
+  high.fill(0);
+  if (!flaggedScoreKeys(values, stride, offset, labels, positive, keys, low, high)) {
+    return countRankedRuns(rankScores(values, rows, stride, offset), labels, positive);
   }
-  return { tps, fps, scores: new Float64Array(new Float32Array(scoreBits.buffer)) };
+  const { sorted, free } = sortKeys(keys, space.spare, low, high);
+  const tps = new Int32Array(free.buffer, free.byteOffset, rows);
+  const sums = new RankingSums();
+  const runs = countSortedRuns(sorted, tps, space.fps, sums);
+  return { tps: tps.subarray(0, runs), fps: space.fps.subarray(0, runs), scores: new Float32Array(sorted.buffer, sorted.byteOffset, runs), sums };
+}
+var RankingSpace = class {
+  constructor(rows) {
+    this.rows = rows;
+    this.keys = new Uint32Array(rows);
+    this.spare = new Uint32Array(rows);
+    this.fps = new Int32Array(rows);
+    this.corners = new Int32Array(rows + 1);
+  }
+  rows;
+  /** the float32 scores while they become the keys, then the keys */
+  keys;
+  spare;
+  fps;
+  /** counts of the keys' low and high 16-bit digits */
+  low = new Uint32Array(65536);
+  high = new Uint32Array(65536);
+  /** the runs a ROC curve turns at: one a run at most, and point 0 */
+  corners;
+};
+function countSortedRuns(sorted, tps, fps, sums) {
+  const rows = sorted.length;
+  let runs = 0;
+  let tp = 0;
+  for (let j = 0; j < rows; j++) {
+    const scoreKey = sorted[j] >>> 1;
+    tp += sorted[j] & 1;
+    const nextScoreKey = j + 1 < rows ? sorted[j + 1] >>> 1 : -1;
+    if (nextScoreKey === scoreKey) continue;
+    sums.addRun(tp - sums.tp, j + 1 - tp - sums.fp);
+    tps[runs] = tp;
+    fps[runs] = j + 1 - tp;
+    sorted[runs] = ~scoreKey & 2147483647;
+    runs++;
+  }
+  return runs;
+}
+function flaggedScoreKeys(values, stride, offset, labels, positive, keys, low, high) {
+  const floats = new Float32Array(keys.buffer, keys.byteOffset, keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const score = values[i * stride + offset];
+    if (!(score >= 0) || Math.fround(score) !== score) return false;
+    floats[i] = score + 0;
+    const key = (~keys[i] & 2147483647) << 1 | Number(labels[i] === positive);
+    keys[i] = key;
+    low[key & 65535]++;
+    high[key >>> 16]++;
+  }
+  return true;
 }
 function countRankedRuns(ranking, labels, positive) {
   const { order, runs, values, stride, offset } = ranking;
-  const counts = { tps: new Int32Array(runs), fps: new Int32Array(runs), scores: new Float64Array(runs) };
+  const counts = { tps: new Int32Array(runs), fps: new Int32Array(runs), scores: new Float64Array(runs), sums: new RankingSums() };
   let tp = 0;
   let run = 0;
   for (let j = 0; j < order.length; j++) {
@@ -991,6 +1091,7 @@ function countRankedRuns(ranking, labels, positive) {
     const row = rowOf(entry);
     if (labels[row] === positive) tp++;
     if (entry >= 0) continue;
+    counts.sums.addRun(tp - counts.sums.tp, j + 1 - tp - counts.sums.fp);
     counts.tps[run] = tp;
     counts.fps[run] = j + 1 - tp;
     counts.scores[run] = values[row * stride + offset] + 0;
@@ -1038,10 +1139,7 @@ var RankingSums = class {
   }
 };
 function runMetrics(counts, positiveName) {
-  const { tps, fps } = counts;
-  const sums = new RankingSums();
-  for (let g = 0; g < tps.length; g++) sums.addRun(tps[g] - (g > 0 ? tps[g - 1] : 0), fps[g] - (g > 0 ? fps[g - 1] : 0));
-  return sums.metrics(positiveName);
+  return counts.sums.metrics(positiveName);
 }
 function rowOf(entry) {
   return entry ^ entry >> 31;
@@ -1112,89 +1210,91 @@ function classCountReason(tps, fps, positiveName, curve) {
   }
   return null;
 }
-var ArcPicker = class {
-  constructor(points, length, maxPoints) {
-    this.points = points;
-    this.maxPoints = maxPoints;
-    this.spacing = length / (maxPoints - 1);
-  }
-  points;
-  maxPoints;
-  kept = [0];
-  spacing;
-  arc = 0;
-  mark = 1;
-  /** Whether points before the last can still be kept: offer them while this holds. */
-  get open() {
-    return this.spacing !== 0 && this.mark <= this.maxPoints - 2;
-  }
-  /** Point i (0 < i < points − 1), |dx| and |dy| away from point i − 1. */
-  offer(i, dx, dy) {
-    this.arc = this.arc + dx + dy;
-    if (this.arc >= this.mark * this.spacing) {
-      this.kept.push(i);
-      this.mark = Math.floor(this.arc / this.spacing) + 1;
+var ARC_BLOCK_SHIFT = 6;
+var ARC_BLOCK = 1 << ARC_BLOCK_SHIFT;
+function arcBlocks(points) {
+  return (points - 1 >>> ARC_BLOCK_SHIFT) + 1;
+}
+function pickPoints(points, length, arcs, maxPoints, advance) {
+  const kept = [0];
+  const spacing = length / (maxPoints - 1);
+  const blocks = arcBlocks(points);
+  let mark = 1;
+  for (let block = 0; block < blocks && spacing !== 0 && mark <= maxPoints - 2; block++) {
+    const blockEnd = block + 1 < blocks ? arcs[block + 1] : length;
+    if (blockEnd < mark * spacing) continue;
+    let arc = arcs[block];
+    const last = Math.min((block + 1) * ARC_BLOCK, points - 2);
+    for (let i = block * ARC_BLOCK + 1; i <= last && mark <= maxPoints - 2; i++) {
+      arc = advance(arc, i);
+      if (arc >= mark * spacing) {
+        kept.push(i);
+        mark = Math.floor(arc / spacing) + 1;
+      }
     }
   }
-  finish() {
-    this.kept.push(this.points - 1);
-    return Int32Array.from(this.kept);
-  }
-};
+  kept.push(points - 1);
+  return Int32Array.from(kept);
+}
 function allPoints(n) {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
-function rocCurveOf(counts, positiveName, maxPoints) {
+function rocCurveOf(counts, positiveName, maxPoints, space) {
   const { tps, fps, scores } = counts;
   const reason = classCountReason(tps, fps, positiveName, "ROC curve");
   if (reason !== null) return undefinedMetric(reason);
   const runs = tps.length;
   const positives = tps[runs - 1];
   const negatives = fps[runs - 1];
-  const corners = new Int32Array(runs + 1);
-  let points = 1;
-  for (let g = 0; g < runs; g++) {
-    const corner = g === 0 || g === runs - 1 || fps[g + 1] - 2 * fps[g] + fps[g - 1] !== 0 || tps[g + 1] - 2 * tps[g] + tps[g - 1] !== 0;
-    if (corner) corners[points++] = g;
-  }
+  const corners = space?.corners ?? new Int32Array(runs + 1);
+  const points = findRocCorners(tps, fps, corners);
+  const fprAt = (i) => i === 0 ? 0 : fps[corners[i]] / negatives;
+  const tprAt = (i) => i === 0 ? 0 : tps[corners[i]] / positives;
   let kept;
   if (maxPoints === void 0 || points <= maxPoints) {
     kept = allPoints(points);
   } else {
-    let length = 0;
-    let fpr = 0;
-    let tpr = 0;
-    for (let i = 1; i < points; i++) {
-      const nextFpr = fps[corners[i]] / negatives;
-      const nextTpr = tps[corners[i]] / positives;
-      length = length + Math.abs(nextFpr - fpr) + Math.abs(nextTpr - tpr);
-      fpr = nextFpr;
-      tpr = nextTpr;
-    }
-    const picker = new ArcPicker(points, length, maxPoints);
-    fpr = 0;
-    tpr = 0;
-    for (let i = 1; i < points - 1 && picker.open; i++) {
-      const nextFpr = fps[corners[i]] / negatives;
-      const nextTpr = tps[corners[i]] / positives;
-      picker.offer(i, Math.abs(nextFpr - fpr), Math.abs(nextTpr - tpr));
-      fpr = nextFpr;
-      tpr = nextTpr;
-    }
-    kept = picker.finish();
+    const arcs = new Float64Array(arcBlocks(points));
+    const length = measureRoc(tps, fps, corners, points, arcs);
+    kept = pickPoints(points, length, arcs, maxPoints, (arc, i) => arc + Math.abs(fprAt(i) - fprAt(i - 1)) + Math.abs(tprAt(i) - tprAt(i - 1)));
   }
   const curve = { fpr: new Float64Array(kept.length), tpr: new Float64Array(kept.length), thresholds: new Float64Array(kept.length) };
   for (let p = 0; p < kept.length; p++) {
     const i = kept[p];
-    if (i === 0) {
-      curve.thresholds[p] = scores[0] + 1;
-    } else {
-      curve.fpr[p] = fps[corners[i]] / negatives;
-      curve.tpr[p] = tps[corners[i]] / positives;
-      curve.thresholds[p] = scores[corners[i]];
-    }
+    curve.fpr[p] = fprAt(i);
+    curve.tpr[p] = tprAt(i);
+    curve.thresholds[p] = i === 0 ? scores[0] + 1 : scores[corners[i]];
   }
   return { value: curve };
+}
+function findRocCorners(tps, fps, corners) {
+  const runs = tps.length;
+  corners[1] = 0;
+  let points = 2;
+  for (let g = 1; g < runs; g++) {
+    const turn = g === runs - 1 ? 1 : fps[g + 1] - 2 * fps[g] + fps[g - 1] | tps[g + 1] - 2 * tps[g] + tps[g - 1];
+    corners[points] = g;
+    points += (turn | -turn) >>> 31;
+  }
+  return points;
+}
+function measureRoc(tps, fps, corners, points, arcs) {
+  const runs = tps.length;
+  const positives = tps[runs - 1];
+  const negatives = fps[runs - 1];
+  let length = 0;
+  let fpr = 0;
+  let tpr = 0;
+  for (let i = 1; i < points; i++) {
+    const g = corners[i];
+    const nextFpr = fps[g] / negatives;
+    const nextTpr = tps[g] / positives;
+    length = length + Math.abs(nextFpr - fpr) + Math.abs(nextTpr - tpr);
+    fpr = nextFpr;
+    tpr = nextTpr;
+    if ((i & ARC_BLOCK - 1) === 0) arcs[i >>> ARC_BLOCK_SHIFT] = length;
+  }
+  return length;
 }
 function precisionRecallCurveOf(counts, positiveName, maxPoints) {
   const { tps, fps, scores } = counts;
@@ -1208,27 +1308,12 @@ function precisionRecallCurveOf(counts, positiveName, maxPoints) {
   if (maxPoints === void 0 || runs + 1 <= maxPoints) {
     kept = allPoints(runs + 1);
   } else {
-    let length = 0;
-    let recall = recallOf(runs - 1);
-    let precision = precisionOf(runs - 1);
-    for (let g = runs - 2; g >= -1; g--) {
-      const nextRecall = recallOf(g);
-      const nextPrecision = precisionOf(g);
-      length = length + Math.abs(nextRecall - recall) + Math.abs(nextPrecision - precision);
-      recall = nextRecall;
-      precision = nextPrecision;
-    }
-    const picker = new ArcPicker(runs + 1, length, maxPoints);
-    recall = recallOf(runs - 1);
-    precision = precisionOf(runs - 1);
-    for (let i = 1; i < runs && picker.open; i++) {
-      const nextRecall = recallOf(runs - 1 - i);
-      const nextPrecision = precisionOf(runs - 1 - i);
-      picker.offer(i, Math.abs(nextRecall - recall), Math.abs(nextPrecision - precision));
-      recall = nextRecall;
-      precision = nextPrecision;
-    }
-    kept = picker.finish();
+    const arcs = new Float64Array(arcBlocks(runs + 1));
+    const length = measurePrecisionRecall(tps, fps, arcs);
+    kept = pickPoints(runs + 1, length, arcs, maxPoints, (arc, i) => {
+      const g = runs - 1 - i;
+      return arc + Math.abs(recallOf(g) - recallOf(g + 1)) + Math.abs(precisionOf(g) - precisionOf(g + 1));
+    });
   }
   const curve = { precision: new Float64Array(kept.length), recall: new Float64Array(kept.length), thresholds: new Float64Array(kept.length - 1) };
   for (let p = 0; p < kept.length; p++) {
@@ -1238,6 +1323,23 @@ function precisionRecallCurveOf(counts, positiveName, maxPoints) {
     if (g >= 0) curve.thresholds[p] = scores[g];
   }
   return { value: curve };
+}
+function measurePrecisionRecall(tps, fps, arcs) {
+  const runs = tps.length;
+  const positives = tps[runs - 1];
+  let length = 0;
+  let recall = tps[runs - 1] / positives;
+  let precision = tps[runs - 1] / (tps[runs - 1] + fps[runs - 1]);
+  for (let i = 1; i <= runs; i++) {
+    const g = runs - 1 - i;
+    const nextRecall = g < 0 ? 0 : tps[g] / positives;
+    const nextPrecision = g < 0 ? 1 : tps[g] / (tps[g] + fps[g]);
+    length = length + Math.abs(nextRecall - recall) + Math.abs(nextPrecision - precision);
+    recall = nextRecall;
+    precision = nextPrecision;
+    if ((i & ARC_BLOCK - 1) === 0) arcs[i >>> ARC_BLOCK_SHIFT] = length;
+  }
+  return length;
 }
 function requireMaxPoints(maxPoints) {
   if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${maxPoints}`);
@@ -1463,53 +1565,49 @@ var ClassificationEvaluation = class _ClassificationEvaluation {
       curvePoints: this.curvePoints
     });
   }
-  rankingCurves(counts, k) {
+  rankingCurves(counts, k, space) {
     const name = String(this.classes[k]);
-    return { roc: rocCurveOf(counts, name, this.curvePoints), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
+    return { roc: rocCurveOf(counts, name, this.curvePoints, space), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
   }
-  /** Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the run counts are not. */
-  rankClass(k) {
-    const counts = countRuns(this.probabilities, this.rows, this.classes.length, k, this.labels, k);
+  /**
+   * Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the
+   * run counts are not (made in `space` when given, they last until its next use).
+   */
+  rankClass(k, space) {
+    const counts = countRuns(this.probabilities, this.rows, this.classes.length, k, this.labels, k, space);
     const ranked = {
       metrics: runMetrics(counts, String(this.classes[k])),
-      curves: this.curvePoints === void 0 ? null : this.rankingCurves(counts, k)
+      curves: this.curvePoints === void 0 ? null : this.rankingCurves(counts, k, space)
     };
     this.ranked[k] = ranked;
     return { counts, ranked };
   }
-  rankingMetricsOf(k, multiplicities) {
-    if (multiplicities === void 0) return (this.ranked[k] ?? this.rankClass(k).ranked).metrics;
+  rankingMetricsOf(k, multiplicities, space) {
+    if (multiplicities === void 0) return (this.ranked[k] ?? this.rankClass(k, space).ranked).metrics;
     const rankings = this.resampleCache.rankings;
     rankings[k] ??= rankScores(this.probabilities, this.rows, this.classes.length, k);
     return rankingMetrics(rankings[k], this.labels, k, String(this.classes[k]), multiplicities);
   }
   rankingParts(multiplicities) {
-    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities);
-    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities));
+    const space = multiplicities === void 0 ? new RankingSpace(this.rows) : void 0;
+    if (this.positive !== null) return this.rankingMetricsOf(this.positive, multiplicities, space);
+    const perClass = this.classes.map((_, k) => this.rankingMetricsOf(k, multiplicities, space));
     return {
       rocAuc: macroOverClasses(perClass.map((r) => r.rocAuc), this.classes),
       averagePrecision: macroOverClasses(perClass.map((r) => r.averagePrecision), this.classes)
     };
   }
-  /** The probability metrics on all rows, and each class's calibration curve bins, in one pass over the rows. */
+  /** The probability metrics on all rows, and each class's calibration curve bins: one pass over the rows for the losses, one for the bins. */
   allRowsParts(probabilities) {
     const { labels, positive, rows } = this;
     const classCount = this.classes.length;
+    const losses = new LossSums();
+    losses.addRows(labels, probabilities, classCount, positive);
     const reliability = new ReliabilityBins(this.calibrationBins);
-    const calibration = new CalibrationCurveBins(
-      this.classes.map((_, k) => ({ offset: k, positive: k })),
-      this.calibrationBins
-    );
-    let logLoss2 = 0;
-    let brier = 0;
-    for (let i = 0; i < rows; i++) {
-      logLoss2 += rowLogLoss(labels, probabilities, classCount, i);
-      brier += rowBrier(labels, probabilities, classCount, positive, i);
-      reliability.addRow(labels[i], probabilities, i * classCount, classCount);
-      calibration.addRow(labels[i], probabilities, i * classCount);
-    }
+    const calibration = new CalibrationCurveBins(classCount, this.calibrationBins);
+    calibration.addRows(labels, probabilities, reliability);
     this.calibrationCurves = calibration;
-    return { logLoss: logLoss2 / rows, brierScore: brier / rows, reliability: reliability.table(), ranking: this.rankingParts(void 0) };
+    return { logLoss: losses.logLoss / rows, brierScore: losses.brier / rows, reliability: reliability.table(), ranking: this.rankingParts(void 0) };
   }
   probabilityParts(multiplicities) {
     const probabilities = this.probabilities;
@@ -1569,7 +1667,7 @@ var GrowingArray = class {
   append(values) {
     const needed = this.length + values.length;
     if (needed > this.buffer.length) {
-      const grown = this.allocate(Math.max(needed, 2 * this.buffer.length));
+      const grown = this.allocate(Math.max(needed, 4 * this.buffer.length));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
@@ -1633,8 +1731,7 @@ var ClassificationAccumulator = class {
     this.kept = keepRows ? { labels: new GrowingArray(int32), probabilities: new GrowingArray(float64), predictions: new GrowingArray(int32) } : null;
     this.totals = keepRows ? null : {
       counts: new Float64Array(classCount * classCount),
-      logLossSum: 0,
-      brierSum: 0,
+      losses: new LossSums(),
       reliability: new ReliabilityBins(this.calibrationBins)
     };
   }
@@ -1674,11 +1771,8 @@ var ClassificationAccumulator = class {
     for (let j = 0; j < counts.length; j++) totals.counts[j] += counts[j];
     const probabilities = batch.probabilities;
     if (probabilities !== void 0) {
-      for (let i = 0; i < rows; i++) {
-        totals.logLossSum += rowLogLoss(labels, probabilities, classCount, i);
-        totals.brierSum += rowBrier(labels, probabilities, classCount, this.positive, i);
-        totals.reliability.addRow(labels[i], probabilities, i * classCount, classCount);
-      }
+      totals.losses.addRows(labels, probabilities, classCount, this.positive);
+      totals.reliability.addRows(labels, probabilities, classCount);
     }
   }
   /** The prepared evaluation of every row so far, for bootstrap, slices and curves (keepRows only). */
@@ -1703,8 +1797,8 @@ var ClassificationAccumulator = class {
     requireRows(this.count, "classification metrics");
     const totals = this.totals;
     const parts = this.shape.probabilities ? {
-      logLoss: totals.logLossSum / this.count,
-      brierScore: totals.brierSum / this.count,
+      logLoss: totals.losses.logLoss / this.count,
+      brierScore: totals.losses.brier / this.count,
       reliability: totals.reliability.table(),
       ranking: { rocAuc: undefinedMetric(ROWS_NOT_KEPT), averagePrecision: undefinedMetric(ROWS_NOT_KEPT) }
     } : NO_PROBABILITIES;
@@ -1742,6 +1836,148 @@ var RegressionAccumulator = class {
   }
   sliceKeys(column) {
     return this.slices.get(column);
+  }
+};
+
+// src/model/model-thread.ts
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerEntry() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (!import.meta.url.endsWith(".ts")) {
+    const bundle = path.basename(here) === "chunks" ? path.dirname(here) : here;
+    return { code: pathToFileURL(path.join(bundle, "model-thread-worker.js")), eval: false };
+  }
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const api = JSON.parse(readFileSync(manifest, "utf8")).exports["./esm/api"].import.default;
+  const registerUrl = pathToFileURL(path.join(path.dirname(manifest), api)).href;
+  const entryUrl = pathToFileURL(path.join(here, "model-thread-worker.ts")).href;
+  return { code: `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); });`, eval: true };
+}
+function rebuilt(error) {
+  return error.configuration ? new ConfigurationError(error.message, { input: error.input }) : new Error(error.message);
+}
+var ModelThread = class _ModelThread {
+  constructor(ort, worker, model) {
+    this.ort = ort;
+    this.worker = worker;
+    this.model = model;
+    worker.on("message", (message) => {
+      if (message.kind !== "ran" && message.kind !== "timed" && message.kind !== "run-failed") return;
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.kind === "run-failed") waiting?.reject(rebuilt(message.error));
+      else waiting?.resolve(message);
+    });
+    const failAll = (error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on("error", failAll);
+    worker.on("exit", (code) => failAll(new Error(`the model's worker thread exited (code ${code}) before it answered`)));
+  }
+  ort;
+  worker;
+  model;
+  nextId = 0;
+  waiting = /* @__PURE__ */ new Map();
+  released;
+  /** Opens `file` in a new worker thread; errors opening it are the same as `ModelSession.open`'s. */
+  static async open(file, options = {}) {
+    const log = options.log ?? (() => void 0);
+    const executionProvider = options.executionProvider ?? "cpu";
+    const { ort } = await loadOnnxRuntime({ cuda: executionProvider === "cuda", log });
+    const entry = workerEntry();
+    const worker = new Worker(entry.code, {
+      eval: entry.eval,
+      workerData: { file, input: options.input ?? "model", executionProvider }
+    });
+    worker.on("message", (message) => {
+      if (message.kind === "log") log(message.message);
+    });
+    const onMessage = (resolve, reject) => (message) => {
+      if (message.kind === "opened") resolve(message.model);
+      else if (message.kind === "failed") reject(rebuilt(message.error));
+    };
+    let listener;
+    let opened;
+    try {
+      opened = await new Promise((resolve, reject) => {
+        listener = onMessage(resolve, reject);
+        worker.on("message", listener);
+        worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`the model's worker thread exited (code ${code}) while opening "${file}"`)));
+      });
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    } finally {
+      worker.off("message", listener);
+      worker.removeAllListeners("error");
+      worker.removeAllListeners("exit");
+    }
+    return new _ModelThread(ort, worker, opened);
+  }
+  get path() {
+    return this.model.path;
+  }
+  get sha256() {
+    return this.model.sha256;
+  }
+  get bytes() {
+    return this.model.bytes;
+  }
+  get metadata() {
+    return this.model.metadata;
+  }
+  get executionProvider() {
+    return this.model.executionProvider;
+  }
+  get inputs() {
+    return this.model.inputs;
+  }
+  get outputs() {
+    return this.model.outputs;
+  }
+  call(message, transfer = []) {
+    if (this.released) return Promise.reject(new Error("the model was released"));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(message.id, { resolve, reject });
+      this.worker.postMessage(message, transfer);
+    });
+  }
+  /** Runs the model on `feeds`; typed arrays that own their buffer move to the worker and are empty here afterwards. */
+  async runTimed(feeds, fetches) {
+    const data = tensorsData(feeds);
+    const transfer = Object.values(data).flatMap(({ data: data2 }) => {
+      if ("dictionary" in data2) return [data2.codes.buffer];
+      const array = data2;
+      return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? [array.buffer] : [];
+    });
+    const answer = await this.call({ kind: "run", id: this.nextId++, feeds: data, fetches }, transfer);
+    if (answer.kind !== "ran") throw new Error(`unexpected answer ${answer.kind} to a run`);
+    return { outputs: tensorsOf(this.ort, answer.outputs), seconds: answer.seconds };
+  }
+  async timeRuns(calls, fetches) {
+    const answer = await this.call({ kind: "time", id: this.nextId++, calls: calls.map(tensorsData), fetches });
+    if (answer.kind !== "timed") throw new Error(`unexpected answer ${answer.kind} to timed runs`);
+    return answer.durations;
+  }
+  /** Releases the session after the calls already made, and ends the worker. */
+  release() {
+    this.released ??= new Promise((resolve) => {
+      this.worker.on("message", (message) => {
+        if (message.kind === "released") resolve();
+      });
+      this.worker.once("exit", () => resolve());
+      this.worker.postMessage({ kind: "release" });
+    }).then(async () => {
+      await this.worker.terminate();
+    });
+    return this.released;
   }
 };
 
@@ -2037,284 +2273,6 @@ function readPredictions(plan, results, rows, options) {
   return predictions;
 }
 
-// src/model/session.ts
-import { createHash } from "node:crypto";
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
-
-// src/model/runtime-loader.ts
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-var RUNTIME_PACKAGE = "onnxruntime-node";
-var VERIFIED_PACKAGES = [RUNTIME_PACKAGE, "onnxruntime-common"];
-var TOOL_CACHE_NAME = "ghml-onnxruntime-node";
-function pinFrom(lock, where) {
-  const entries = VERIFIED_PACKAGES.map((name) => {
-    const entry = lock.packages?.[`node_modules/${name}`];
-    if (!entry?.version || !entry.integrity) throw new Error(`${where} has no version and integrity for ${name}`);
-    return [name, { version: entry.version, integrity: entry.integrity }];
-  });
-  return Object.fromEntries(entries);
-}
-async function pinnedRuntime() {
-  const lockFile = path.join(ghmlPackageRoot(), "package-lock.json");
-  return pinFrom(JSON.parse(await readFile(lockFile, "utf8")), lockFile);
-}
-function toolCacheDirectory(toolCache, pin, cuda) {
-  const version = pin[RUNTIME_PACKAGE].version;
-  return path.join(toolCache, TOOL_CACHE_NAME, cuda ? `${version}-cuda12` : version);
-}
-function requireFrom(directory) {
-  const require2 = createRequire(path.join(directory, "ghml-loader.cjs"));
-  const ort = require2(RUNTIME_PACKAGE);
-  return { ort, packageDirectory: path.dirname(path.dirname(require2.resolve(RUNTIME_PACKAGE))) };
-}
-function firstLine(error) {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
-}
-async function verificationProblem(directory, pin) {
-  const record = path.join(directory, "node_modules", ".package-lock.json");
-  let installed;
-  try {
-    installed = pinFrom(JSON.parse(await readFile(record, "utf8")), record);
-  } catch (error) {
-    return `npm's record of the install cannot be read (${firstLine(error)})`;
-  }
-  for (const name of VERIFIED_PACKAGES) {
-    const want = pin[name];
-    const have = installed[name];
-    if (have.version !== want.version || have.integrity !== want.integrity) {
-      return `${name} ${have.version} (${have.integrity}) is installed, but ghml's package-lock.json pins ${want.version} (${want.integrity})`;
-    }
-    const manifest = path.join(directory, "node_modules", name, "package.json");
-    const version = existsSync(manifest) ? JSON.parse(await readFile(manifest, "utf8")).version : void 0;
-    if (version !== want.version) return `node_modules/${name} holds version ${version ?? "none"}, not ${want.version}`;
-  }
-  return null;
-}
-function npmCommand() {
-  const bundled = path.join(path.dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
-  return existsSync(bundled) ? { command: process.execPath, prefix: [bundled] } : { command: "npm", prefix: [] };
-}
-async function runNpm(args, env) {
-  const { command, prefix } = npmCommand();
-  const child = spawn(command, [...prefix, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk) => output += chunk);
-  child.stderr.setEncoding("utf8").on("data", (chunk) => output += chunk);
-  const code = await new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", resolve);
-  });
-  return { code, output };
-}
-var SEEDING_HINT = 'see "ONNX Runtime on the runner" in actions/evaluate/README.md';
-async function install(directory, pin, cuda, log) {
-  const version = pin[RUNTIME_PACKAGE].version;
-  const staging = `${directory}.partial-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  await writeFile(path.join(staging, "package.json"), '{ "private": true }\n');
-  log(`Installing ${RUNTIME_PACKAGE}@${version}${cuda ? " with the CUDA 12 execution provider" : ""} into ${directory} (once per runner)\u2026`);
-  const { code, output } = await runNpm(
-    ["install", "--no-save", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel", "error", `${RUNTIME_PACKAGE}@${version}`],
-    // The package's install script fetches the CUDA provider libraries from NuGet; skip it unless they are wanted.
-    { ...process.env, ONNXRUNTIME_NODE_INSTALL: cuda ? "cuda12" : "skip" }
-  );
-  if (code !== 0) {
-    await rm(staging, { recursive: true, force: true });
-    const tail = output.trim().split("\n").slice(-3).join(" ");
-    throw new ConfigurationError(
-      `cannot install ${RUNTIME_PACKAGE}@${version} into ${directory}: npm exited with ${code} (${tail}). The runner needs access to the npm registry, or a pre-seeded tool cache: ${SEEDING_HINT}`
-    );
-  }
-  const problem = await verificationProblem(staging, pin);
-  if (problem !== null) {
-    await rm(staging, { recursive: true, force: true });
-    throw new ConfigurationError(`the ${RUNTIME_PACKAGE} npm installed does not match ghml's lock file: ${problem}. Check the registry or mirror npm uses.`);
-  }
-  try {
-    await rename(staging, directory);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (!existsSync(directory)) throw error;
-  }
-}
-async function loadFromToolCache(toolCache, pin, options = {}) {
-  const cuda = options.cuda ?? false;
-  const directory = toolCacheDirectory(toolCache, pin, cuda);
-  if (!await stat(directory).catch(() => void 0)) {
-    if (!options.installMissing) {
-      throw new ConfigurationError(`ONNX Runtime is not in the tool cache (${directory}) and installing it was not allowed: ${SEEDING_HINT}`);
-    }
-    await install(directory, pin, cuda, options.log ?? (() => void 0));
-  }
-  const problem = await verificationProblem(directory, pin);
-  if (problem !== null) {
-    throw new ConfigurationError(
-      `the ONNX Runtime in ${directory} is not the one ghml pins: ${problem}. Remove the directory and ghml installs the pinned version on the next run, or seed it again: ${SEEDING_HINT}`
-    );
-  }
-  return { ort: requireFrom(directory).ort, version: pin[RUNTIME_PACKAGE].version, directory: path.join(directory, "node_modules", RUNTIME_PACKAGE), source: "tool-cache" };
-}
-function fromProject() {
-  let found;
-  try {
-    found = requireFrom(path.dirname(fileURLToPath(import.meta.url)));
-  } catch (error) {
-    if (error.code === "MODULE_NOT_FOUND") return void 0;
-    throw new ConfigurationError(`${RUNTIME_PACKAGE} is installed but cannot be loaded here: ${firstLine(error)}`);
-  }
-  return { ort: found.ort, version: found.ort.env.versions.node ?? found.ort.env.versions.common, directory: found.packageDirectory, source: "project" };
-}
-var loaded;
-function loadOnnxRuntime(options = {}) {
-  loaded ??= (async () => {
-    const project = fromProject();
-    if (project) return project;
-    const toolCache = options.toolCache ?? process.env.RUNNER_TOOL_CACHE;
-    if (toolCache) return loadFromToolCache(toolCache, await pinnedRuntime(), { cuda: options.cuda, installMissing: true, log: options.log });
-    const pin = await pinnedRuntime();
-    throw new ConfigurationError(
-      `${RUNTIME_PACKAGE} is not installed: run \`npm install ${RUNTIME_PACKAGE}@${pin[RUNTIME_PACKAGE].version}\` where ghml runs (it is a native module, never bundled)`
-    );
-  })();
-  loaded.catch(() => {
-    loaded = void 0;
-  });
-  return loaded;
-}
-
-// src/model/session.ts
-function describe(metadata) {
-  return metadata.map((value) => value.isTensor ? { name: value.name, elementType: value.type, shape: [...value.shape] } : { name: value.name, elementType: "non-tensor", shape: [] });
-}
-function firstLine2(error) {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
-}
-function readModelMetadata(bytes) {
-  const decoder = new TextDecoder();
-  const fields = (start, end, visit) => {
-    let position = start;
-    const varint = () => {
-      let value = 0;
-      for (let shift = 0; ; shift += 7) {
-        if (position >= end || shift > 63) throw new RangeError("truncated varint");
-        const byte = bytes[position++];
-        value += (byte & 127) * 2 ** shift;
-        if (byte < 128) return value;
-      }
-    };
-    while (position < end) {
-      const key = varint();
-      const field = Math.floor(key / 8);
-      switch (key % 8) {
-        case 0:
-          varint();
-          break;
-        case 1:
-          position += 8;
-          break;
-        case 5:
-          position += 4;
-          break;
-        case 2: {
-          const length = varint();
-          if (position + length > end) throw new RangeError("field past the end");
-          visit(field, position, position + length);
-          position += length;
-          break;
-        }
-        default:
-          throw new RangeError(`wire type ${key % 8}`);
-      }
-    }
-    if (position !== end) throw new RangeError("field past the end");
-  };
-  const metadata = {};
-  try {
-    fields(0, bytes.length, (field, from, to) => {
-      if (field !== 14) return;
-      let key = "";
-      let value = "";
-      fields(from, to, (entryField, a, b) => {
-        if (entryField === 1) key = decoder.decode(bytes.subarray(a, b));
-        else if (entryField === 2) value = decoder.decode(bytes.subarray(a, b));
-      });
-      metadata[key] = value;
-    });
-  } catch {
-    return {};
-  }
-  return metadata;
-}
-var ModelSession = class _ModelSession {
-  constructor(ort, session, path3, sha256, bytes, metadata, executionProvider) {
-    this.ort = ort;
-    this.session = session;
-    this.path = path3;
-    this.sha256 = sha256;
-    this.bytes = bytes;
-    this.metadata = metadata;
-    this.executionProvider = executionProvider;
-  }
-  ort;
-  session;
-  path;
-  sha256;
-  bytes;
-  metadata;
-  executionProvider;
-  /** Opens a model file; a missing or unreadable model is a ConfigurationError naming the file. */
-  static async open(file, options = {}) {
-    const input = options.input ?? "model";
-    const log = options.log ?? (() => void 0);
-    const info = await stat2(file).catch(() => void 0);
-    if (!info) throw new ConfigurationError(`model file "${file}" does not exist: check the path given to ${input}`, { input });
-    if (!info.isFile()) throw new ConfigurationError(`model path "${file}" is not a file: give the .onnx file itself`, { input });
-    const bytes = await readFile2(file);
-    const wantCuda = options.executionProvider === "cuda";
-    const { ort } = await loadOnnxRuntime({ cuda: wantCuda, log });
-    const create = (providers) => ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: "all", logSeverityLevel: 3 });
-    let session;
-    let provider = "cpu";
-    if (wantCuda) {
-      try {
-        session = await create(["cuda"]);
-        provider = "cuda";
-      } catch (error) {
-        log(`The CUDA execution provider is not available here (${firstLine2(error)}): running "${file}" on the CPU instead.`);
-      }
-    }
-    try {
-      session ??= await create(["cpu"]);
-    } catch (error) {
-      throw new ConfigurationError(
-        `"${file}" is not a model ONNX Runtime can load (${firstLine2(error)}): check that it is a complete .onnx export`,
-        { input, cause: error }
-      );
-    }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    return new _ModelSession(ort, session, file, sha256, bytes.length, readModelMetadata(bytes), provider);
-  }
-  get inputs() {
-    return describe(this.session.inputMetadata);
-  }
-  get outputs() {
-    return describe(this.session.outputMetadata);
-  }
-  /** Runs the model on `feeds` and returns the outputs named in `fetches`. */
-  async run(feeds, fetches) {
-    return await this.session.run(feeds, [...fetches]);
-  }
-  async release() {
-    await this.session.release();
-  }
-};
-
 // src/evaluate/scorer.ts
 var LATENCY_CALLS = 200;
 var WARMUP_CALLS = 10;
@@ -2339,16 +2297,21 @@ var Scorer = class {
   rows = 0;
   fetches;
   singleRows = [];
+  /**
+   * The model's predictions on a chunk. The feeds are built and handed to the model before the
+   * first await, so a caller can read the next chunk while the model runs this one.
+   */
   async predict(chunk) {
     const feeds = buildFeeds(this.inputs, chunk, this.session.ort);
     if (this.singleRows.length === 0) {
       const sample = Math.min(chunk.rows, LATENCY_CALLS + WARMUP_CALLS);
       for (let row = 0; row < sample; row++) this.singleRows.push(rowOfFeeds(feeds, row, this.session.ort));
     }
-    const started = performance.now();
     let results;
     try {
-      results = await this.session.run(feeds, this.fetches);
+      const run = await this.session.runTimed(feeds, this.fetches);
+      results = run.outputs;
+      this.modelSeconds += run.seconds;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
       throw new ConfigurationError(
@@ -2356,18 +2319,13 @@ var Scorer = class {
         { input: "model", cause: error }
       );
     }
-    this.modelSeconds += (performance.now() - started) / 1e3;
     this.rows += chunk.rows;
     return readPredictions(this.outputs, results, chunk.rows, { classCount: this.classes?.length ?? 0, columnOrder: this.columnOrder, what: this.what });
   }
   /** Latency of single-row calls over the first rows of the data (as a server would call the model). */
   async latency() {
-    const durations = [];
-    for (const [i, feeds] of this.singleRows.entries()) {
-      const started = performance.now();
-      await this.session.run(feeds, this.fetches);
-      if (i >= WARMUP_CALLS || this.singleRows.length <= WARMUP_CALLS) durations.push(performance.now() - started);
-    }
+    const timed = await this.session.timeRuns(this.singleRows, this.fetches);
+    const durations = timed.length <= WARMUP_CALLS ? timed : timed.slice(WARMUP_CALLS);
     if (durations.length === 0) return { p50: null, p95: null, p99: null, calls: 0 };
     const sorted = Float64Array.from(durations).sort();
     return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), calls: sorted.length };
@@ -2415,7 +2373,7 @@ function columnOrderFor(modelClasses, evaluationClasses, what) {
   return order.every((k, i) => k === i) ? null : order;
 }
 async function openScorer(options) {
-  const session = await ModelSession.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input });
+  const session = await (options.session ?? ModelThread.open(options.file, { executionProvider: options.executionProvider, log: options.log, input: options.input }));
   try {
     const notes = [];
     const metadataClasses = metadataList(session.metadata.classes);
@@ -2447,9 +2405,9 @@ async function openScorer(options) {
 }
 
 // src/registry/download.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir as mkdir2, mkdtemp, readFile as readFile3, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import path2 from "node:path";
 import { pipeline } from "node:stream/promises";
 async function downloadPackage(record, reader, outDir) {
@@ -2460,7 +2418,7 @@ async function downloadPackage(record, reader, outDir) {
     if (id === void 0) throw new DataError(`refused ${label}: its version record lists no release asset ${name}`);
     return id;
   };
-  await mkdir2(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true });
   const staging = await mkdtemp(path2.join(outDir, ".ghml-download-"));
   try {
     const manifestPath = path2.join(staging, MANIFEST_NAME);
@@ -2468,7 +2426,7 @@ async function downloadPackage(record, reader, outDir) {
     if (got.sha256 !== record.package.digest) {
       throw new DataError(`refused ${label}: ${MANIFEST_NAME} hashes to ${got.sha256}, not to the package digest ${record.package.digest} the registry recorded; the release was changed after registration`);
     }
-    const manifest = parseDocument(PackageManifest, await readFile3(manifestPath, "utf8"), `${record.release.tag}/${MANIFEST_NAME}`);
+    const manifest = parseDocument(PackageManifest, await readFile(manifestPath, "utf8"), `${record.release.tag}/${MANIFEST_NAME}`);
     if (manifest.model !== record.model || manifest.version !== record.version) {
       throw new DataError(`refused ${label}: its manifest describes ${manifest.model} v${manifest.version}`);
     }
@@ -2478,7 +2436,7 @@ async function downloadPackage(record, reader, outDir) {
       if (entry.parts === null) {
         check(label, entry.name, entry, await reader.downloadAsset(assetId(entry.name), target));
       } else {
-        const whole = createHash2("sha256");
+        const whole = createHash("sha256");
         let size = 0;
         for (const part of entry.parts) {
           const partPath = path2.join(staging, part.asset);
@@ -2490,16 +2448,16 @@ async function downloadPackage(record, reader, outDir) {
               yield chunk;
             }
           }, createWriteStream(target, { flags: "a" }));
-          await rm2(partPath);
+          await rm(partPath);
         }
         check(label, `${entry.name} (put together from ${entry.parts.length} parts)`, entry, { size, sha256: whole.digest("hex") });
       }
       files.push({ name: entry.name, role: entry.role, path: path2.join(outDir, entry.name), size: entry.size, sha256: entry.sha256 });
     }
-    for (const name of [...manifest.files.map((entry) => entry.name), MANIFEST_NAME]) await rename2(path2.join(staging, name), path2.join(outDir, name));
+    for (const name of [...manifest.files.map((entry) => entry.name), MANIFEST_NAME]) await rename(path2.join(staging, name), path2.join(outDir, name));
     return { manifest, files };
   } finally {
-    await rm2(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 function check(label, name, expected, actual) {
@@ -2530,7 +2488,7 @@ export {
   looksLikeClassifier,
   planOutputs,
   readPredictions,
-  ModelSession,
+  ModelThread,
   metadataList,
   openScorer,
   downloadPackage

@@ -1,29 +1,31 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-FUROCPSU.js";
+} from "./chunk-LK62OYZ6.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-CT6XY7NR.js";
+} from "./chunk-MRFHQFML.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
+import {
+  DataContract,
+  loadDocument
+} from "./chunk-XHHF432C.js";
 import {
   ConfigurationError,
-  DataContract,
-  DataError,
-  loadDocument
-} from "./chunk-D62TLEC3.js";
+  DataError
+} from "./chunk-L374PU5G.js";
 
 // src/drift/collect.ts
 var MAX_CATEGORIES = 1e4;

@@ -1,9 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  __commonJS,
-  __toESM,
   require_dist
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-VBZT3NS6.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

@@ -1,20 +1,20 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  validateData
-} from "./chunk-CT6XY7NR.js";
-import {
-  checkDataFiles,
-  writeJson
-} from "./chunk-RKED4HIJ.js";
-import {
   barChart,
   binLabels
 } from "./chunk-4PYNN2NM.js";
 import {
+  validateData
+} from "./chunk-MRFHQFML.js";
+import {
+  checkDataFiles,
+  writeJson
+} from "./chunk-DD5CHBN6.js";
+import {
   DataContract,
   loadDocument,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;

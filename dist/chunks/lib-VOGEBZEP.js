@@ -7,9 +7,10 @@ import {
   createNodeMiddleware,
   createProbot,
   run
-} from "./chunk-Y5SBROKD.js";
-import "./chunk-W64PFGQ6.js";
-import "./chunk-W5IGWCAN.js";
+} from "./chunk-IPERGDSJ.js";
+import "./chunk-LXMZJXHC.js";
+import "./chunk-VBZT3NS6.js";
+import "./chunk-XKNLEOOD.js";
 export {
   Context,
   Probot,

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   driftVerdict,
   sortBySeverity
-} from "./chunk-SBZUPYPN.js";
+} from "./chunk-ZGQCJ3OF.js";
 import {
   barChart,
   comparisonChart
@@ -10,7 +10,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-3CCE2A4P.js";
+} from "./chunk-CMIOVQHW.js";
 import {
   DeploymentPayload,
   aliasChanges,
@@ -21,14 +21,14 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-4OQXWIPX.js";
+} from "./chunk-24AVE2QF.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
   POLICY_PATH,
   Policy,
   loadPolicy
-} from "./chunk-CYMG7XRX.js";
+} from "./chunk-XLYRTSSD.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -43,17 +43,19 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
-  DataError,
   LIMITS,
   fitToLimit,
   fitWithMarkers,
-  isUserFacing,
   parseDocumentText,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError,
+  DataError,
+  isUserFacing
+} from "./chunk-L374PU5G.js";
 
 // src/github/app-access.ts
 var AccessLookup = class {

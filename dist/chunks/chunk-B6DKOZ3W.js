@@ -1,7 +1,9 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  deploymentStrategies
+} from "./chunk-XLYRTSSD.js";
+import {
   DatasetStream,
-  ModelSession,
   downloadPackage,
   looksLikeClassifier,
   metadataList,
@@ -9,28 +11,30 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-HA5OXOCY.js";
+} from "./chunk-OE7M5OKJ.js";
 import {
   checkDataFiles
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   MANIFEST_NAME
-} from "./chunk-6PABWNRV.js";
-import {
-  deploymentStrategies
-} from "./chunk-CYMG7XRX.js";
+} from "./chunk-2WYRR6AG.js";
 import {
   DataProfile,
   formatReference
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
   DataContract,
-  DataError,
   external_exports,
   loadDocument,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ModelSession
+} from "./chunk-IQHOGB4J.js";
+import {
+  ConfigurationError,
+  DataError
+} from "./chunk-L374PU5G.js";
 
 // src/contracts/deploy.ts
 var deployTargets = ["serve", "batch", "command"];

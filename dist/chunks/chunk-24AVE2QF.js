@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
   external_exports
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
 
 // src/policy/promotion.ts
 var aliasesFile = /^models\/([^/]+)\/aliases\.json$/;

@@ -3,10 +3,10 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
   ConfigurationError
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-L374PU5G.js";
 
 // src/github/releases.ts
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-CYMG7XRX.js";
+} from "./chunk-XLYRTSSD.js";
 import {
   Aliases,
   Registry,
@@ -11,14 +11,16 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
   LIMITS,
   escapeCell,
   fitToLimit,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError
+} from "./chunk-L374PU5G.js";
 
 // src/registry/model-card.ts
 function formatMetric(value) {

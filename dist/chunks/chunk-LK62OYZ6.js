@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-CT6XY7NR.js";
+} from "./chunk-MRFHQFML.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,10 +9,10 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   DataError
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-L374PU5G.js";
 
 // src/data/infer.ts
 var CATEGORY_MAX_DISTINCT = 20;

@@ -1,5 +1,13 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  checkStage,
+  renderModelCard,
+  runPromote
+} from "./chunk-CMIOVQHW.js";
+import {
+  loadPolicy
+} from "./chunk-XLYRTSSD.js";
+import {
   DEFAULT_PART_SIZE,
   MANIFEST_NAME,
   MODEL_CARD_NAME,
@@ -8,15 +16,7 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-6PABWNRV.js";
-import {
-  checkStage,
-  renderModelCard,
-  runPromote
-} from "./chunk-3CCE2A4P.js";
-import {
-  loadPolicy
-} from "./chunk-CYMG7XRX.js";
+} from "./chunk-2WYRR6AG.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -29,14 +29,16 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
   DataContract,
   external_exports,
   fitToLimit,
   loadDocument
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError
+} from "./chunk-L374PU5G.js";
 
 // src/registry/attestation.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";

@@ -1,18 +1,18 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  require_tunnel,
-  require_undici
-} from "./chunk-3BUJSWAS.js";
-import {
   Octokit,
   paginateRest,
   restEndpointMethods
-} from "./chunk-W64PFGQ6.js";
+} from "./chunk-LXMZJXHC.js";
+import {
+  require_tunnel,
+  require_undici
+} from "./chunk-WZHGJ6DX.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

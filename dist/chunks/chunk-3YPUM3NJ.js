@@ -6,10 +6,10 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
   external_exports
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
 
 // src/actions/registry.ts
 function registryInputs(descriptions) {

@@ -14,13 +14,15 @@ import {
   retry,
   throttling,
   validateEventName
-} from "./chunk-W64PFGQ6.js";
+} from "./chunk-LXMZJXHC.js";
+import {
+  require_dist
+} from "./chunk-VBZT3NS6.js";
 import {
   __commonJS,
   __require,
-  __toESM,
-  require_dist
-} from "./chunk-W5IGWCAN.js";
+  __toESM
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/deepmerge/dist/cjs.js
 var require_cjs = __commonJS({

@@ -3,10 +3,10 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   DataError
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-L374PU5G.js";
 
 // src/stats/sketch/frequent.ts
 var FrequentItems = class _FrequentItems {

@@ -2,21 +2,25 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-RKED4HIJ.js";
+} from "./chunk-DD5CHBN6.js";
 import {
   RunRecord
-} from "./chunk-C4BBZRUX.js";
+} from "./chunk-ETVZPRLU.js";
 import {
-  ConfigurationError,
-  DataError,
   external_exports,
   parseDocumentText,
   table
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
 import {
-  __toESM,
   require_dist
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-VBZT3NS6.js";
+import {
+  ConfigurationError,
+  DataError
+} from "./chunk-L374PU5G.js";
+import {
+  __toESM
+} from "./chunk-XKNLEOOD.js";
 
 // src/train/checkpoint.ts
 import { createHash } from "node:crypto";

@@ -1,15 +1,17 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  ConfigurationError,
-  DataError,
   external_exports
-} from "./chunk-D62TLEC3.js";
+} from "./chunk-XHHF432C.js";
+import {
+  ConfigurationError,
+  DataError
+} from "./chunk-L374PU5G.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-W5IGWCAN.js";
+} from "./chunk-XKNLEOOD.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

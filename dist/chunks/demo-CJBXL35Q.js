@@ -1,34 +1,37 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  app_default,
+  driftLabels
+} from "./chunk-F3VUDDKW.js";
+import {
   Probot,
   ProbotOctokit,
   createNodeMiddleware
-} from "./chunk-Y5SBROKD.js";
+} from "./chunk-IPERGDSJ.js";
 import {
   startSandbox
-} from "./chunk-52OSAX3W.js";
+} from "./chunk-VCLZEJYB.js";
+import "./chunk-ZGQCJ3OF.js";
+import "./chunk-4PYNN2NM.js";
+import "./chunk-CMIOVQHW.js";
+import "./chunk-24AVE2QF.js";
+import "./chunk-XLYRTSSD.js";
+import {
+  DriftReport,
+  Octokit
+} from "./chunk-ETVZPRLU.js";
+import "./chunk-LXMZJXHC.js";
+import {
+  table
+} from "./chunk-XHHF432C.js";
+import "./chunk-VBZT3NS6.js";
 import {
   ghmlPackageRoot
 } from "./chunk-UG77MLVE.js";
 import {
-  app_default,
-  driftLabels
-} from "./chunk-UUNXQ3IT.js";
-import "./chunk-SBZUPYPN.js";
-import "./chunk-4PYNN2NM.js";
-import "./chunk-3CCE2A4P.js";
-import "./chunk-4OQXWIPX.js";
-import "./chunk-CYMG7XRX.js";
-import {
-  DriftReport,
-  Octokit
-} from "./chunk-C4BBZRUX.js";
-import "./chunk-W64PFGQ6.js";
-import {
-  ConfigurationError,
-  table
-} from "./chunk-D62TLEC3.js";
-import "./chunk-W5IGWCAN.js";
+  ConfigurationError
+} from "./chunk-L374PU5G.js";
+import "./chunk-XKNLEOOD.js";
 
 // src/demo/index.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";

@@ -1,8 +1,9 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   startSandbox
-} from "./chunk-52OSAX3W.js";
-import "./chunk-W5IGWCAN.js";
+} from "./chunk-VCLZEJYB.js";
+import "./chunk-VBZT3NS6.js";
+import "./chunk-XKNLEOOD.js";
 export {
   startSandbox
 };
