@@ -16,6 +16,7 @@ export const entryPoints = {
   register: 'src/actions/register/index.ts',
   evaluate: 'src/actions/evaluate/index.ts',
   'model-thread-worker': 'src/model/model-thread-worker.ts',
+  'ranking-worker': 'src/evaluate/ranking-worker.ts',
   deploy: 'src/actions/deploy/index.ts',
   app: 'app/index.ts',
 };

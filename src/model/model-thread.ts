@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
+import { startWorker } from '../io/worker-thread.js';
 import { tensorsData, tensorsOf, type FromWorker, type ModelThreadStart, type OpenedModel, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
@@ -18,24 +15,6 @@ import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun 
  * The worker's session may use every core, as ONNX Runtime chooses, but its threads sleep rather
  * than spin while they wait, so that a model too small to use them leaves them to the reading.
  */
-
-/**
- * How to start the worker: bundled, the bundle's own entry, model-thread-worker.js at the top of
- * the bundle's directory (this code may be in its chunks/); from source (tsx, vitest), a bootstrap
- * that registers tsx in the worker first, since a worker does not take its starter's loader hooks.
- */
-function workerEntry(): { code: string | URL; eval: boolean } {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  if (!import.meta.url.endsWith('.ts')) {
-    const bundle = path.basename(here) === 'chunks' ? path.dirname(here) : here;
-    return { code: pathToFileURL(path.join(bundle, 'model-thread-worker.js')), eval: false };
-  }
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const api = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
-  const registerUrl = pathToFileURL(path.join(path.dirname(manifest), api)).href;
-  const entryUrl = pathToFileURL(path.join(here, 'model-thread-worker.ts')).href;
-  return { code: `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(entryUrl)}); });`, eval: true };
-}
 
 function rebuilt(error: ThrownInWorker): Error {
   return error.configuration ? new ConfigurationError(error.message, { input: error.input }) : new Error(error.message);
@@ -78,11 +57,11 @@ export class ModelThread implements ModelRunner {
     // This thread makes the tensors the worker's results arrive in; loading here first also means
     // a first install into the runner's tool cache happens once, before the worker looks for it.
     const { ort } = await loadOnnxRuntime({ cuda: executionProvider === 'cuda', log });
-    const entry = workerEntry();
-    const worker = new Worker(entry.code, {
-      eval: entry.eval,
-      workerData: { file, input: options.input ?? 'model', executionProvider } satisfies ModelThreadStart,
-    });
+    const worker = startWorker('model-thread-worker', new URL('./model-thread-worker.ts', import.meta.url), {
+      file,
+      input: options.input ?? 'model',
+      executionProvider,
+    } satisfies ModelThreadStart);
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'log') log(message.message);
     });

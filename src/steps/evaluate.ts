@@ -12,6 +12,7 @@ import { checkThresholdMetrics, runGate } from '../evaluate/gate.js';
 import { openScorer, type ModelTask, type OpenedScorer } from '../evaluate/models.js';
 import { ModelThread } from '../model/model-thread.js';
 import { ParityCheck } from '../evaluate/parity.js';
+import { rankOnTwoThreads, RankingThread } from '../evaluate/ranking-thread.js';
 import { calibrationOf, compareMetrics, curvesOf, intervalsOf, MAX_CURVE_POINTS, metricRecord, slicesOf, type MetricRecord, type SliceParts } from '../evaluate/parts.js';
 import type { Scorer } from '../evaluate/scorer.js';
 import { ConfigurationError, DataError, formatLocation } from '../errors.js';
@@ -20,6 +21,7 @@ import type { Predictions } from '../model/io-mapping.js';
 import type { ExecutionProvider } from '../model/session.js';
 import {
   BINARY_METRICS,
+  ClassificationEvaluation,
   BOOTSTRAP_CONFIDENCE,
   BOOTSTRAP_RESAMPLES,
   BOOTSTRAP_SEED,
@@ -30,7 +32,6 @@ import {
   pairedBootstrap,
   REGRESSION_METRICS,
   RegressionAccumulator,
-  type ClassificationEvaluation,
   type ClassificationReport,
   type Evaluation,
   type Label,
@@ -180,9 +181,13 @@ interface ModelResults {
   slices: SliceParts;
 }
 
+/** Rows from which the classes are ranked on two threads: below them, starting a thread costs more than it saves. */
+const RANKING_THREAD_ROWS = 8 * BATCH_ROWS;
+
 /** Every result of one model, each metric computed once (ranking a million rows per class is the costly part). */
-function resultsOf(accumulator: Accumulator, sliceColumns: string[], minSliceSize: number): ModelResults {
+async function resultsOf(accumulator: Accumulator, sliceColumns: string[], minSliceSize: number, rankingThread: RankingThread | null): Promise<ModelResults> {
   const evaluation = accumulator.evaluation();
+  if (rankingThread && evaluation instanceof ClassificationEvaluation) await rankOnTwoThreads(evaluation, rankingThread);
   const classification = accumulator instanceof ClassificationAccumulator ? { evaluation: evaluation as ClassificationEvaluation, report: (evaluation as ClassificationEvaluation).report() } : null;
   const slices = slicesOf(evaluation, (column) => accumulator.sliceKeys(column), sliceColumns, minSliceSize);
   const record = metricRecord(classification?.report.metrics ?? evaluation.metrics());
@@ -242,6 +247,8 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
 
   const common = { executionProvider, log, columns, label: options.label, features: options.features, contractFeatures, task: options.task };
   const opened: OpenedScorer[] = [];
+  // Set from the stream loop (a closure), so the type is kept wide.
+  let rankingThread = null as RankingThread | null;
   try {
     const challenger = await openScorer({ ...common, file: options.model, session: challengerSession, input: 'model', what: 'the model', classes: options.classes });
     opened.push(challenger);
@@ -290,6 +297,8 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
         if (i === 0 && parity) await parity.compare(scored, chunk.rows);
       }
       rows += chunk.rows;
+      // Started while rows still arrive, so it is ready when they end.
+      if (task === 'classification' && rankingThread === null && rows >= RANKING_THREAD_ROWS) rankingThread = RankingThread.start();
     };
     const dispatch = (chunk: RowChunk): ScoredChunk => {
       const predictions = Promise.all(scorers.map((scorer) => scorer.predict(chunk)));
@@ -321,8 +330,8 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
     const fingerprint = stream.fingerprint();
     const parityResult = parity ? await parity.finish() : null;
 
-    const mine = resultsOf(accumulators[0], sliceColumns, minSliceSize);
-    const theirs = champion ? resultsOf(accumulators[1], sliceColumns, minSliceSize) : null;
+    const mine = await resultsOf(accumulators[0], sliceColumns, minSliceSize, rankingThread);
+    const theirs = champion ? await resultsOf(accumulators[1], sliceColumns, minSliceSize, rankingThread) : null;
     const challengerSummary = challenger.scorer.summary();
 
     let baseline: Baseline | null = null;
@@ -431,5 +440,6 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
     return report;
   } finally {
     for (const { scorer } of opened) await scorer.session.release();
+    await rankingThread?.close();
   }
 }

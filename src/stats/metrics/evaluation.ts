@@ -186,9 +186,38 @@ export interface ClassificationCurves {
 type RankingCurves = Pick<ClassificationCurves, 'roc' | 'precisionRecall'>;
 
 /** One class's ranking on all rows: its metrics, and its curves when they are downsampled (small enough to keep). */
-interface RankedClass {
+export interface RankedClass {
   metrics: RankingMetrics;
   curves: RankingCurves | null;
+}
+
+function rankingCurvesOf(counts: RunCounts, name: string, curvePoints: number | undefined, space?: RankingSpace): RankingCurves {
+  return { roc: rocCurveOf(counts, name, curvePoints, space), precisionRecall: precisionRecallCurveOf(counts, name, curvePoints) };
+}
+
+/**
+ * Sorts the scores of class `positive` (values[i * stride + offset]) once: its ranking metrics,
+ * and its curves when `curvePoints` downsamples them, with the run counts they came from (made in
+ * `space` when given, they last until its next use). Also for ranking a class in another thread,
+ * for `ClassificationEvaluation.adoptRanking`.
+ */
+export function rankClassScores(
+  values: ArrayLike<number>,
+  rows: number,
+  stride: number,
+  offset: number,
+  labels: Int32Array,
+  positive: number,
+  name: string,
+  curvePoints: number | undefined,
+  space?: RankingSpace,
+): { counts: RunCounts; ranked: RankedClass } {
+  const counts = countRuns(values, rows, stride, offset, labels, positive, space);
+  const ranked: RankedClass = {
+    metrics: runMetrics(counts, name),
+    curves: curvePoints === undefined ? null : rankingCurvesOf(counts, name, curvePoints, space),
+  };
+  return { counts, ranked };
 }
 
 /** What resamples re-weight, computed on the first one: per-row losses and confidences, each class's order of rows. */
@@ -219,6 +248,7 @@ export class ClassificationEvaluation implements Evaluation {
   readonly curvePoints: number | undefined;
   private readonly calibrationEdges: Float64Array;
   private allRows: ProbabilityParts | undefined;
+  private rowParts: Omit<ProbabilityParts, 'ranking'> | undefined;
   private readonly ranked: (RankedClass | undefined)[] = [];
   /** each class's calibration_curve bins, from the pass over all rows */
   private calibrationCurves: CalibrationCurveBins | undefined;
@@ -287,7 +317,7 @@ export class ClassificationEvaluation implements Evaluation {
     let rankingCurves = this.ranked[k]?.curves;
     if (rankingCurves === undefined || rankingCurves === null) {
       const { counts, ranked } = this.rankClass(k);
-      rankingCurves = ranked.curves ?? this.rankingCurves(counts, k);
+      rankingCurves = ranked.curves ?? rankingCurvesOf(counts, String(this.classes[k]), this.curvePoints);
     }
     return { value: { label: this.classes[k], ...rankingCurves, calibration: this.calibrationCurves!.curve(k) } };
   }
@@ -312,23 +342,33 @@ export class ClassificationEvaluation implements Evaluation {
     });
   }
 
-  private rankingCurves(counts: RunCounts, k: number, space?: RankingSpace): RankingCurves {
-    const name = String(this.classes[k]);
-    return { roc: rocCurveOf(counts, name, this.curvePoints, space), precisionRecall: precisionRecallCurveOf(counts, name, this.curvePoints) };
+  /** Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the run counts are not. */
+  private rankClass(k: number, space?: RankingSpace): { counts: RunCounts; ranked: RankedClass } {
+    const result = rankClassScores(this.probabilities!, this.rows, this.classes.length, k, this.labels, k, String(this.classes[k]), this.curvePoints, space);
+    this.ranked[k] = result.ranked;
+    return result;
   }
 
-  /**
-   * Sorts class k's scores once: its ranking metrics, and its curves when downsampled, are kept; the
-   * run counts are not (made in `space` when given, they last until its next use).
-   */
-  private rankClass(k: number, space?: RankingSpace): { counts: RunCounts; ranked: RankedClass } {
-    const counts = countRuns(this.probabilities!, this.rows, this.classes.length, k, this.labels, k, space);
-    const ranked: RankedClass = {
-      metrics: runMetrics(counts, String(this.classes[k])),
-      curves: this.curvePoints === undefined ? null : this.rankingCurves(counts, k, space),
-    };
+  /** The classes the metrics on all rows rank: the positive one, or every class one-vs-rest. */
+  get rankedClasses(): number[] {
+    return this.positive !== null ? [this.positive] : this.classes.map((_, k) => k);
+  }
+
+  /** Ranks classes `ks` now, in one ranking space, unless they are ranked already. */
+  rankClasses(ks: readonly number[]): void {
+    if (this.probabilities === null) return;
+    const space = new RankingSpace(this.rows);
+    for (const k of ks) if (this.ranked[k] === undefined) this.rankClass(k, space);
+  }
+
+  /** Takes class k's ranking made elsewhere by `rankClassScores` on this evaluation's probabilities, labels and curve points. */
+  adoptRanking(k: number, ranked: RankedClass): void {
     this.ranked[k] = ranked;
-    return { counts, ranked };
+  }
+
+  /** The passes over all rows other than ranking (losses, reliability and calibration bins), now, unless done. */
+  measureRows(): void {
+    if (this.probabilities !== null) this.rowParts ??= this.rowPartsOf(this.probabilities);
   }
 
   private rankingMetricsOf(k: number, multiplicities: Uint32Array | undefined, space: RankingSpace | undefined): RankingMetrics {
@@ -349,8 +389,8 @@ export class ClassificationEvaluation implements Evaluation {
     };
   }
 
-  /** The probability metrics on all rows, and each class's calibration curve bins: one pass over the rows for the losses, one for the bins. */
-  private allRowsParts(probabilities: Float64Array): ProbabilityParts {
+  /** The losses and reliability on all rows, and each class's calibration curve bins: one pass over the rows for the losses, one for the bins. */
+  private rowPartsOf(probabilities: Float64Array): Omit<ProbabilityParts, 'ranking'> {
     const { labels, positive, rows } = this;
     const classCount = this.classes.length;
     const losses = new LossSums();
@@ -359,7 +399,13 @@ export class ClassificationEvaluation implements Evaluation {
     const calibration = new CalibrationCurveBins(classCount, this.calibrationBins);
     calibration.addRows(labels, probabilities, reliability);
     this.calibrationCurves = calibration;
-    return { logLoss: losses.logLoss / rows, brierScore: losses.brier / rows, reliability: reliability.table(), ranking: this.rankingParts(undefined) };
+    return { logLoss: losses.logLoss / rows, brierScore: losses.brier / rows, reliability: reliability.table() };
+  }
+
+  /** The probability metrics on all rows. */
+  private allRowsParts(probabilities: Float64Array): ProbabilityParts {
+    this.rowParts ??= this.rowPartsOf(probabilities);
+    return { ...this.rowParts, ranking: this.rankingParts(undefined) };
   }
 
   private probabilityParts(multiplicities?: Uint32Array): ProbabilityParts | string {

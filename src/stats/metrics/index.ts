@@ -36,6 +36,7 @@ export {
   rocCurve,
   precisionRecallCurve,
   downsampleCurve,
+  RankingSpace,
   type RocCurve,
   type PrecisionRecallCurve,
 } from './ranking.js';
@@ -58,6 +59,8 @@ export {
 export {
   ClassificationEvaluation,
   RegressionEvaluation,
+  rankClassScores,
+  type RankedClass,
   type Evaluation,
   type ClassificationInput,
   type ClassificationReport,

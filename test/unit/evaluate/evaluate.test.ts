@@ -85,6 +85,43 @@ describe('evaluate: the example model', () => {
     expect(report.operational.modelBytes).toBe((await readFile(exampleModel)).length);
   });
 
+  it('ranks the classes of a large evaluation on two threads, to the same metrics and curves as one thread', async () => {
+    // Past 8 batches of rows a ranking thread takes half the classes: the days repeated, each copy's numbers moved a little.
+    const copies = 92;
+    const header = 'date,precipitation,temp_max,temp_min,wind,weather';
+    const lines: string[] = [];
+    const features: number[] = [];
+    for (let copy = 0; copy < copies; copy++) {
+      for (const d of days) {
+        const row = [d.precipitation, d.temp_max + (copy % 7) / 10, d.temp_min - (copy % 5) / 10, d.wind + (copy % 3) / 10].map((v) => Math.round(v * 10) / 10);
+        features.push(...row);
+        lines.push(`${d.date},${row.join(',')},${d.weather}`);
+      }
+    }
+    const rows = copies * days.length;
+    expect(rows).toBeGreaterThan(8 * 16_384);
+    const data = await scratch.file('large.csv', `${header}\n${lines.join('\n')}\n`);
+    const report = await runEvaluate({ model: exampleModel, data: [data], label: 'weather', bootstrap: 0 });
+    const outputs = await runDirectly(exampleModel, { features: new ort.Tensor('float32', Float32Array.from(features), [rows, 4]) });
+    const classes = EXAMPLE_MODEL.classes;
+    const oneThread = new ClassificationEvaluation({
+      classes,
+      labels: encodeLabels(Array.from({ length: copies }, () => days.map((d) => d.weather)).flat(), classes),
+      probabilities: Float64Array.from(outputs.probabilities.data as Float32Array),
+      predictions: encodeLabels(outputs.label.data as string[], classes),
+      curvePoints: 101,
+    });
+    const expected = oneThread.report();
+    expect(report.rows).toBe(rows);
+    for (const [name, metric] of Object.entries(expected.metrics)) expect(report.metrics[name], name).toBe(metric.value);
+    for (const [k, label] of classes.entries()) {
+      const curves = (oneThread.curves(label) as { value: { roc: { value: { fpr: Float64Array; tpr: Float64Array } } } }).value;
+      expect(report.curves![k].label).toBe(label);
+      expect(report.curves![k].roc!.fpr).toEqual(Array.from(curves.roc.value.fpr));
+      expect(report.curves![k].roc!.tpr).toEqual(Array.from(curves.roc.value.tpr));
+    }
+  });
+
   it('gates on absolute and change bounds, and fails when a threshold is not met', async () => {
     const thresholds = await scratch.file(
       'thresholds.yml',

@@ -1,0 +1,75 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../io/worker-thread.js';
+import type { ClassificationEvaluation, RankedClass } from '../stats/metrics/index.js';
+import type { ClassScores, FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
+
+/**
+ * A worker thread that ranks classes. Ranking is most of the metrics' cost after the last row
+ * (a sort of every row's score per class) and needs every row, so it cannot overlap the model;
+ * on two threads the classes are ranked side by side, and the other passes over the rows run
+ * beside the worker's share.
+ */
+export class RankingThread {
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve: (ranked: Map<number, RankedClass>) => void; reject: (error: Error) => void }>();
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromRankingWorker) => {
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.kind === 'failed') waiting?.reject(new Error(`ranking in a worker thread failed: ${message.message}`));
+      else waiting?.resolve(new Map(message.ranked.map(({ positive, ranked }) => [positive, ranked])));
+    });
+    const failAll = (error: Error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`the ranking worker thread exited (code ${code}) before it answered`)));
+  }
+
+  static start(): RankingThread {
+    return new RankingThread(startWorker('ranking-worker', new URL('./ranking-worker.ts', import.meta.url), null));
+  }
+
+  /** Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`. */
+  rank(evaluation: ClassificationEvaluation, ks: readonly number[]): Promise<Map<number, RankedClass>> {
+    const probabilities = evaluation.probabilities!;
+    const classCount = evaluation.classes.length;
+    const rows = evaluation.rows;
+    const classes: ClassScores[] = ks.map((k) => {
+      const scores = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) scores[i] = probabilities[i * classCount + k];
+      return { positive: k, name: String(evaluation.classes[k]), scores };
+    });
+    const id = this.nextId++;
+    // A copy of its own: the evaluation's labels may be a view of a larger buffer, all of which would be cloned.
+    const labels = evaluation.labels.slice();
+    const message: ToRankingWorker = { kind: 'rank', id, labels, classes, curvePoints: evaluation.curvePoints };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage(message, [labels.buffer, ...classes.map((c) => c.scores.buffer)] as ArrayBuffer[]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * Ranks the classes `evaluation`'s metrics on all rows need on two threads: the worker takes the
+ * first half (rounded up), this thread the rest and then the passes over the rows for the losses
+ * and the calibration bins, which cost about as much as ranking a class or two.
+ */
+export async function rankOnTwoThreads(evaluation: ClassificationEvaluation, thread: RankingThread): Promise<void> {
+  if (evaluation.probabilities === null) return;
+  const ks = evaluation.rankedClasses;
+  const theirs = ks.slice(0, Math.ceil(ks.length / 2));
+  const pending = thread.rank(evaluation, theirs);
+  // Handled below, once this thread's share is done.
+  pending.catch(() => undefined);
+  evaluation.rankClasses(ks.slice(theirs.length));
+  evaluation.measureRows();
+  for (const [k, ranked] of await pending) evaluation.adoptRanking(k, ranked);
+}
