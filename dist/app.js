@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   app_default
-} from "./chunks/chunk-F3VUDDKW.js";
+} from "./chunks/chunk-NDZO64MT.js";
+import "./chunks/chunk-24AVE2QF.js";
 import "./chunks/chunk-ZGQCJ3OF.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import "./chunks/chunk-CMIOVQHW.js";
-import "./chunks/chunk-24AVE2QF.js";
 import "./chunks/chunk-XLYRTSSD.js";
 import "./chunks/chunk-ETVZPRLU.js";
 import "./chunks/chunk-LXMZJXHC.js";

@@ -1,43 +1,5 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  renderMarkdown,
-  renderText,
-  runValidateData
-} from "./chunks/chunk-Y4T4QZL5.js";
-import {
-  DirectoryCheckpointStore,
-  formatNumber,
-  formatValue,
-  lineChart,
-  processSignals,
-  readParams,
-  runTrain,
-  verdictLine
-} from "./chunks/chunk-NQHPIVRH.js";
-import {
-  runDriftCheck
-} from "./chunks/chunk-NF2KJQJI.js";
-import {
-  renderDriftMarkdown,
-  renderDriftText
-} from "./chunks/chunk-ZGQCJ3OF.js";
-import "./chunks/chunk-4PYNN2NM.js";
-import {
-  runRegister
-} from "./chunks/chunk-2TRLRKPG.js";
-import {
-  formatMetric,
-  runPromote,
-  runRollback
-} from "./chunks/chunk-CMIOVQHW.js";
-import {
-  RegistryBaseline,
-  isRegistryReference,
-  renderEvaluationMarkdown,
-  renderEvaluationText,
-  runEvaluate
-} from "./chunks/chunk-YJ6V3ECU.js";
-import {
   DEFAULT_LOG_OPTIONS,
   DeployStrategy,
   DeployTarget,
@@ -61,7 +23,38 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-B6DKOZ3W.js";
+} from "./chunks/chunk-YSUP4YCY.js";
+import {
+  renderMarkdown,
+  renderText,
+  runValidateData
+} from "./chunks/chunk-KOMEU3JE.js";
+import {
+  DirectoryCheckpointStore,
+  formatNumber,
+  formatValue,
+  lineChart,
+  processSignals,
+  readParams,
+  runTrain,
+  verdictLine
+} from "./chunks/chunk-NQHPIVRH.js";
+import {
+  runDriftCheck
+} from "./chunks/chunk-FLKKDX7I.js";
+import {
+  renderDriftMarkdown,
+  renderDriftText
+} from "./chunks/chunk-ZGQCJ3OF.js";
+import "./chunks/chunk-4PYNN2NM.js";
+import {
+  runRegister
+} from "./chunks/chunk-2TRLRKPG.js";
+import {
+  formatMetric,
+  runPromote,
+  runRollback
+} from "./chunks/chunk-CMIOVQHW.js";
 import {
   GitHubDeploymentHistory,
   GitHubPolicySource,
@@ -70,15 +63,22 @@ import {
   loadPolicy
 } from "./chunks/chunk-XLYRTSSD.js";
 import {
+  RegistryBaseline,
+  isRegistryReference,
+  renderEvaluationMarkdown,
+  renderEvaluationText,
+  runEvaluate
+} from "./chunks/chunk-FS57VTGG.js";
+import {
   downloadPackage
-} from "./chunks/chunk-OE7M5OKJ.js";
+} from "./chunks/chunk-6GKAQNRU.js";
 import {
   inferContract
-} from "./chunks/chunk-LK62OYZ6.js";
+} from "./chunks/chunk-WPQ7QYJ2.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-MRFHQFML.js";
+} from "./chunks/chunk-JEE25HNB.js";
 import {
   checkDataFiles,
   writeFileAtomic,
@@ -115,6 +115,8 @@ import {
 import "./chunks/chunk-IQHOGB4J.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError,
   ExitCode,
@@ -235,7 +237,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-CJBXL35Q.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-C7HIYC7A.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {

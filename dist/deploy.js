@@ -10,7 +10,7 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-B6DKOZ3W.js";
+} from "./chunks/chunk-YSUP4YCY.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-YYCCV33D.js";
@@ -18,10 +18,10 @@ import {
   GitHubPolicySource,
   loadPolicy
 } from "./chunks/chunk-XLYRTSSD.js";
-import "./chunks/chunk-OE7M5OKJ.js";
+import "./chunks/chunk-6GKAQNRU.js";
 import "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-LK62OYZ6.js";
-import "./chunks/chunk-MRFHQFML.js";
+import "./chunks/chunk-WPQ7QYJ2.js";
+import "./chunks/chunk-JEE25HNB.js";
 import {
   writeJson
 } from "./chunks/chunk-DD5CHBN6.js";
@@ -55,6 +55,8 @@ import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-IQHOGB4J.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-L374PU5G.js";

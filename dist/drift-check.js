@@ -1,19 +1,19 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-NF2KJQJI.js";
+} from "./chunks/chunk-FLKKDX7I.js";
 import {
   driftVerdict,
   renderDriftMarkdown
 } from "./chunks/chunk-ZGQCJ3OF.js";
 import "./chunks/chunk-4PYNN2NM.js";
+import "./chunks/chunk-WPQ7QYJ2.js";
+import "./chunks/chunk-JEE25HNB.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-3YPUM3NJ.js";
-import "./chunks/chunk-LK62OYZ6.js";
-import "./chunks/chunk-MRFHQFML.js";
 import "./chunks/chunk-DD5CHBN6.js";
 import {
   DriftMethod
@@ -35,6 +35,7 @@ import {
   fitStepSummary
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-L374PU5G.js";

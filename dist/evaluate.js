@@ -6,19 +6,19 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-YJ6V3ECU.js";
+} from "./chunks/chunk-FS57VTGG.js";
+import "./chunks/chunk-6GKAQNRU.js";
+import {
+  context,
+  getOctokit
+} from "./chunks/chunk-BHK3ESOQ.js";
+import "./chunks/chunk-WPQ7QYJ2.js";
+import "./chunks/chunk-JEE25HNB.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
 } from "./chunks/chunk-3YPUM3NJ.js";
-import "./chunks/chunk-OE7M5OKJ.js";
-import {
-  context,
-  getOctokit
-} from "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-LK62OYZ6.js";
-import "./chunks/chunk-MRFHQFML.js";
 import "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
@@ -43,6 +43,8 @@ import {
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";
 

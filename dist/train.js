@@ -1,18 +1,5 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  DirectoryCheckpointStore,
-  processSignals,
-  readParams,
-  renderRunSummary,
-  runTrain,
-  verdictLine
-} from "./chunks/chunk-NQHPIVRH.js";
-import {
-  actionRegistry,
-  registryInputs,
-  withRegistry
-} from "./chunks/chunk-3YPUM3NJ.js";
-import {
   AbortError,
   ActionsArtifactUploader,
   AnonymousCredential,
@@ -48,7 +35,20 @@ import {
   storageSharedKeyCredentialPolicy,
   stringifyXML
 } from "./chunks/chunk-YYCCV33D.js";
+import {
+  DirectoryCheckpointStore,
+  processSignals,
+  readParams,
+  renderRunSummary,
+  runTrain,
+  verdictLine
+} from "./chunks/chunk-NQHPIVRH.js";
 import "./chunks/chunk-BHK3ESOQ.js";
+import {
+  actionRegistry,
+  registryInputs,
+  withRegistry
+} from "./chunks/chunk-3YPUM3NJ.js";
 import {
   writeJson
 } from "./chunks/chunk-DD5CHBN6.js";

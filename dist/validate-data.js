@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-Y4T4QZL5.js";
+} from "./chunks/chunk-KOMEU3JE.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-MRFHQFML.js";
+import "./chunks/chunk-JEE25HNB.js";
 import "./chunks/chunk-DD5CHBN6.js";
 import {
   StepAnnotations,
@@ -23,6 +23,7 @@ import {
   fitStepSummary
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";
 

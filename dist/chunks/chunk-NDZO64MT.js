@@ -1,5 +1,16 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  DeploymentPayload,
+  aliasChanges,
+  evaluatePromotion,
+  filesVerdict,
+  inspectPromotionFiles,
+  judgeDeployment,
+  modelsWithAliasChanges,
+  resolveTier,
+  strategyFor
+} from "./chunk-24AVE2QF.js";
+import {
   driftVerdict,
   sortBySeverity
 } from "./chunk-ZGQCJ3OF.js";
@@ -11,17 +22,6 @@ import {
   runPromote,
   runRollback
 } from "./chunk-CMIOVQHW.js";
-import {
-  DeploymentPayload,
-  aliasChanges,
-  evaluatePromotion,
-  filesVerdict,
-  inspectPromotionFiles,
-  judgeDeployment,
-  modelsWithAliasChanges,
-  resolveTier,
-  strategyFor
-} from "./chunk-24AVE2QF.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,

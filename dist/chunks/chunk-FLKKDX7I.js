@@ -1,12 +1,12 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-LK62OYZ6.js";
+} from "./chunk-WPQ7QYJ2.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-MRFHQFML.js";
+} from "./chunk-JEE25HNB.js";
 import {
   checkDataFiles,
   combinedFingerprint,

@@ -1,26 +1,12 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  BINARY_METRICS,
-  BOOTSTRAP_CONFIDENCE,
-  BOOTSTRAP_RESAMPLES,
-  BOOTSTRAP_SEED,
-  ClassificationAccumulator,
   DatasetStream,
-  FAIRNESS_GAPS,
-  MIN_SLICE_SIZE,
-  MULTICLASS_METRICS,
   ModelThread,
-  REGRESSION_METRICS,
-  RegressionAccumulator,
-  bootstrap,
   describeColumns,
   downloadPackage,
-  fairnessGaps,
-  metricDirection,
   openScorer,
-  pairedBootstrap,
-  sliceMetrics
-} from "./chunk-OE7M5OKJ.js";
+  startWorker
+} from "./chunk-6GKAQNRU.js";
 import {
   BATCH_ROWS,
   writeJson
@@ -36,6 +22,24 @@ import {
   loadDocument,
   table
 } from "./chunk-XHHF432C.js";
+import {
+  BINARY_METRICS,
+  BOOTSTRAP_CONFIDENCE,
+  BOOTSTRAP_RESAMPLES,
+  BOOTSTRAP_SEED,
+  ClassificationAccumulator,
+  ClassificationEvaluation,
+  FAIRNESS_GAPS,
+  MIN_SLICE_SIZE,
+  MULTICLASS_METRICS,
+  REGRESSION_METRICS,
+  RegressionAccumulator,
+  bootstrap,
+  fairnessGaps,
+  metricDirection,
+  pairedBootstrap,
+  sliceMetrics
+} from "./chunk-B75OY6VV.js";
 import {
   ConfigurationError,
   DataError,
@@ -804,6 +808,62 @@ function predictedLabel(predictions, row, classes) {
   return String(classes[top]);
 }
 
+// src/evaluate/ranking-thread.ts
+var RankingThread = class _RankingThread {
+  constructor(worker) {
+    this.worker = worker;
+    worker.on("message", (message) => {
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.kind === "failed") waiting?.reject(new Error(`ranking in a worker thread failed: ${message.message}`));
+      else waiting?.resolve(new Map(message.ranked.map(({ positive, ranked }) => [positive, ranked])));
+    });
+    const failAll = (error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on("error", failAll);
+    worker.on("exit", (code) => failAll(new Error(`the ranking worker thread exited (code ${code}) before it answered`)));
+  }
+  worker;
+  nextId = 0;
+  waiting = /* @__PURE__ */ new Map();
+  static start() {
+    return new _RankingThread(startWorker("ranking-worker", new URL("./ranking-worker.ts", import.meta.url), null));
+  }
+  /** Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`. */
+  rank(evaluation, ks) {
+    const probabilities = evaluation.probabilities;
+    const classCount = evaluation.classes.length;
+    const rows = evaluation.rows;
+    const classes = ks.map((k) => {
+      const scores = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) scores[i] = probabilities[i * classCount + k];
+      return { positive: k, name: String(evaluation.classes[k]), scores };
+    });
+    const id = this.nextId++;
+    const labels = evaluation.labels.slice();
+    const message = { kind: "rank", id, labels, classes, curvePoints: evaluation.curvePoints };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage(message, [labels.buffer, ...classes.map((c) => c.scores.buffer)]);
+    });
+  }
+  async close() {
+    await this.worker.terminate();
+  }
+};
+async function rankOnTwoThreads(evaluation, thread) {
+  if (evaluation.probabilities === null) return;
+  const ks = evaluation.rankedClasses;
+  const theirs = ks.slice(0, Math.ceil(ks.length / 2));
+  const pending = thread.rank(evaluation, theirs);
+  pending.catch(() => void 0);
+  evaluation.rankClasses(ks.slice(theirs.length));
+  evaluation.measureRows();
+  for (const [k, ranked] of await pending) evaluation.adoptRanking(k, ranked);
+}
+
 // src/evaluate/parts.ts
 var MAX_CURVE_POINTS = 101;
 function metricRecord(values) {
@@ -997,8 +1057,10 @@ function readPlan(scorers, label, task, sliceColumns) {
 function newAccumulator(task, classes, positiveLabel, sliceColumns) {
   return task === "regression" ? new RegressionAccumulator({ sliceColumns }) : new ClassificationAccumulator({ classes, positiveLabel, sliceColumns, curvePoints: MAX_CURVE_POINTS });
 }
-function resultsOf(accumulator, sliceColumns, minSliceSize) {
+var RANKING_THREAD_ROWS = 8 * BATCH_ROWS;
+async function resultsOf(accumulator, sliceColumns, minSliceSize, rankingThread) {
   const evaluation = accumulator.evaluation();
+  if (rankingThread && evaluation instanceof ClassificationEvaluation) await rankOnTwoThreads(evaluation, rankingThread);
   const classification = accumulator instanceof ClassificationAccumulator ? { evaluation, report: evaluation.report() } : null;
   const slices = slicesOf(evaluation, (column) => accumulator.sliceKeys(column), sliceColumns, minSliceSize);
   const record = metricRecord(classification?.report.metrics ?? evaluation.metrics());
@@ -1049,6 +1111,7 @@ async function runEvaluate(options) {
   const { thresholds, columns, contractFeatures } = setup;
   const common = { executionProvider, log, columns, label: options.label, features: options.features, contractFeatures, task: options.task };
   const opened = [];
+  let rankingThread = null;
   try {
     const challenger = await openScorer({ ...common, file: options.model, session: challengerSession, input: "model", what: "the model", classes: options.classes });
     opened.push(challenger);
@@ -1094,6 +1157,7 @@ async function runEvaluate(options) {
         if (i === 0 && parity) await parity.compare(scored, chunk.rows);
       }
       rows += chunk.rows;
+      if (task === "classification" && rankingThread === null && rows >= RANKING_THREAD_ROWS) rankingThread = RankingThread.start();
     };
     const dispatch = (chunk) => {
       const predictions = Promise.all(scorers.map((scorer) => scorer.predict(chunk)));
@@ -1120,8 +1184,8 @@ async function runEvaluate(options) {
     }
     const fingerprint = stream.fingerprint();
     const parityResult = parity ? await parity.finish() : null;
-    const mine = resultsOf(accumulators[0], sliceColumns, minSliceSize);
-    const theirs = champion ? resultsOf(accumulators[1], sliceColumns, minSliceSize) : null;
+    const mine = await resultsOf(accumulators[0], sliceColumns, minSliceSize, rankingThread);
+    const theirs = champion ? await resultsOf(accumulators[1], sliceColumns, minSliceSize, rankingThread) : null;
     const challengerSummary = challenger.scorer.summary();
     let baseline = null;
     let comparison = null;
@@ -1220,6 +1284,7 @@ async function runEvaluate(options) {
     return report;
   } finally {
     for (const { scorer } of opened) await scorer.session.release();
+    await rankingThread?.close();
   }
 }
 

@@ -5,7 +5,7 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   validateData
-} from "./chunk-MRFHQFML.js";
+} from "./chunk-JEE25HNB.js";
 import {
   checkDataFiles,
   writeJson

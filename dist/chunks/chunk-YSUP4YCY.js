@@ -11,7 +11,7 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-OE7M5OKJ.js";
+} from "./chunk-6GKAQNRU.js";
 import {
   checkDataFiles
 } from "./chunk-DD5CHBN6.js";

@@ -2,7 +2,8 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   app_default,
   driftLabels
-} from "./chunk-F3VUDDKW.js";
+} from "./chunk-NDZO64MT.js";
+import "./chunk-24AVE2QF.js";
 import {
   Probot,
   ProbotOctokit,
@@ -14,7 +15,6 @@ import {
 import "./chunk-ZGQCJ3OF.js";
 import "./chunk-4PYNN2NM.js";
 import "./chunk-CMIOVQHW.js";
-import "./chunk-24AVE2QF.js";
 import "./chunk-XLYRTSSD.js";
 import {
   DriftReport,

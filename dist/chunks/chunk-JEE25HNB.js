@@ -5,6 +5,10 @@ import {
   readerFor
 } from "./chunk-DD5CHBN6.js";
 import {
+  float64Bits,
+  loadFloat64Bits
+} from "./chunk-OT3JI4UD.js";
+import {
   DataError
 } from "./chunk-L374PU5G.js";
 
@@ -169,24 +173,6 @@ function selectLargest(values, size, rank) {
 function medianOfThree(a, b, c) {
   if (a < b) return b < c ? b : a < c ? c : a;
   return a < c ? a : b < c ? c : b;
-}
-
-// src/stats/float-bits.ts
-var float64 = new Float64Array(1);
-var words = new Uint32Array(float64.buffer);
-var littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var LOW = littleEndian ? 0 : 1;
-var HIGH = 1 - LOW;
-var float64Bits = new Uint32Array(2);
-function loadFloat64Bits(x) {
-  if (x !== x) {
-    float64Bits[0] = 2146959360;
-    float64Bits[1] = 0;
-    return;
-  }
-  float64[0] = x === 0 ? 0 : x;
-  float64Bits[0] = words[HIGH];
-  float64Bits[1] = words[LOW];
 }
 
 // src/stats/sketch/hash.ts
@@ -1315,8 +1301,6 @@ function checkDataset(contract, profilers, rows, findings, now) {
 
 export {
   FrequentItems,
-  float64Bits,
-  loadFloat64Bits,
   KllSketch,
   Moments,
   ColumnProfiler,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-MRFHQFML.js";
+} from "./chunk-JEE25HNB.js";
 import {
   parseBoolean,
   parseFromString,
