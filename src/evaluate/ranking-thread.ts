@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../io/worker-thread.js';
 import type { ClassificationEvaluation, RankedClass } from '../stats/metrics/index.js';
-import type { ClassScores, FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
+import type { FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
 
 /**
  * A worker thread that ranks classes. Ranking is most of the metrics' cost after the last row
@@ -32,23 +32,25 @@ export class RankingThread {
     return new RankingThread(startWorker('ranking-worker', new URL('./ranking-worker.ts', import.meta.url), null));
   }
 
-  /** Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`. */
+  /**
+   * Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`.
+   * The evaluation's rows are cloned to the worker unless they are in shared memory, as an
+   * accumulator's are.
+   */
   rank(evaluation: ClassificationEvaluation, ks: readonly number[]): Promise<Map<number, RankedClass>> {
-    const probabilities = evaluation.probabilities!;
-    const classCount = evaluation.classes.length;
-    const rows = evaluation.rows;
-    const classes: ClassScores[] = ks.map((k) => {
-      const scores = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) scores[i] = probabilities[i * classCount + k];
-      return { positive: k, name: String(evaluation.classes[k]), scores };
-    });
     const id = this.nextId++;
-    // A copy of its own: the evaluation's labels may be a view of a larger buffer, all of which would be cloned.
-    const labels = evaluation.labels.slice();
-    const message: ToRankingWorker = { kind: 'rank', id, labels, classes, curvePoints: evaluation.curvePoints };
+    const message: ToRankingWorker = {
+      kind: 'rank',
+      id,
+      labels: evaluation.labels,
+      probabilities: evaluation.probabilities!,
+      classCount: evaluation.classes.length,
+      classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
+      curvePoints: evaluation.curvePoints,
+    };
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(message, [labels.buffer, ...classes.map((c) => c.scores.buffer)] as ArrayBuffer[]);
+      this.worker.postMessage(message);
     });
   }
 

@@ -5,13 +5,13 @@ import type { FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
 /** The worker of a `RankingThread`: ranks the classes it is sent. Bundled on its own as dist/ranking-worker.js. */
 
 const port = parentPort!;
-port.on('message', ({ id, labels, classes, curvePoints }: ToRankingWorker) => {
+port.on('message', ({ id, labels, probabilities, classCount, classes, curvePoints }: ToRankingWorker) => {
   let answer: FromRankingWorker;
   try {
     const space = new RankingSpace(labels.length);
-    const ranked = classes.map(({ positive, name, scores }) => ({
+    const ranked = classes.map(({ positive, name }) => ({
       positive,
-      ranked: rankClassScores(scores, labels.length, 1, 0, labels, positive, name, curvePoints, space).ranked,
+      ranked: rankClassScores(probabilities, labels.length, classCount, positive, labels, positive, name, curvePoints, space).ranked,
     }));
     answer = { kind: 'ranked', id, ranked };
   } catch (error) {

@@ -73,6 +73,9 @@ class GrowingArray<A extends Float64Array | Int32Array> {
 
 const float64 = (capacity: number) => new Float64Array(capacity);
 const int32 = (capacity: number) => new Int32Array(capacity);
+// In shared memory, so that another thread can rank the classes without a copy of the rows.
+const sharedFloat64 = (capacity: number) => new Float64Array(new SharedArrayBuffer(capacity * Float64Array.BYTES_PER_ELEMENT));
+const sharedInt32 = (capacity: number) => new Int32Array(new SharedArrayBuffer(capacity * Int32Array.BYTES_PER_ELEMENT));
 
 type SliceBatch = Readonly<Record<string, ArrayLike<SliceKey | undefined>>>;
 
@@ -164,7 +167,7 @@ export class ClassificationAccumulator {
     this.slices = new SliceColumns(sliceColumns);
     const classCount = options.classes.length;
     this.kept = keepRows
-      ? { labels: new GrowingArray(int32), probabilities: new GrowingArray(float64), predictions: new GrowingArray(int32) }
+      ? { labels: new GrowingArray(sharedInt32), probabilities: new GrowingArray(sharedFloat64), predictions: new GrowingArray(int32) }
       : null;
     this.totals = keepRows
       ? null
