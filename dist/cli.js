@@ -23,7 +23,7 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-YSUP4YCY.js";
+} from "./chunks/chunk-BR5MLSEJ.js";
 import {
   renderMarkdown,
   renderText,
@@ -68,10 +68,10 @@ import {
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-FS57VTGG.js";
+} from "./chunks/chunk-W7ABNHFA.js";
 import {
   downloadPackage
-} from "./chunks/chunk-6GKAQNRU.js";
+} from "./chunks/chunk-SNLDX3ZO.js";
 import {
   inferContract
 } from "./chunks/chunk-WPQ7QYJ2.js";
@@ -115,7 +115,7 @@ import {
 import "./chunks/chunk-IQHOGB4J.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError,

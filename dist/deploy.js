@@ -10,7 +10,7 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-YSUP4YCY.js";
+} from "./chunks/chunk-BR5MLSEJ.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-YYCCV33D.js";
@@ -18,7 +18,7 @@ import {
   GitHubPolicySource,
   loadPolicy
 } from "./chunks/chunk-XLYRTSSD.js";
-import "./chunks/chunk-6GKAQNRU.js";
+import "./chunks/chunk-SNLDX3ZO.js";
 import "./chunks/chunk-BHK3ESOQ.js";
 import "./chunks/chunk-WPQ7QYJ2.js";
 import "./chunks/chunk-JEE25HNB.js";
@@ -55,7 +55,7 @@ import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-IQHOGB4J.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError

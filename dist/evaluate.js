@@ -6,8 +6,8 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-FS57VTGG.js";
-import "./chunks/chunk-6GKAQNRU.js";
+} from "./chunks/chunk-W7ABNHFA.js";
+import "./chunks/chunk-SNLDX3ZO.js";
 import {
   context,
   getOctokit
@@ -43,7 +43,7 @@ import {
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
-import "./chunks/chunk-B75OY6VV.js";
+import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   RankingSpace,
   rankClassScores
-} from "./chunks/chunk-B75OY6VV.js";
+} from "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";
@@ -10,13 +10,13 @@ import "./chunks/chunk-XKNLEOOD.js";
 // src/evaluate/ranking-worker.ts
 import { parentPort } from "node:worker_threads";
 var port = parentPort;
-port.on("message", ({ id, labels, classes, curvePoints }) => {
+port.on("message", ({ id, labels, probabilities, classCount, classes, curvePoints }) => {
   let answer;
   try {
     const space = new RankingSpace(labels.length);
-    const ranked = classes.map(({ positive, name, scores }) => ({
+    const ranked = classes.map(({ positive, name }) => ({
       positive,
-      ranked: rankClassScores(scores, labels.length, 1, 0, labels, positive, name, curvePoints, space).ranked
+      ranked: rankClassScores(probabilities, labels.length, classCount, positive, labels, positive, name, curvePoints, space).ranked
     }));
     answer = { kind: "ranked", id, ranked };
   } catch (error) {

@@ -23,7 +23,7 @@ import {
 import {
   expandBinaryProbabilities,
   percentile
-} from "./chunk-B75OY6VV.js";
+} from "./chunk-JHZOUL5F.js";
 import {
   ConfigurationError,
   DataError

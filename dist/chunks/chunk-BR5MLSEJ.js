@@ -11,7 +11,7 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-6GKAQNRU.js";
+} from "./chunk-SNLDX3ZO.js";
 import {
   checkDataFiles
 } from "./chunk-DD5CHBN6.js";

@@ -6,7 +6,7 @@ import {
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-6GKAQNRU.js";
+} from "./chunk-SNLDX3ZO.js";
 import {
   BATCH_ROWS,
   writeJson
@@ -39,7 +39,7 @@ import {
   metricDirection,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-B75OY6VV.js";
+} from "./chunk-JHZOUL5F.js";
 import {
   ConfigurationError,
   DataError,
@@ -831,22 +831,25 @@ var RankingThread = class _RankingThread {
   static start() {
     return new _RankingThread(startWorker("ranking-worker", new URL("./ranking-worker.ts", import.meta.url), null));
   }
-  /** Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`. */
+  /**
+   * Ranks classes `ks` of `evaluation` in the worker; the rankings, by class, for `adoptRanking`.
+   * The evaluation's rows are cloned to the worker unless they are in shared memory, as an
+   * accumulator's are.
+   */
   rank(evaluation, ks) {
-    const probabilities = evaluation.probabilities;
-    const classCount = evaluation.classes.length;
-    const rows = evaluation.rows;
-    const classes = ks.map((k) => {
-      const scores = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) scores[i] = probabilities[i * classCount + k];
-      return { positive: k, name: String(evaluation.classes[k]), scores };
-    });
     const id = this.nextId++;
-    const labels = evaluation.labels.slice();
-    const message = { kind: "rank", id, labels, classes, curvePoints: evaluation.curvePoints };
+    const message = {
+      kind: "rank",
+      id,
+      labels: evaluation.labels,
+      probabilities: evaluation.probabilities,
+      classCount: evaluation.classes.length,
+      classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
+      curvePoints: evaluation.curvePoints
+    };
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(message, [labels.buffer, ...classes.map((c) => c.scores.buffer)]);
+      this.worker.postMessage(message);
     });
   }
   async close() {

@@ -1615,6 +1615,8 @@ var GrowingArray = class {
 };
 var float64 = (capacity) => new Float64Array(capacity);
 var int32 = (capacity) => new Int32Array(capacity);
+var sharedFloat64 = (capacity) => new Float64Array(new SharedArrayBuffer(capacity * Float64Array.BYTES_PER_ELEMENT));
+var sharedInt32 = (capacity) => new Int32Array(new SharedArrayBuffer(capacity * Int32Array.BYTES_PER_ELEMENT));
 var SliceColumns = class {
   columns = /* @__PURE__ */ new Map();
   constructor(names) {
@@ -1663,7 +1665,7 @@ var ClassificationAccumulator = class {
     if (!keepRows && sliceColumns.length > 0) throw new RangeError("slices need the rows: set keepRows to true or drop sliceColumns");
     this.slices = new SliceColumns(sliceColumns);
     const classCount = options.classes.length;
-    this.kept = keepRows ? { labels: new GrowingArray(int32), probabilities: new GrowingArray(float64), predictions: new GrowingArray(int32) } : null;
+    this.kept = keepRows ? { labels: new GrowingArray(sharedInt32), probabilities: new GrowingArray(sharedFloat64), predictions: new GrowingArray(int32) } : null;
     this.totals = keepRows ? null : {
       counts: new Float64Array(classCount * classCount),
       losses: new LossSums(),
