@@ -117,5 +117,5 @@ console.log(`\n10,000,000 rows (bootstrap off), own process: ${big.seconds[0].to
 console.log(
   `(the metrics keep the label, ${EXAMPLE_MODEL.classes.length} float64 probabilities and the model's label: ${keptBytes} bytes a row, ` +
     `${((10_000_000 * keptBytes) / 2 ** 20).toFixed(0)} MiB in arrays that grow fourfold as they fill, capacity not yet written costing address space, not memory; ` +
-    'ranking adds 16 bytes a row, reused from class to class)',
+    'ranking adds 16 bytes a row in each of the two threads that rank, reused from class to class)',
 );
