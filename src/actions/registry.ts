@@ -1,8 +1,10 @@
 import type { Octokit } from 'octokit';
 import { z } from 'zod';
 import { createOctokit, explainGitHubError, targetFromEnvironment, type GitHubTarget } from '../github/client.js';
+import { GitHubPolicySource } from '../github/pull-requests.js';
 import { GitHubRegistryStore } from '../github/registry-store.js';
 import { DEFAULT_REGISTRY_BRANCH } from '../registry/paths.js';
+import { loadPolicy } from '../registry/policy.js';
 import { Registry } from '../registry/registry.js';
 
 /**
@@ -11,16 +13,24 @@ import { Registry } from '../registry/registry.js';
  */
 export function registryInputs(descriptions: { branch: string; token: string }) {
   return {
-    'registry-branch': z.string().default(DEFAULT_REGISTRY_BRANCH).describe(descriptions.branch),
+    'registry-branch': z
+      .string()
+      .optional()
+      .describe(`${descriptions.branch} Default: registry-branch in .github/ghml.yml on the default branch, else ${DEFAULT_REGISTRY_BRANCH}.`),
     'github-token': z.string().optional().meta({ description: descriptions.token, actionDefault: '${{ github.token }}' }),
   };
 }
 
-/** The registry of the workflow's repository, through the REST API the job's token reaches. */
-export function actionRegistry(inputs: { 'registry-branch': string; 'github-token'?: string }): { registry: Registry; target: GitHubTarget; octokit: Octokit } {
+/**
+ * The registry of the workflow's repository, through the REST API the job's token reaches, on
+ * `registry-branch` or else the branch the policy on the default branch names, as register, deploy
+ * and the app use: every part of ghml finds the same registry without the branch given twice.
+ */
+export async function actionRegistry(inputs: { 'registry-branch'?: string; 'github-token'?: string }): Promise<{ registry: Registry; target: GitHubTarget; octokit: Octokit }> {
   const target = targetFromEnvironment(process.env, { token: inputs['github-token'] });
   const octokit = createOctokit(target);
-  return { registry: new Registry(new GitHubRegistryStore(octokit, target), inputs['registry-branch']), target, octokit };
+  const branch = inputs['registry-branch'] ?? (await withRegistry(target, () => loadPolicy(new GitHubPolicySource(octokit, target))))['registry-branch'];
+  return { registry: new Registry(new GitHubRegistryStore(octokit, target), branch), target, octokit };
 }
 
 /** Runs a registry write, turning GitHub's answers (401, 403, 404) into messages that name the fix. */

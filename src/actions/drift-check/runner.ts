@@ -79,7 +79,7 @@ export async function driftCheckAction(annotations = new StepAnnotations()): Pro
   if (inputs.model || inputs.environment) {
     if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? 'environment' : 'model' });
     const { model, environment } = inputs;
-    const { registry, target } = actionRegistry(inputs);
+    const { registry, target } = await actionRegistry(inputs);
     const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
     outputs.set('registry-path', recorded);
     core.info(`Recorded the report at ${registry.where(recorded)}.`);

@@ -115,7 +115,7 @@ async function commentOnPullRequest(annotations: StepAnnotations, token: string 
 export async function evaluateAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs['report-out'] ?? path.join(process.env.RUNNER_TEMP ?? '.', 'ghml', 'evaluation-report.json');
-  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : undefined;
+  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? await actionRegistry(inputs) : undefined;
   const report = await runEvaluate({
     registry: registry && {
       resolve: (reference) => withRegistry(registry.target, () => new RegistryBaseline(registry.registry, new GitHubReleases(registry.octokit, registry.target)).resolve(reference)),

@@ -105,7 +105,7 @@ export async function trainAction(annotations = new StepAnnotations()): Promise<
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path.resolve(inputs['working-directory']);
   const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : undefined;
-  const registry = inputs['record-to-registry'] ? actionRegistry(inputs) : undefined;
+  const registry = inputs['record-to-registry'] ? await actionRegistry(inputs) : undefined;
   const result = await runTrain({
     command: inputs.command,
     model: inputs.model,

@@ -6,9 +6,10 @@ import { commands } from '../../../src/cli/commands/index.js';
 import { runCli } from '../../../src/cli/run.js';
 import { EvaluationReport } from '../../../src/contracts/evaluation-report.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { runStep, sandboxEnvironment } from '../../../src/sandbox/step-runner.js';
 import { runRegister } from '../../../src/steps/register.js';
 import { trainExampleModel } from '../../helpers/example-model.js';
-import { seattleWeather } from '../../helpers/temp.js';
+import { repoRoot, seattleWeather } from '../../helpers/temp.js';
 import { githubPorts, registerOptions, registrationInputs } from '../registry/support.js';
 import { expectNoContractViolations } from '../../sandbox/helpers.js';
 
@@ -19,7 +20,8 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'ghml-evaluate-registry-'));
   const seed = path.join(work, 'seed');
   await mkdir(path.join(seed, '.github'), { recursive: true });
-  await writeFile(path.join(seed, '.github/ghml.yml'), 'stages: [staging, production]\n');
+  // A registry branch of the team's own naming: every part of ghml finds it through the policy.
+  await writeFile(path.join(seed, '.github/ghml.yml'), 'stages: [staging, production]\nregistry-branch: ml/models\n');
   sandbox = await startSandbox({ seed, directory: path.join(work, 'sandbox') });
   const commit = (await sandbox.repo.git(['rev-parse', 'main'])).trim();
   const inputs = await registrationInputs(path.join(work, 'inputs'), commit);
@@ -71,5 +73,22 @@ describe('a model@version baseline from the registry', () => {
     const noRepo = await evaluate('--model', model, '--data', seattleWeather, '--label', 'weather', '--baseline', 'weather@production', '--local', sandbox.repo.gitDir);
     expect(noRepo.code).toBe(2);
     expect(noRepo.stderr).toMatch(/give --repo/);
+  });
+});
+
+describe('the evaluate Action (bundled) with a registry baseline', () => {
+  it('finds the registry on the branch the policy names when no registry-branch is given', async () => {
+    const model = await trainExampleModel(path.join(work, 'challenger'));
+    const env = await sandboxEnvironment(sandbox);
+    const result = await runStep({
+      entry: path.join(repoRoot, 'dist/evaluate.js'),
+      workspace: work,
+      inputs: { model, data: seattleWeather, label: 'weather', baseline: 'weather@v1', bootstrap: '0', 'github-token': env.GITHUB_TOKEN },
+      env,
+    });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const report = EvaluationReport.parse(JSON.parse(await readFile(result.outputs['report-path'], 'utf8')));
+    expect(report.baseline).toMatchObject({ kind: 'model', source: 'weather@v1' });
+    expect(await sandbox.repo.git(['branch', '--list', 'ml/models'])).toContain('ml/models');
   });
 });
