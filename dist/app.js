@@ -1,13 +1,12 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   app_default
-} from "./chunks/chunk-NDZO64MT.js";
-import "./chunks/chunk-24AVE2QF.js";
+} from "./chunks/chunk-HLUOW54T.js";
+import "./chunks/chunk-GC2YHG3N.js";
 import "./chunks/chunk-ZGQCJ3OF.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-CMIOVQHW.js";
-import "./chunks/chunk-XLYRTSSD.js";
-import "./chunks/chunk-ETVZPRLU.js";
+import "./chunks/chunk-WGXGMKHH.js";
+import "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";

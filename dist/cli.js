@@ -23,7 +23,7 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-BR5MLSEJ.js";
+} from "./chunks/chunk-GZJEB4FX.js";
 import {
   renderMarkdown,
   renderText,
@@ -38,10 +38,10 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-NQHPIVRH.js";
+} from "./chunks/chunk-SR2PRNIZ.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-FLKKDX7I.js";
+} from "./chunks/chunk-S6AXSSMM.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -49,29 +49,22 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   runRegister
-} from "./chunks/chunk-2TRLRKPG.js";
+} from "./chunks/chunk-6OTVQK5E.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-CMIOVQHW.js";
-import {
-  GitHubDeploymentHistory,
-  GitHubPolicySource,
-  GitHubPullRequests,
-  POLICY_PATH,
-  loadPolicy
-} from "./chunks/chunk-XLYRTSSD.js";
+} from "./chunks/chunk-WGXGMKHH.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-W7ABNHFA.js";
+} from "./chunks/chunk-SVJEWZUO.js";
 import {
   downloadPackage
-} from "./chunks/chunk-SNLDX3ZO.js";
+} from "./chunks/chunk-TNSDUDTO.js";
 import {
   inferContract
 } from "./chunks/chunk-WPQ7QYJ2.js";
@@ -86,11 +79,15 @@ import {
 } from "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-2WYRR6AG.js";
+} from "./chunks/chunk-PVGVP2R2.js";
 import {
   DataProfile,
   DriftMethod,
+  GitHubDeploymentHistory,
+  GitHubPolicySource,
+  GitHubPullRequests,
   GitHubRegistryStore,
+  POLICY_PATH,
   Registry,
   RunRecord,
   checkStageName,
@@ -98,10 +95,11 @@ import {
   driftMethods,
   explainGitHubError,
   formatReference,
+  loadPolicy,
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   DataContract,
@@ -237,7 +235,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-C7HIYC7A.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-PFAOUVFW.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   DeploymentPayload
-} from "./chunks/chunk-24AVE2QF.js";
+} from "./chunks/chunk-GC2YHG3N.js";
 import {
   DeployStrategy,
   DeployTarget,
@@ -10,15 +10,11 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-BR5MLSEJ.js";
+} from "./chunks/chunk-GZJEB4FX.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-YYCCV33D.js";
-import {
-  GitHubPolicySource,
-  loadPolicy
-} from "./chunks/chunk-XLYRTSSD.js";
-import "./chunks/chunk-SNLDX3ZO.js";
+import "./chunks/chunk-TNSDUDTO.js";
 import "./chunks/chunk-BHK3ESOQ.js";
 import "./chunks/chunk-WPQ7QYJ2.js";
 import "./chunks/chunk-JEE25HNB.js";
@@ -27,15 +23,17 @@ import {
 } from "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-2WYRR6AG.js";
+} from "./chunks/chunk-PVGVP2R2.js";
 import {
+  GitHubPolicySource,
   GitHubRegistryStore,
   Registry,
   createOctokit,
   explainGitHubError,
+  loadPolicy,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-FLKKDX7I.js";
+} from "./chunks/chunk-S6AXSSMM.js";
 import {
   driftVerdict,
   renderDriftMarkdown
@@ -13,11 +13,11 @@ import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-3YPUM3NJ.js";
+} from "./chunks/chunk-EDKUQASI.js";
 import "./chunks/chunk-DD5CHBN6.js";
 import {
   DriftMethod
-} from "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -91,7 +91,7 @@ async function driftCheckAction(annotations = new StepAnnotations()) {
   if (inputs.model || inputs.environment) {
     if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? "environment" : "model" });
     const { model, environment } = inputs;
-    const { registry, target } = actionRegistry(inputs);
+    const { registry, target } = await actionRegistry(inputs);
     const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
     outputs.set("registry-path", recorded);
     info(`Recorded the report at ${registry.where(recorded)}.`);

@@ -6,8 +6,8 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-W7ABNHFA.js";
-import "./chunks/chunk-SNLDX3ZO.js";
+} from "./chunks/chunk-SVJEWZUO.js";
+import "./chunks/chunk-TNSDUDTO.js";
 import {
   context,
   getOctokit
@@ -18,12 +18,12 @@ import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-3YPUM3NJ.js";
+} from "./chunks/chunk-EDKUQASI.js";
 import "./chunks/chunk-DD5CHBN6.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-2WYRR6AG.js";
-import "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-PVGVP2R2.js";
+import "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -141,7 +141,7 @@ async function commentOnPullRequest(annotations, token, modelName, body) {
 async function evaluateAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs["report-out"] ?? path.join(process.env.RUNNER_TEMP ?? ".", "ghml", "evaluation-report.json");
-  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? actionRegistry(inputs) : void 0;
+  const registry = inputs.baseline && isRegistryReference(inputs.baseline) ? await actionRegistry(inputs) : void 0;
   const report = await runEvaluate({
     registry: registry && {
       resolve: (reference) => withRegistry(registry.target, () => new RegistryBaseline(registry.registry, new GitHubReleases(registry.octokit, registry.target)).resolve(reference))

@@ -2,21 +2,19 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-2TRLRKPG.js";
-import "./chunks/chunk-CMIOVQHW.js";
-import {
-  GitHubPolicySource,
-  GitHubPullRequests
-} from "./chunks/chunk-XLYRTSSD.js";
+} from "./chunks/chunk-6OTVQK5E.js";
+import "./chunks/chunk-WGXGMKHH.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-2WYRR6AG.js";
+} from "./chunks/chunk-PVGVP2R2.js";
 import {
+  GitHubPolicySource,
+  GitHubPullRequests,
   GitHubRegistryStore,
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   booleanInput,

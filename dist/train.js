@@ -42,19 +42,19 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-NQHPIVRH.js";
+} from "./chunks/chunk-SR2PRNIZ.js";
 import "./chunks/chunk-BHK3ESOQ.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-3YPUM3NJ.js";
+} from "./chunks/chunk-EDKUQASI.js";
 import {
   writeJson
 } from "./chunks/chunk-DD5CHBN6.js";
 import {
   RunRecord
-} from "./chunks/chunk-ETVZPRLU.js";
+} from "./chunks/chunk-ZCPO2S4K.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
@@ -28298,7 +28298,7 @@ async function trainAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const workingDirectory = path9.resolve(inputs["working-directory"]);
   const artifacts = ActionsArtifactUploader.available() ? new ActionsArtifactUploader() : void 0;
-  const registry = inputs["record-to-registry"] ? actionRegistry(inputs) : void 0;
+  const registry = inputs["record-to-registry"] ? await actionRegistry(inputs) : void 0;
   const result = await runTrain({
     command: inputs.command,
     model: inputs.model,

@@ -10,11 +10,11 @@ import {
 } from "./chunk-DD5CHBN6.js";
 import {
   MANIFEST_NAME
-} from "./chunk-2WYRR6AG.js";
+} from "./chunk-PVGVP2R2.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   loadOnnxRuntime,
   tensorsData,

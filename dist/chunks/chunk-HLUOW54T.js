@@ -9,7 +9,7 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-24AVE2QF.js";
+} from "./chunk-GC2YHG3N.js";
 import {
   driftVerdict,
   sortBySeverity
@@ -21,29 +21,27 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-CMIOVQHW.js";
-import {
-  GitHubPolicySource,
-  GitHubPullRequests,
-  POLICY_PATH,
-  Policy,
-  loadPolicy
-} from "./chunk-XLYRTSSD.js";
+} from "./chunk-WGXGMKHH.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
   DriftReport,
   EvaluationSummary,
+  GitHubPolicySource,
+  GitHubPullRequests,
   GitHubRegistryStore,
   ModelRecord,
+  POLICY_PATH,
+  Policy,
   Registry,
   VersionRecord,
   checkModelName,
+  loadPolicy,
   parseVersion,
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   LIMITS,
   fitToLimit,

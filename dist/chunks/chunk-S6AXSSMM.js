@@ -17,7 +17,7 @@ import {
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   DataContract,
   loadDocument

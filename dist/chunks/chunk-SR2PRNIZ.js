@@ -5,7 +5,7 @@ import {
 } from "./chunk-DD5CHBN6.js";
 import {
   RunRecord
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   external_exports,
   parseDocumentText,

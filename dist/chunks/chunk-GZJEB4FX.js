@@ -1,8 +1,5 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  deploymentStrategies
-} from "./chunk-XLYRTSSD.js";
-import {
   DatasetStream,
   downloadPackage,
   looksLikeClassifier,
@@ -11,17 +8,18 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-SNLDX3ZO.js";
+} from "./chunk-TNSDUDTO.js";
 import {
   checkDataFiles
 } from "./chunk-DD5CHBN6.js";
 import {
   MANIFEST_NAME
-} from "./chunk-2WYRR6AG.js";
+} from "./chunk-PVGVP2R2.js";
 import {
   DataProfile,
+  deploymentStrategies,
   formatReference
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   DataContract,
   external_exports,

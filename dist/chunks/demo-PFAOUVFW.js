@@ -2,8 +2,8 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   app_default,
   driftLabels
-} from "./chunk-NDZO64MT.js";
-import "./chunk-24AVE2QF.js";
+} from "./chunk-HLUOW54T.js";
+import "./chunk-GC2YHG3N.js";
 import {
   Probot,
   ProbotOctokit,
@@ -14,12 +14,11 @@ import {
 } from "./chunk-VCLZEJYB.js";
 import "./chunk-ZGQCJ3OF.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-CMIOVQHW.js";
-import "./chunk-XLYRTSSD.js";
+import "./chunk-WGXGMKHH.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import "./chunk-LXMZJXHC.js";
 import {
   table

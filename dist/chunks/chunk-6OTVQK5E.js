@@ -3,10 +3,7 @@ import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-CMIOVQHW.js";
-import {
-  loadPolicy
-} from "./chunk-XLYRTSSD.js";
+} from "./chunk-WGXGMKHH.js";
 import {
   DEFAULT_PART_SIZE,
   MANIFEST_NAME,
@@ -16,7 +13,7 @@ import {
   plannedAssets,
   safeAssetName,
   sha256Hex
-} from "./chunk-2WYRR6AG.js";
+} from "./chunk-PVGVP2R2.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -26,10 +23,11 @@ import {
   RunRecord,
   VersionRecord,
   checkModelName,
+  loadPolicy,
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   DataContract,
   external_exports,

@@ -6,14 +6,14 @@ import {
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-SNLDX3ZO.js";
+} from "./chunk-TNSDUDTO.js";
 import {
   BATCH_ROWS,
   writeJson
 } from "./chunk-DD5CHBN6.js";
 import {
   parseModelReference
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   DataContract,
   LIMITS,

@@ -1,17 +1,15 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  loadPolicy
-} from "./chunk-XLYRTSSD.js";
-import {
   Aliases,
   Registry,
   checkModelName,
   checkStageName,
+  loadPolicy,
   promotionBranch,
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-ETVZPRLU.js";
+} from "./chunk-ZCPO2S4K.js";
 import {
   LIMITS,
   escapeCell,
