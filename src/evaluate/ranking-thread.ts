@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../io/worker-thread.js';
+import { startWorker, WorkerCalls } from '../io/worker-thread.js';
 import type { ClassificationEvaluation, RankedClass } from '../stats/metrics/index.js';
 import type { FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
 
@@ -10,22 +10,14 @@ import type { FromRankingWorker, ToRankingWorker } from './ranking-protocol.js';
  * beside the worker's share.
  */
 export class RankingThread {
-  private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (ranked: Map<number, RankedClass>) => void; reject: (error: Error) => void }>();
+  private readonly calls: WorkerCalls<FromRankingWorker>;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromRankingWorker) => {
-      const waiting = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      if (message.kind === 'failed') waiting?.reject(new Error(`ranking in a worker thread failed: ${message.message}`));
-      else waiting?.resolve(new Map(message.ranked.map(({ positive, ranked }) => [positive, ranked])));
-    });
-    const failAll = (error: Error) => {
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`the ranking worker thread exited (code ${code}) before it answered`)));
+    this.calls = new WorkerCalls<FromRankingWorker>(
+      worker,
+      (answer) => (answer.kind === 'failed' ? new Error(`ranking in a worker thread failed: ${answer.message}`) : null),
+      'the ranking worker thread',
+    );
   }
 
   static start(): RankingThread {
@@ -37,21 +29,20 @@ export class RankingThread {
    * The evaluation's rows are cloned to the worker unless they are in shared memory, as an
    * accumulator's are.
    */
-  rank(evaluation: ClassificationEvaluation, ks: readonly number[]): Promise<Map<number, RankedClass>> {
-    const id = this.nextId++;
-    const message: ToRankingWorker = {
-      kind: 'rank',
-      id,
-      labels: evaluation.labels,
-      probabilities: evaluation.probabilities!,
-      classCount: evaluation.classes.length,
-      classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
-      curvePoints: evaluation.curvePoints,
-    };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(message);
-    });
+  async rank(evaluation: ClassificationEvaluation, ks: readonly number[]): Promise<Map<number, RankedClass>> {
+    const answer = await this.calls.call(
+      (id): ToRankingWorker => ({
+        kind: 'rank',
+        id,
+        labels: evaluation.labels,
+        probabilities: evaluation.probabilities!,
+        classCount: evaluation.classes.length,
+        classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
+        curvePoints: evaluation.curvePoints,
+      }),
+    );
+    if (answer.kind !== 'ranked') throw new Error(`unexpected answer ${answer.kind} to a ranking`);
+    return new Map(answer.ranked.map(({ positive, ranked }) => [positive, ranked]));
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,6 @@ export interface Latency {
 export class Scorer {
   /** Seconds spent in the model's batch calls. */
   modelSeconds = 0;
-  rows = 0;
   private readonly fetches: string[];
   private readonly singleRows: Record<string, Tensor>[] = [];
 
@@ -59,7 +58,6 @@ export class Scorer {
         { input: 'model', cause: error },
       );
     }
-    this.rows += chunk.rows;
     return readPredictions(this.outputs, results, chunk.rows, { classCount: this.classes?.length ?? 0, columnOrder: this.columnOrder, what: this.what });
   }
 

@@ -22,3 +22,45 @@ export function startWorker(name: string, source: URL, workerData: unknown): Wor
   const bootstrap = `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
+
+/**
+ * Calls to a worker thread, answered by messages carrying the call's id, in any order. Messages
+ * without an id (logs, notices) are left to other listeners; every call still waiting fails when
+ * the worker throws or exits.
+ */
+export class WorkerCalls<Answer extends { id: number }> {
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
+
+  constructor(
+    private readonly worker: Worker,
+    /** The error an answer reports, or null for an answer that succeeded. */
+    failure: (answer: Answer) => Error | null,
+    /** The worker, for messages: "the model's worker thread". */
+    what: string,
+  ) {
+    worker.on('message', (message: Partial<Answer>) => {
+      if (typeof message.id !== 'number') return;
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      const error = failure(message as Answer);
+      if (error) waiting?.reject(error);
+      else waiting?.resolve(message as Answer);
+    });
+    const failAll = (error: Error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`${what} exited (code ${code}) before it answered`)));
+  }
+
+  /** Posts the message `request` makes of a new id, moving `transfer`; the answer with that id. */
+  call(request: (id: number) => unknown, transfer: readonly ArrayBuffer[] = []): Promise<Answer> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage(request(id), transfer);
+    });
+  }
+}

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
-import { startWorker } from '../io/worker-thread.js';
+import { startWorker, WorkerCalls } from '../io/worker-thread.js';
 import { tensorsData, tensorsOf, type FromWorker, type ModelThreadStart, type OpenedModel, type ThrownInWorker, type ToWorker } from './model-thread-protocol.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 import type { ExecutionProvider, ModelRunner, OpenOptions, TensorInfo, TimedRun } from './session.js';
@@ -20,14 +20,10 @@ function rebuilt(error: ThrownInWorker): Error {
   return error.configuration ? new ConfigurationError(error.message, { input: error.input }) : new Error(error.message);
 }
 
-interface Waiting {
-  resolve: (message: FromWorker) => void;
-  reject: (error: Error) => void;
-}
+type Answer = Extract<FromWorker, { id: number }>;
 
 export class ModelThread implements ModelRunner {
-  private nextId = 0;
-  private readonly waiting = new Map<number, Waiting>();
+  private readonly calls: WorkerCalls<Answer>;
   private released: Promise<void> | undefined;
 
   private constructor(
@@ -35,19 +31,7 @@ export class ModelThread implements ModelRunner {
     private readonly worker: Worker,
     private readonly model: OpenedModel,
   ) {
-    worker.on('message', (message: FromWorker) => {
-      if (message.kind !== 'ran' && message.kind !== 'timed' && message.kind !== 'run-failed') return;
-      const waiting = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      if (message.kind === 'run-failed') waiting?.reject(rebuilt(message.error));
-      else waiting?.resolve(message);
-    });
-    const failAll = (error: Error) => {
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`the model's worker thread exited (code ${code}) before it answered`)));
+    this.calls = new WorkerCalls<Answer>(worker, (answer) => (answer.kind === 'run-failed' ? rebuilt(answer.error) : null), "the model's worker thread");
   }
 
   /** Opens `file` in a new worker thread; errors opening it are the same as `ModelSession.open`'s. */
@@ -62,29 +46,20 @@ export class ModelThread implements ModelRunner {
       input: options.input ?? 'model',
       executionProvider,
     } satisfies ModelThreadStart);
-    worker.on('message', (message: FromWorker) => {
-      if (message.kind === 'log') log(message.message);
-    });
-    const onMessage = (resolve: (model: OpenedModel) => void, reject: (error: Error) => void) => (message: FromWorker) => {
-      if (message.kind === 'opened') resolve(message.model);
-      else if (message.kind === 'failed') reject(rebuilt(message.error));
-    };
-    let listener: ((message: FromWorker) => void) | undefined;
     let opened: OpenedModel;
     try {
       opened = await new Promise<OpenedModel>((resolve, reject) => {
-        listener = onMessage(resolve, reject);
-        worker.on('message', listener);
+        worker.on('message', (message: FromWorker) => {
+          if (message.kind === 'log') log(message.message);
+          else if (message.kind === 'opened') resolve(message.model);
+          else if (message.kind === 'failed') reject(rebuilt(message.error));
+        });
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`the model's worker thread exited (code ${code}) while opening "${file}"`)));
       });
     } catch (error) {
       await worker.terminate();
       throw error;
-    } finally {
-      worker.off('message', listener!);
-      worker.removeAllListeners('error');
-      worker.removeAllListeners('exit');
     }
     return new ModelThread(ort, worker, opened);
   }
@@ -117,12 +92,9 @@ export class ModelThread implements ModelRunner {
     return this.model.outputs;
   }
 
-  private call(message: ToWorker & { id: number }, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
+  private call(request: (id: number) => ToWorker, transfer: ArrayBuffer[] = []): Promise<Answer> {
     if (this.released) return Promise.reject(new Error('the model was released'));
-    return new Promise((resolve, reject) => {
-      this.waiting.set(message.id, { resolve, reject });
-      this.worker.postMessage(message, transfer);
-    });
+    return this.calls.call(request, transfer);
   }
 
   /** Runs the model on `feeds`; typed arrays that own their buffer move to the worker and are empty here afterwards. */
@@ -134,13 +106,13 @@ export class ModelThread implements ModelRunner {
       const array = data as Float32Array;
       return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? [array.buffer as ArrayBuffer] : [];
     });
-    const answer = await this.call({ kind: 'run', id: this.nextId++, feeds: data, fetches }, transfer);
+    const answer = await this.call((id) => ({ kind: 'run', id, feeds: data, fetches }), transfer);
     if (answer.kind !== 'ran') throw new Error(`unexpected answer ${answer.kind} to a run`);
     return { outputs: tensorsOf(this.ort, answer.outputs), seconds: answer.seconds };
   }
 
   async timeRuns(calls: readonly Record<string, Tensor>[], fetches: readonly string[]): Promise<number[]> {
-    const answer = await this.call({ kind: 'time', id: this.nextId++, calls: calls.map(tensorsData), fetches });
+    const answer = await this.call((id) => ({ kind: 'time', id, calls: calls.map(tensorsData), fetches }));
     if (answer.kind !== 'timed') throw new Error(`unexpected answer ${answer.kind} to timed runs`);
     return answer.durations;
   }
