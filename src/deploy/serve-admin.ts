@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { DataContract } from '../contracts/data-contract.js';
 import { ServerStatus, type RoutingInput, type VersionTraffic } from '../contracts/serve.js';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../io/digest.js';
 
 /** The admin API of a running `ghml serve` (docs/serve.md), as the deploy step drives it. */
 
@@ -67,7 +67,7 @@ export class ServeAdmin {
 
   async load(model: string, version: string, modelFile: string, contract: DataContract | null): Promise<void> {
     const bytes = await readFile(modelFile);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     await this.expect('PUT', `/admin/v1/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}`, { sha256, model: bytes.toString('base64'), contract }, [200, 201]);
   }
 

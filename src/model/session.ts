@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../io/digest.js';
 import { loadOnnxRuntime, type OnnxRuntime } from './runtime-loader.js';
 
 /**
@@ -174,7 +174,7 @@ export class ModelSession implements ModelRunner {
         { input, cause: error },
       );
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     return new ModelSession(ort, session, file, sha256, bytes.length, readModelMetadata(bytes), provider);
   }
 

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PackageManifest, type PackageFile, type PackageFileRole } from '../contracts/registry.js';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../io/digest.js';
 import { serializeDocument } from './documents.js';
 import type { AssetUpload } from './ports.js';
 
@@ -34,10 +35,6 @@ export interface DescribedFile {
 /** GitHub replaces characters outside this set in asset names, so ghml never sends any. */
 export function safeAssetName(fileName: string): string {
   return path.basename(fileName).replace(/[^A-Za-z0-9._+-]/g, '.').replace(/^[.]+/, '');
-}
-
-export function sha256Hex(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
 }
 
 function partName(name: string, index: number): string {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { writeFile } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LoadVersionRequest, Routing, ServedVersionLabel, type Incident, type ServerStatus } from '../contracts/serve.js';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../io/digest.js';
 import { Access, Throttle, type Caller } from './access.js';
 import { HttpError, parseJson, readBody, sendError, sendJson } from './http.js';
 import { Metrics, SHADOW_ROUTE } from './metrics.js';
@@ -404,7 +405,7 @@ export class PredictionServer {
 
   private async loadVersion(model: string, version: string, load: LoadVersionRequest): Promise<{ status: number; loaded: ServedVersion }> {
     const bytes = Buffer.from(load.model, 'base64');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     if (sha256 !== load.sha256) throw new HttpError(400, `the model sent hashes to ${sha256}, not to the sha256 given (${load.sha256}): it was damaged on the way or the wrong file was sent`);
     const existing = this.table.get(model)?.versions.get(version);
     if (existing) {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataContract } from '../contracts/data-contract.js';
 import { EvaluationReport, type Baseline, type Comparison, type EvaluationTask } from '../contracts/evaluation-report.js';
@@ -10,22 +8,23 @@ import { resolveBaseline, unconfiguredRegistry, type BaselineRegistry } from '..
 import { describeColumns, DatasetStream, type RowChunk } from '../evaluate/dataset.js';
 import { checkThresholdMetrics, runGate } from '../evaluate/gate.js';
 import { openScorer, type ModelTask, type OpenedScorer } from '../evaluate/models.js';
-import { ModelThread } from '../model/model-thread.js';
 import { ParityCheck } from '../evaluate/parity.js';
 import { rankOnTwoThreads, RankingThread } from '../evaluate/ranking-thread.js';
 import { calibrationOf, compareMetrics, curvesOf, intervalsOf, MAX_CURVE_POINTS, metricRecord, slicesOf, type MetricRecord, type SliceParts } from '../evaluate/parts.js';
 import type { Scorer } from '../evaluate/scorer.js';
 import { ConfigurationError, DataError, formatLocation } from '../errors.js';
+import { sha256OfFile } from '../io/digest.js';
 import { writeJson } from '../io/files.js';
 import type { Predictions } from '../model/io-mapping.js';
+import { ModelThread } from '../model/model-thread.js';
 import type { ExecutionProvider } from '../model/session.js';
 import {
   BINARY_METRICS,
-  ClassificationEvaluation,
   BOOTSTRAP_CONFIDENCE,
   BOOTSTRAP_RESAMPLES,
   BOOTSTRAP_SEED,
   ClassificationAccumulator,
+  ClassificationEvaluation,
   FAIRNESS_GAPS,
   MIN_SLICE_SIZE,
   MULTICLASS_METRICS,
@@ -202,10 +201,6 @@ function checkColumns(names: readonly string[], available: readonly string[], in
   }
 }
 
-async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
-}
-
 /** The thresholds, the data's columns and the contract's features, each checked against the options. */
 async function readSetup(options: EvaluateOptions, sliceColumns: string[]) {
   const thresholds = options.thresholds ? await loadDocument(options.thresholds, EvaluationThresholds, 'evaluation thresholds', 'thresholds') : null;
@@ -364,7 +359,7 @@ export async function runEvaluate(options: EvaluateOptions): Promise<EvaluationR
         kind: 'report',
         source: options.baseline!,
         path: baselinePath!,
-        sha256: await sha256Of(baselinePath!),
+        sha256: await sha256OfFile(baselinePath!),
         rows: baselineReport.rows,
         sameRows,
         metrics: baselineReport.metrics,

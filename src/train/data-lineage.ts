@@ -6,7 +6,7 @@ import type { FileFingerprint } from '../contracts/data-profile.js';
 import type { DvcPointer, RunRecord } from '../contracts/run-record.js';
 import { readerFor } from '../data/reader.js';
 import { ConfigurationError, DataError } from '../errors.js';
-import { sha256OfFile } from './environment.js';
+import { sha256OfFile } from '../io/digest.js';
 
 /**
  * Which data the run trained on, without copying it: digests of the declared data files, and the

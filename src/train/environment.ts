@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Environment, LockFile, RunRecord, Trigger } from '../contracts/run-record.js';
+import { sha256OfFile } from '../io/digest.js';
 
 /** What the run ran on and for whom: enough to tell two runs' environments apart and to rebuild one. */
 
@@ -20,12 +19,6 @@ function execute(file: string, args: string[], options: { cwd?: string; env: Nod
       resolve({ ok: !error, stdout, stderr }),
     );
   });
-}
-
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? null : value);

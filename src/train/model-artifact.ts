@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelArtifact } from '../contracts/run-record.js';
-import { sha256OfFile } from './environment.js';
+import { sha256OfFile } from '../io/digest.js';
 import { readOnnxSignature } from './onnx-signature.js';
 
 const formatsByExtension: Record<string, ModelArtifact['format']> = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { runStep, sandboxEnvironment } from '../../../src/sandbox/step-runner.js';
-import { sha256OfFile } from '../../../src/train/environment.js';
+import { sha256OfFile } from '../../../src/io/digest.js';
 import { repoRoot } from '../../helpers/temp.js';
 import { expectNoContractViolations, octokitFor } from '../../sandbox/helpers.js';
 import { registrationInputs, type RegistrationInputs } from './support.js';

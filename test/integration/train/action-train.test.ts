@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runStep, type StepRunResult } from '../../../src/sandbox/step-runner.js';
-import { sha256OfFile } from '../../../src/train/environment.js';
+import { sha256OfFile } from '../../../src/io/digest.js';
 import { repoRoot, scratchDirectory } from '../../helpers/temp.js';
 import { exampleCommand, pathWithFakeGpus, pathWithoutGpu, readRecord, trainEntry, userProject } from './support.js';
 

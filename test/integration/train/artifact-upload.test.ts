@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
 import { runStep, sandboxEnvironment } from '../../../src/sandbox/step-runner.js';
-import { sha256OfFile } from '../../../src/train/environment.js';
+import { sha256OfFile } from '../../../src/io/digest.js';
 import { scratchDirectory } from '../../helpers/temp.js';
 import { expectNoContractViolations } from '../../sandbox/helpers.js';
 import { pathWithoutGpu, readRecord, trainEntry } from './support.js';

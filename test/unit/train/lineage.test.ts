@@ -3,7 +3,8 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintData, parseDvcFile, readDvcPointers } from '../../../src/train/data-lineage.js';
-import { captureGit, captureTrigger, findLockFiles, sha256OfFile } from '../../../src/train/environment.js';
+import { sha256OfFile } from '../../../src/io/digest.js';
+import { captureGit, captureTrigger, findLockFiles } from '../../../src/train/environment.js';
 import { scratchDirectory, seattleWeather } from '../../helpers/temp.js';
 
 const scratch = await scratchDirectory();
