@@ -35,8 +35,7 @@ export function route(table: ModelTable, random: () => number = Math.random): Ro
 
 /** The versions a routing names that are not loaded, for a 409. */
 export function unloadedVersions(routing: Routing, versions: ReadonlyMap<string, ServedVersion>): string[] {
-  const named = [routing.primary, routing.canary?.version, routing.shadow?.version].filter((version): version is string => version !== undefined);
-  return [...new Set(named)].filter((version) => !versions.has(version));
+  return [...routedVersions(routing)].filter((version) => !versions.has(version));
 }
 
 export function routedVersions(routing: Routing): Set<string> {

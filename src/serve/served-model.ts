@@ -232,6 +232,9 @@ export class ServedVersion {
   /** Answer pieces written once: `{"model_name":…,"model_version":…` and each class's `"<class>":`. */
   private readonly answerHead: string;
   private readonly classKeys: string[];
+  /** The features and the class names as text, for checks made on every request. */
+  private readonly featureSet: ReadonlySet<string>;
+  private readonly classNames: ReadonlySet<string>;
   /**
    * What follows the features on a classifier's line, per label: `,"label":"rain","probability_drizzle":0.000000,…}` and a
    * newline, with where each probability goes; under NO_LABEL the same without the label.
@@ -256,6 +259,8 @@ export class ServedVersion {
     this.logIdentity = `"model":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
     this.answerHead = `{"model_name":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
     this.classKeys = (classes ?? []).map((label) => `${JSON.stringify(String(label))}:`);
+    this.featureSet = new Set(features);
+    this.classNames = new Set((classes ?? []).map(String));
     this.featureKeys = features.map((name) => Buffer.from(`,${JSON.stringify(name)}:`));
     const probabilityKeys = outputPlan.task === 'classification' && outputPlan.probabilities ? (classes ?? []).map((label) => `,${JSON.stringify(`${PROBABILITY_PREFIX}${label}`)}:`) : [];
     const template = (prefix: string): OutputTemplate => {
@@ -391,7 +396,7 @@ export class ServedVersion {
       const check = this.otherChecks.get(key);
       if (check) {
         if (check.check(row[key]) === invalid) problems.add(i, key, row[key], check.expected);
-      } else if (this.refuseUnknown && !this.features.includes(key)) {
+      } else if (this.refuseUnknown && !this.featureSet.has(key)) {
         problems.add(i, key, row[key], `no field "${key}": the contract declares ${[...this.features, ...this.otherChecks.keys()].join(', ')}`);
       }
     }
@@ -503,8 +508,7 @@ export class ServedVersion {
     }
     const labels = read.labels ?? null;
     if (labels && this.classes) {
-      const known = new Set(this.classes.map(String));
-      for (let i = 0; i < rows; i++) if (!known.has(String(labels[i]))) throw new OutputIncident(`row ${i}: the label ${JSON.stringify(labels[i])} is not one of the classes ${this.classes.join(', ')}`);
+      for (let i = 0; i < rows; i++) if (!this.classNames.has(String(labels[i]))) throw new OutputIncident(`row ${i}: the label ${JSON.stringify(labels[i])} is not one of the classes ${this.classes.join(', ')}`);
     }
     return { rows, outputs, labels, probabilities, values: read.values ?? null };
   }

@@ -159,7 +159,6 @@ export class PredictionServer {
     }
     let failure: HttpError;
     if (error instanceof HttpError) failure = error;
-    else if (error instanceof OutputIncident) failure = this.recordIncident(exchange.model, exchange.version, '', error);
     else {
       this.options.say(`internal error on ${exchange.request.method} ${exchange.request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       failure = new HttpError(500, 'internal error: the server failed to answer; it has been logged');

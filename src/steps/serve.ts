@@ -101,7 +101,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
   } catch (error) {
     await version.retire();
     await rm(modelDirectory, { recursive: true, force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigurationError(`port ${options.port} on ${host} is taken: choose another with --port`, { input: 'port' });
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigurationError(`port ${options.port ?? SERVE_DEFAULTS.port} on ${host} is taken: choose another with --port`, { input: 'port' });
     throw error;
   }
   return {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerStatus } from '../../src/contracts/serve.js';
-import { startServe, type RunningServer } from '../../src/steps/serve.js';
+import { SERVE_DEFAULTS, startServe, type RunningServer } from '../../src/steps/serve.js';
 import { runDriftCheck } from '../../src/steps/drift-check.js';
 import { trainExampleModel } from '../helpers/example-model.js';
 import { scratchDirectory, seattleWeather } from '../helpers/temp.js';
@@ -160,6 +161,20 @@ describe('bad requests get the right status and message, and the server keeps se
     expect((await call(base, 'GET', '/admin/v1/status', { token: CLIENT_TOKEN })).status).toBe(401);
     expect(messages.join('\n')).not.toContain(CLIENT_TOKEN);
     await stillServing();
+  });
+
+  it('names the port that is taken, the default one included', async () => {
+    const options = { modelFile: await trainExampleModel(scratch.dir), name: 'weather', logDirectory: null, env: { GHML_SERVE_TOKENS: CLIENT_TOKEN }, say: () => undefined };
+    const taken = Number(new URL(base).port);
+    await expect(startServe({ ...options, port: taken })).rejects.toThrow(`port ${taken} on 127.0.0.1 is taken: choose another with --port`);
+    // Hold the default port (or find it held already), then start without a port.
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.once('error', () => resolve()).listen(SERVE_DEFAULTS.port, '127.0.0.1', resolve));
+    try {
+      await expect(startServe(options)).rejects.toThrow(`port ${SERVE_DEFAULTS.port} on 127.0.0.1 is taken: choose another with --port`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('429 with Retry-After once a client spends its burst, while other clients are served', async () => {
