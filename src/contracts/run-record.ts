@@ -218,7 +218,7 @@ export const RunRecord = z
       })
       .nullable()
       .optional()
-      .describe('The workflow artifact holding the model and this record, added to the record at record-path after the upload; the copy inside the artifact was uploaded before its id existed and has none.'),
+      .describe('The workflow artifact holding the model and this record, added after the upload to the record at record-path and to the one committed to the registry; the copy inside the artifact was uploaded before its id existed and has none.'),
     checkpoint: CheckpointInfo.nullable().describe('Null when no checkpoint-dir was given.'),
     previousProductionVersion: z.number().int().positive().nullable().describe('The version serving production when the run started, when a registry says.'),
   })

@@ -2,20 +2,13 @@ import { copyFile, link, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
-import type { ArtifactUploader } from '../steps/train.js';
-
-export interface UploadedArtifact {
-  name: string;
-  id: number;
-}
+import type { ArtifactUploader, UploadedArtifact } from '../steps/train.js';
 
 /**
  * Workflow artifacts through GitHub's artifact service (what upload-artifact@v4 uses), reached with
  * the job's runtime token. Each file lies at the top of the artifact under its own name.
  */
 export class ActionsArtifactUploader implements ArtifactUploader {
-  /** The last upload, for the run record. */
-  uploaded: UploadedArtifact | null = null;
   private readonly client = new DefaultArtifactClient();
 
   /**
@@ -29,7 +22,7 @@ export class ActionsArtifactUploader implements ArtifactUploader {
     return cloud && Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL);
   }
 
-  async upload(name: string, files: string[]): Promise<string> {
+  async upload(name: string, files: string[]): Promise<UploadedArtifact> {
     // The library names each file by its path below one root directory; the files live in
     // unrelated places (the workspace, RUNNER_TEMP), so they are gathered in one first.
     const root = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'ghml-artifact-'));
@@ -44,8 +37,7 @@ export class ActionsArtifactUploader implements ArtifactUploader {
       }
       const { id, size } = await this.client.uploadArtifact(name, gathered, root);
       if (id === undefined) throw new Error(`the artifact service gave no id for artifact ${name}`);
-      this.uploaded = { name, id };
-      return `artifact ${name} (id ${id}, ${size ?? 0} bytes zipped)`;
+      return { name, id, description: `artifact ${name} (id ${id}, ${size ?? 0} bytes zipped)` };
     } finally {
       await rm(root, { recursive: true, force: true });
     }

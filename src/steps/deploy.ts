@@ -163,7 +163,7 @@ async function deployElsewhere(options: DeployOptions, ports: DeployPorts, fetch
     step(`score ${batch.data.length} file(s)`, true, `${scored.rows} rows scored into ${scored.path}`, elapsed());
     let artifact: string | null = null;
     if (batch.artifactName && ports.artifacts) {
-      artifact = await ports.artifacts.upload(batch.artifactName, [scored.path]);
+      artifact = (await ports.artifacts.upload(batch.artifactName, [scored.path])).description;
       step('publish the predictions', true, artifact, 0);
     }
     return { result: 'succeeded', reason: null, previousVersion: null, steps, predictions: { path: scored.path, rows: scored.rows, artifact } };

@@ -22,9 +22,15 @@ export interface RunRegistry {
 }
 
 /** Uploads the model and the run record as a workflow artifact (implemented with @actions/artifact). */
+export interface UploadedArtifact {
+  name: string;
+  id: number;
+  /** The upload for the log: its name, id and size. */
+  description: string;
+}
+
 export interface ArtifactUploader {
-  /** Returns a description of the upload for the log, e.g. its artifact name and id. */
-  upload(name: string, files: string[]): Promise<string>;
+  upload(name: string, files: string[]): Promise<UploadedArtifact>;
 }
 
 export interface TrainLog {
@@ -295,7 +301,11 @@ async function saveCheckpoint(options: TrainOptions, directory: string, info: Ch
 async function publish(options: TrainOptions, record: RunRecord, recordPath: string, modelFile: string | null): Promise<void> {
   if (options.artifacts) {
     const files = modelFile && !(await stat(modelFile)).isDirectory() ? [recordPath, modelFile] : [recordPath];
-    options.log.info(`uploaded ${await options.artifacts.upload(`ghml-run-${record.model}-${record.id}`, files)}`);
+    const { name, id, description } = await options.artifacts.upload(`ghml-run-${record.model}-${record.id}`, files);
+    options.log.info(`uploaded ${description}`);
+    // The record names the artifact it is in, here and in the registry; the copy inside was uploaded before the id existed.
+    record.artifact = { name, id };
+    await writeJson(recordPath, RunRecord.parse(record));
   } else {
     options.log.info('artifact upload is not configured: the run record and model stay on this runner');
   }

@@ -2,9 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
-import { RunRecord } from '../../contracts/run-record.js';
 import { ActionsArtifactUploader } from '../../github/artifacts.js';
-import { writeJson } from '../../io/files.js';
 import { fitStepSummary } from '../../report/markdown.js';
 import { runTrain, type TrainLog } from '../../steps/train.js';
 import { DirectoryCheckpointStore, type CheckpointStore } from '../../train/checkpoint.js';
@@ -131,10 +129,6 @@ export async function trainAction(annotations = new StepAnnotations()): Promise<
     log: actionLog(annotations),
   });
   const { record } = result;
-  if (artifacts?.uploaded) {
-    record.artifact = artifacts.uploaded;
-    await writeJson(result.recordPath, RunRecord.parse(record));
-  }
   outputs.set('run-id', record.id);
   outputs.set('status', record.status);
   outputs.set('record-path', result.recordPath);

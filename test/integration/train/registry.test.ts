@@ -35,7 +35,9 @@ describe('the train Action with the registry', () => {
     expect(record.previousProductionVersion).toBeNull();
     const registry = new Registry(new GitHubRegistryStore(octokitFor(sandbox, 'octocat'), { owner: sandbox.repo.owner, repo: sandbox.repo.name }), 'ghml/registry');
     const committed = await (await registry.snapshot()).read(`runs/tiny/${record.id}.json`);
-    expect(RunRecord.parse(JSON.parse(committed!)).id).toBe(record.id);
+    // The registry's copy is the record at record-path, the workflow artifact holding the model included.
+    expect(record.artifact).toEqual({ name: `ghml-run-tiny-${record.id}`, id: expect.any(Number) });
+    expect(RunRecord.parse(JSON.parse(committed!))).toEqual(record);
     expect(result.stdout).toContain(`run record committed to the registry at octo-org/ml-repo ghml/registry:runs/tiny/${record.id}.json`);
   });
 });
