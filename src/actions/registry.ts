@@ -29,8 +29,12 @@ export function registryInputs(descriptions: { branch: string; token: string }) 
 export async function actionRegistry(inputs: { 'registry-branch'?: string; 'github-token'?: string }): Promise<{ registry: Registry; target: GitHubTarget; octokit: Octokit }> {
   const target = targetFromEnvironment(process.env, { token: inputs['github-token'] });
   const octokit = createOctokit(target);
-  const branch = inputs['registry-branch'] ?? (await withRegistry(target, () => loadPolicy(new GitHubPolicySource(octokit, target))))['registry-branch'];
-  return { registry: new Registry(new GitHubRegistryStore(octokit, target), branch), target, octokit };
+  return { registry: await withRegistry(target, () => registryOn(octokit, target, inputs['registry-branch'])), target, octokit };
+}
+
+/** The registry of `target` on `branch`, or else on the branch the policy on the default branch names. */
+export async function registryOn(octokit: Octokit, target: GitHubTarget, branch?: string): Promise<Registry> {
+  return new Registry(new GitHubRegistryStore(octokit, target), branch ?? (await loadPolicy(new GitHubPolicySource(octokit, target)))['registry-branch']);
 }
 
 /** Runs a registry write, turning GitHub's answers (401, 403, 404) into messages that name the fix. */

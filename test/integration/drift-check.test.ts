@@ -67,6 +67,11 @@ describe('ghml drift-check', () => {
       expect(recorded).toEqual(DriftReport.parse(JSON.parse(await readFile(result.outputs['report-path'], 'utf8'))));
       const half = await runStep({ entry: path.join(repoRoot, 'dist/drift-check.js'), workspace: scratch.dir, env, inputs: { reference: y2012, current: y2015, model: 'weather' } });
       expect(half.stdout).toContain('::error::Configuration error in input "environment": inputs "model" and "environment" go together');
+      // Refused before the data is read and compared: no report was made.
+      expect(half.outputs['report-path']).toBeUndefined();
+      const badName = await runStep({ entry: path.join(repoRoot, 'dist/drift-check.js'), workspace: scratch.dir, env, inputs: { reference: y2012, current: y2015, model: 'Weather Model', environment: 'production' } });
+      expect(badName.stdout).toContain('::error::Configuration error in input "model": model name "Weather Model"');
+      expect(badName.outputs['report-path']).toBeUndefined();
       expectNoContractViolations(sandbox);
     } finally {
       await sandbox.close();

@@ -8,16 +8,13 @@ import { ConfigurationError } from '../../errors.js';
 import { ActionsArtifactUploader } from '../../github/artifacts.js';
 import { createOctokit, explainGitHubError, targetFromEnvironment } from '../../github/client.js';
 import { GitHubDeploymentTracker } from '../../github/deployments.js';
-import { GitHubPolicySource } from '../../github/pull-requests.js';
-import { GitHubRegistryStore } from '../../github/registry-store.js';
 import { GitHubReleases } from '../../github/releases.js';
 import { writeJson } from '../../io/files.js';
 import { DeploymentPayload } from '../../policy/deployment-gate.js';
 import { fitStepSummary } from '../../report/markdown.js';
-import { loadPolicy } from '../../registry/policy.js';
 import { parseModelReference, type ModelReference } from '../../registry/reference.js';
-import { Registry } from '../../registry/registry.js';
 import { chooseTarget, runDeploy } from '../../steps/deploy.js';
+import { registryOn } from '../registry.js';
 import { defineOutputs, listInput, readInputs, StepAnnotations } from '../runtime.js';
 
 const rollout = RolloutSettings.shape;
@@ -150,8 +147,7 @@ export async function deployAction(annotations = new StepAnnotations()): Promise
   const logUrl = `${github.serverUrl}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`;
   let report: DeployReport;
   try {
-    const policy = await loadPolicy(new GitHubPolicySource(octokit, github));
-    const registry = new Registry(new GitHubRegistryStore(octokit, github), inputs['registry-branch'] ?? policy['registry-branch']);
+    const registry = await registryOn(octokit, github, inputs['registry-branch']);
     let tracker: GitHubDeploymentTracker;
     if (what.deploymentId !== null) tracker = new GitHubDeploymentTracker(octokit, repository, what.deploymentId, what.environment, logUrl);
     else {

@@ -5,6 +5,7 @@ import { ConfigurationError } from '../../errors.js';
 import { DriftMethod } from '../../contracts/drift.js';
 import { driftVerdict, renderDriftMarkdown } from '../../report/drift.js';
 import { fitStepSummary } from '../../report/markdown.js';
+import { checkModelName, checkStageName } from '../../registry/paths.js';
 import { runDriftCheck } from '../../steps/drift-check.js';
 import { actionRegistry, registryInputs, withRegistry } from '../registry.js';
 import { booleanInput, defineOutputs, listInput, readInputs, StepAnnotations, wholeNumberInput } from '../runtime.js';
@@ -59,6 +60,12 @@ export const outputs = defineOutputs({
 export async function driftCheckAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs['report-out'] ?? path.join(process.env.RUNNER_TEMP ?? '.', 'ghml', 'drift-report.json');
+  // Where the report is recorded is checked before the data is read: a mistake there should not cost the comparison.
+  if (Boolean(inputs.model) !== Boolean(inputs.environment)) {
+    throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? 'environment' : 'model' });
+  }
+  if (inputs.model) checkModelName(inputs.model);
+  if (inputs.environment) checkStageName(inputs.environment, 'environment');
   const report = await runDriftCheck({
     reference: inputs.reference,
     current: inputs.current,
@@ -76,8 +83,7 @@ export async function driftCheckAction(annotations = new StepAnnotations()): Pro
   outputs.set('enough-data', String(report.enoughData));
   outputs.set('report-path', reportPath);
   // The report on the registry branch is what the app reacts to: the drift issue starts there.
-  if (inputs.model || inputs.environment) {
-    if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? 'environment' : 'model' });
+  if (inputs.model && inputs.environment) {
     const { model, environment } = inputs;
     const { registry, target } = await actionRegistry(inputs);
     const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));
