@@ -4,6 +4,7 @@ import { DataError } from '../errors.js';
 import { BATCH_ROWS, newColumn, truncateColumn, ValueStatus, type Batch, type ColumnPlan, type Decoding, type ReadIssue } from './batch.js';
 import { parseFromString, parseTimestamp } from './parse.js';
 import type { ByteObserver, DatasetReader } from './reader.js';
+import { isRecord } from '../io/json.js';
 
 /**
  * JSON Lines: one JSON object per line, keys are columns. A key that no object has is a missing
@@ -170,10 +171,6 @@ export class JsonLinesReader implements DatasetReader {
     }
     if (row > 0) yield emit();
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function store(column: ReturnType<typeof newColumn>, row: number, decoding: Decoding, value: unknown): void {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PROMOTION_CHECK } from '../../app/handlers/promotion-check.js';
 import { DriftReport } from '../contracts/drift.js';
-import { driftLabels } from '../policy/drift-issue.js';
+import { driftIssueTitle, driftLabels } from '../policy/drift-issue.js';
 import type { Narrator } from './narration.js';
 import { EXAMPLE, LABEL, MODEL, windows } from './scenario.js';
 import { DemoFailure, type DemoWorld } from './world.js';
 
-const PROMOTION_CHECK = 'ghml/promotion';
 /** The policy's high-risk tier: two ML leads, and the risk team. */
 const APPROVERS = ['alice', 'erin', 'bob'];
 
@@ -94,7 +94,7 @@ export async function tellStory(world: DemoWorld, narrator: Narrator): Promise<v
 
   // The app turns persistent drift into an issue; a person asks for retraining there.
   const { data: issues } = await world.as('octocat').rest.issues.listForRepo({ ...world.repo, labels: driftLabels.all, state: 'open' });
-  const issue = issues.find((candidate) => candidate.title === `Drift: ${MODEL} in production`);
+  const issue = issues.find((candidate) => candidate.title === driftIssueTitle(MODEL, 'production'));
   if (!issue) throw new DemoFailure(`the app opened no drift issue after two drifted reports (open drift issues: ${issues.map((candidate) => candidate.title).join(', ') || 'none'})`);
   const severity = issue.labels.map((label) => (typeof label === 'string' ? label : label.name)).filter((name) => name !== driftLabels.all).join(', ');
   narrator.step('the app opens a drift issue', `#${issue.number} "${issue.title}" (${severity}), with the drifted columns, a chart and the owners`, [{ label: `issue #${issue.number}`, url: issue.url }]);

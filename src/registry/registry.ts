@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DriftReport } from '../contracts/drift.js';
 import { Aliases, ModelRecord, VersionRecord } from '../contracts/registry.js';
@@ -8,6 +7,7 @@ import { parseDocument, serializeDocument } from './documents.js';
 import { checkModelName, checkRunId, checkStageName, MODELS_DIRECTORY, registryPaths } from './paths.js';
 import { formatReference, type ModelReference } from './reference.js';
 import { snapshotAt, updateBranch, type FileWrite, type PathCommit, type RegistryStore, type Snapshot, type UpdateOptions } from './store.js';
+import { sha256Hex } from '../io/digest.js';
 
 export interface ModelDetails {
   description?: string | null;
@@ -268,7 +268,7 @@ export class Registry {
     checkStageName(environment, 'environment');
     const content = serializeDocument(DriftReport, report);
     const stamp = new Date(report.createdAt).toISOString().replace(/[-:]/g, '');
-    const path = registryPaths.drift(model, environment, `${stamp}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}`);
+    const path = registryPaths.drift(model, environment, `${stamp}-${sha256Hex(content).slice(0, 8)}`);
     const { commit } = await updateBranch(this.store, this.branch, async () => ({
       files: [{ path, content }, { path: registryPaths.latestDrift(model, environment), content }],
       message: `${model}: drift report for ${environment}`,

@@ -8,6 +8,7 @@ import type { Label } from '../stats/metrics/index.js';
 import type { LineBuffer } from './line-buffer.js';
 import { HttpError } from './http.js';
 import { columnCheck, invalid, ProblemList, type ColumnCheck, type Problem } from './input-validation.js';
+import { isRecord } from '../io/json.js';
 
 /**
  * One loaded version of a model: its ONNX Runtime session, how request values become its inputs
@@ -133,10 +134,6 @@ export function isoTime(time: number): string {
 
 /** Probabilities may be off by float32 rounding, not more. */
 const PROBABILITY_TOLERANCE = 1e-3;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describeValue(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';

@@ -13,6 +13,7 @@ import { Metrics, SHADOW_ROUTE } from './metrics.js';
 import { PredictionLog, repairLogDirectory, type PredictionLogOptions } from './prediction-log.js';
 import { roles, route, routedVersions, unloadedVersions, type ModelTable, type Route, type RoutingTable } from './routing.js';
 import { OutputIncident, ServedVersion, type PreparedRequest } from './served-model.js';
+import { isRecord } from '../io/json.js';
 
 /**
  * `ghml serve`: ONNX models over HTTP, speaking the Open Inference Protocol (KServe v2, Triton)
@@ -58,10 +59,6 @@ interface Exchange {
   version: string;
   rows: number;
   answered: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class PredictionServer {
