@@ -60,3 +60,16 @@ export function listFlag(args: ParsedArgs, name: string): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [String(value)];
 }
+
+/** A flag that takes one of `choices`; undefined when it is not given. */
+export function choiceFlag<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${choices.join(', ')}`, { input: name });
+  return value as T;
+}
+
+/** A flag of comma-separated values, blanks dropped; undefined when it is not given. */
+export function commaListFlag(args: ParsedArgs, name: string): string[] | undefined {
+  return stringFlag(args, name)?.split(',').map((item) => item.trim()).filter(Boolean);
+}

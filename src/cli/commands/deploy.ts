@@ -6,16 +6,10 @@ import { ConfigurationError, ExitCode } from '../../errors.js';
 import { writeJson } from '../../io/files.js';
 import { parseModelReference } from '../../registry/reference.js';
 import { chooseTarget, runDeploy } from '../../steps/deploy.js';
-import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { choiceFlag, listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { connectionOptions, connectionUsage, openRegistry, withConnection } from './registry.js';
 
 const rolloutFlags = ['canary-steps', 'step-duration', 'max-error-rate', 'max-p95-ms', 'min-requests', 'shadow-percent'] as const;
-
-function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(options as readonly string[]).includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${options.join(', ')}`, { input: name });
-  return value as T;
-}
 
 export const deployCommand: Command = {
   name: 'deploy',
@@ -80,8 +74,8 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
     const reference = parseModelReference(text);
     if (reference.kind === 'latest') throw new ConfigurationError(`say which version of ${reference.model} to deploy: ${reference.model}@v<N> or ${reference.model}@<stage>`, { input: 'model' });
     const environment = requiredStringFlag(args, 'environment', 'the environment deployed to, e.g. production');
-    const strategy = choice(stringFlag(args, 'strategy'), DeployStrategy.options, 'strategy') ?? 'blue-green';
-    const format = choice(stringFlag(args, 'format'), ['text', 'json', 'markdown'] as const, 'format') ?? 'text';
+    const strategy = choiceFlag(args, 'strategy', DeployStrategy.options) ?? 'blue-green';
+    const format = choiceFlag(args, 'format', ['text', 'json', 'markdown'] as const) ?? 'text';
     const rawSettings = Object.fromEntries(rolloutFlags.flatMap((name) => (stringFlag(args, name) === undefined ? [] : [[name, stringFlag(args, name)]])));
     const parsed = RolloutSettings.safeParse(rawSettings);
     if (!parsed.success) {
@@ -94,7 +88,7 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
     const batchOutput = stringFlag(args, 'batch-output');
     const command = stringFlag(args, 'command');
     const serverUrl = stringFlag(args, 'server-url');
-    const target = chooseTarget({ target: choice(stringFlag(args, 'target'), DeployTarget.options, 'target'), strategy, serverUrl, batchData, batchOutput, command });
+    const target = chooseTarget({ target: choiceFlag(args, 'target', DeployTarget.options), strategy, serverUrl, batchData, batchOutput, command });
     const adminToken = io.env.GHML_ADMIN_TOKEN;
     if (target === 'serve' && !adminToken) throw new ConfigurationError('the serve target needs the server\'s admin token in GHML_ADMIN_TOKEN', { input: 'GHML_ADMIN_TOKEN' });
     return withConnection(args, io, async (connection) => {

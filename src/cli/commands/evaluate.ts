@@ -4,19 +4,9 @@ import type { ModelTask } from '../../evaluate/models.js';
 import { RegistryBaseline } from '../../evaluate/registry-baseline.js';
 import { renderEvaluationMarkdown, renderEvaluationText } from '../../report/evaluation.js';
 import { runEvaluate } from '../../steps/evaluate.js';
-import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { choiceFlag, commaListFlag, listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { connect, connectionOptions, openRegistry } from './registry.js';
 import { formatFlag, positiveIntegerFlag } from './validate-data.js';
-
-function commaList(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((item) => item.trim()).filter(Boolean);
-}
-
-function choice<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${allowed.join(', ')}`, { input: name });
-  return value as T;
-}
 
 function toleranceFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -92,20 +82,20 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       model: requiredStringFlag(args, 'model', 'the .onnx model to evaluate'),
       data: listFlag(args, 'data'),
       label: requiredStringFlag(args, 'label', 'the label column'),
-      task: choice<ModelTask>(stringFlag(args, 'task'), 'task', ['classification', 'regression']),
+      task: choiceFlag<ModelTask>(args, 'task', ['classification', 'regression']),
       positiveLabel: stringFlag(args, 'positive-label'),
-      classes: commaList(stringFlag(args, 'classes')),
+      classes: commaListFlag(args, 'classes'),
       baseline,
       registry: registryBaseline,
       thresholds: stringFlag(args, 'thresholds'),
-      sliceColumns: commaList(stringFlag(args, 'slice-columns')),
+      sliceColumns: commaListFlag(args, 'slice-columns'),
       minSliceSize,
-      features: commaList(stringFlag(args, 'features')),
+      features: commaListFlag(args, 'features'),
       contract: stringFlag(args, 'contract'),
       referencePredictions: stringFlag(args, 'reference-predictions'),
       parityTolerance: toleranceFlag(stringFlag(args, 'parity-tolerance')),
       bootstrap: positiveIntegerFlag(stringFlag(args, 'bootstrap'), 'bootstrap'),
-      executionProvider: choice(stringFlag(args, 'execution-provider'), 'execution-provider', ['cpu', 'cuda'] as const),
+      executionProvider: choiceFlag(args, 'execution-provider', ['cpu', 'cuda'] as const),
       modelName: stringFlag(args, 'model-name'),
       reportOut: stringFlag(args, 'report-out'),
       log: (message) => io.stderr(`${message}\n`),

@@ -15,7 +15,7 @@ import { formatReference, parseModelReference } from '../../registry/reference.j
 import { Registry, type AliasChange } from '../../registry/registry.js';
 import type { RegistryStore } from '../../registry/store.js';
 import type { VersionRecord } from '../../contracts/registry.js';
-import { stringFlag, type Command, type CommandIO, type ParsedArgs } from '../command.js';
+import { choiceFlag, stringFlag, type Command, type CommandIO, type ParsedArgs } from '../command.js';
 import { positiveIntegerFlag } from './validate-data.js';
 
 /** Where the registry is: flags every registry command takes. */
@@ -80,9 +80,7 @@ export async function withConnection(args: ParsedArgs, io: CommandIO, body: (con
 }
 
 export function textOrJson(args: ParsedArgs): 'text' | 'json' {
-  const format = stringFlag(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new ConfigurationError(`--format "${format}" is not one of text, json`, { input: 'format' });
-  return format;
+  return choiceFlag(args, 'format', ['text', 'json'] as const) ?? 'text';
 }
 
 export function describeVersion(record: VersionRecord, stages: string[]): string {

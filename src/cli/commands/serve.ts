@@ -5,7 +5,7 @@ import { fetchModelPackage } from '../../deploy/package.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { parseModelReference } from '../../registry/reference.js';
 import { SERVE_DEFAULTS, startServe, type RunningServer } from '../../steps/serve.js';
-import { requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { commaListFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { connect, connectionOptions, connectionUsage, openRegistry } from './registry.js';
 import { positiveIntegerFlag } from './validate-data.js';
 
@@ -19,10 +19,6 @@ export function durationFlag(value: string | undefined, name: string): number | 
   const match = DURATION.exec(value.trim());
   if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
   return Number(match[1]) * UNIT_MS[match[2]];
-}
-
-function listFlagValue(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 /** A model name for URLs from a file name: `Seattle Weather.onnx` → `seattle-weather`. */
@@ -162,8 +158,8 @@ or configuration error.`,
       name,
       version,
       contractFile: contractFile === undefined ? null : path.resolve(io.cwd, contractFile),
-      features: listFlagValue(stringFlag(args, 'features')),
-      classes: listFlagValue(stringFlag(args, 'classes')),
+      features: commaListFlag(args, 'features'),
+      classes: commaListFlag(args, 'classes'),
       host: stringFlag(args, 'host'),
       port,
       logDirectory: noLog ? null : path.resolve(io.cwd, stringFlag(args, 'log-dir') ?? 'prediction-log'),

@@ -11,7 +11,7 @@ import { processSignals } from '../../train/process.js';
 import { formatNumber, verdictLine } from '../../train/report.js';
 import { loadRunRecords, renderSelection, selectBest, selectionJson, type Goal } from '../../train/select.js';
 import { sweepMatrix } from '../../train/sweep.js';
-import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { choiceFlag, listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { positiveIntegerFlag } from './validate-data.js';
 
 function positiveNumberFlag(value: string | undefined, name: string): number | undefined {
@@ -19,12 +19,6 @@ function positiveNumberFlag(value: string | undefined, name: string): number | u
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new ConfigurationError(`--${name} must be a number above 0, not "${value}"`, { input: name });
   return number;
-}
-
-function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
-  const chosen = value ?? fallback;
-  if (!(choices as readonly string[]).includes(chosen)) throw new ConfigurationError(`--${name} "${chosen}" is not one of ${choices.join(', ')}`, { input: name });
-  return chosen as T;
 }
 
 export const trainCommand: Command = {
@@ -78,7 +72,7 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
     format: { type: 'string' },
   },
   async run(args, io) {
-    const format = choiceFlag(stringFlag(args, 'format'), 'format', ['text', 'json'], 'text');
+    const format = choiceFlag(args, 'format', ['text', 'json'] as const) ?? 'text';
     const workingDirectory = path.resolve(io.cwd, stringFlag(args, 'working-directory') ?? '.');
     const store = stringFlag(args, 'checkpoint-store');
     const recordOut = stringFlag(args, 'record-out');
@@ -179,12 +173,12 @@ Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configur
     out: { type: 'string' },
   },
   async run(args, io) {
-    const format = choiceFlag(stringFlag(args, 'format'), 'format', ['markdown', 'json'], 'markdown');
+    const format = choiceFlag(args, 'format', ['markdown', 'json'] as const) ?? 'markdown';
     const sweepFile = stringFlag(args, 'sweep');
     const sweep = sweepFile ? await loadDocument(path.resolve(io.cwd, sweepFile), Sweep, 'sweep', 'sweep') : undefined;
     const metric = stringFlag(args, 'metric') ?? sweep?.metric?.name;
     if (!metric) throw new ConfigurationError('--metric is required (or a --sweep with a metric): name the final metric to rank runs by', { input: 'metric' });
-    const goal = choiceFlag<Goal>(stringFlag(args, 'goal'), 'goal', ['max', 'min'], sweep?.metric?.goal ?? 'max');
+    const goal = choiceFlag<Goal>(args, 'goal', ['max', 'min']) ?? sweep?.metric?.goal ?? 'max';
     const { runs, skipped } = await loadRunRecords(listFlag(args, 'runs').map((p) => path.resolve(io.cwd, p)));
     if (skipped.length > 0) io.stderr(`skipped ${skipped.length} JSON file${skipped.length === 1 ? '' : 's'} that are not run records\n`);
     const selection = selectBest(runs, metric, goal);
