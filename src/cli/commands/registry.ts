@@ -8,7 +8,7 @@ import { table } from '../../report/markdown.js';
 import { downloadPackage } from '../../registry/download.js';
 import { LocalGitRegistryStore, LocalPolicySource } from '../../registry/local-git-store.js';
 import { formatMetric } from '../../registry/model-card.js';
-import { checkStageName } from '../../registry/paths.js';
+import { checkModelName, checkStageName } from '../../registry/paths.js';
 import { loadPolicy } from '../../registry/policy.js';
 import type { DeploymentHistory, PolicySource, PromotionRequests, ReleasePublisher } from '../../registry/ports.js';
 import { formatReference, parseModelReference } from '../../registry/reference.js';
@@ -183,14 +183,16 @@ ${connectionUsage}`,
   allowPositionals: true,
   async run(args, io) {
     const output = textOrJson(args);
-    const [model] = args.positionals;
-    if (!model || args.positionals.length > 1) throw new ConfigurationError('give one model name', { input: 'model' });
+    const [given] = args.positionals;
+    if (!given || args.positionals.length > 1) throw new ConfigurationError('give one model name', { input: 'model' });
+    const model = checkModelName(given);
     const stageFlag = stringFlag(args, 'stage');
     const stage = stageFlag === undefined ? undefined : checkStageName(stageFlag);
     const limit = positiveIntegerFlag(stringFlag(args, 'limit'), 'limit') ?? 50;
+    if (limit === 0) throw new ConfigurationError('--limit must be at least 1: the number of promotions to show', { input: 'limit' });
     return withConnection(args, io, async (connection) => {
       const registry = await openRegistry(connection);
-      await registry.requireModel(await registry.snapshot(), parseModelReference(model).model);
+      await registry.requireModel(await registry.snapshot(), model);
       const changes = await registry.aliasHistory(model, { stage, limit });
       const deployments = connection.deployments ? await connection.deployments.list(model, stage) : [];
       if (output === 'json') {

@@ -70,6 +70,13 @@ describe('a registry on disk', () => {
     expect(await registry.productionVersion('churn')).toBe(3);
     const text = (await cli('registry', 'history', 'churn', '--stage', 'production')).stdout;
     expect(text.split('\n')[0]).toMatch(/production v2 → v3 {2}by Local Dev/);
+    // A version where a model name belongs, and a limit of nothing, are refused before any reading.
+    const versioned = await cli('registry', 'history', 'churn@v3');
+    expect(versioned.code).toBe(2);
+    expect(versioned.stderr).toContain('model name "churn@v3"');
+    const none = await cli('registry', 'history', 'churn', '--limit', '0');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--limit must be at least 1');
     await expect(registry.previousHolder('churn', 'staging')).rejects.toThrow('churn v3 is the only version staging has held');
   });
 
