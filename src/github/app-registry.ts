@@ -4,7 +4,7 @@ import type { Policy } from '../contracts/policy.js';
 import type { BlockingDriftIssue, VersionEvidence } from '../policy/promotion.js';
 import { driftLabels, parseDriftIssueMarker } from '../policy/drift-issue.js';
 import { registryPaths } from '../registry/paths.js';
-import { Registry } from '../registry/registry.js';
+import { Registry, type AliasChange } from '../registry/registry.js';
 import { snapshotAt, type Snapshot } from '../registry/store.js';
 import type { RepositoryRef } from './app-access.js';
 import { GitHubRegistryStore } from './registry-store.js';
@@ -15,6 +15,8 @@ import { GitHubRegistryStore } from './registry-store.js';
  */
 export class RegistryFacts {
   readonly registry: Registry;
+  /** Each model's alias history, read once for the life of these facts (one event): one listing and a read per commit. */
+  private readonly histories = new Map<string, Promise<AliasChange[]>>();
 
   constructor(octokit: Octokit, repository: RepositoryRef, policy: Policy) {
     this.registry = new Registry(new GitHubRegistryStore(octokit, repository), policy['registry-branch']);
@@ -77,8 +79,9 @@ export class RegistryFacts {
    */
   async hasHeld(current: Aliases, model: string, stage: string, version: number): Promise<boolean> {
     if (current[stage] === version) return true;
-    const history = await this.registry.aliasHistory(model, { stage });
-    return history.some((entry) => entry.aliases[stage] === version);
+    let history = this.histories.get(model);
+    if (!history) this.histories.set(model, (history = this.registry.aliasHistory(model)));
+    return (await history).some((entry) => entry.aliases[stage] === version);
   }
 }
 
