@@ -3,11 +3,11 @@ import type { Octokit } from 'octokit';
 import type { Policy } from '../../src/contracts/policy.js';
 import { isUserFacing } from '../../src/errors.js';
 import { AccessLookup } from '../../src/github/app-access.js';
-import { AuthoredRegistryStore, type CommitAuthor } from '../../src/github/app-authored-store.js';
 import { commentWithMarker, hasMarker } from '../../src/github/app-comments.js';
 import { loadGoverningPolicy } from '../../src/github/app-policy.js';
 import { openCriticalDriftIssues, RegistryFacts } from '../../src/github/app-registry.js';
 import { GitHubPolicySource, GitHubPullRequests } from '../../src/github/pull-requests.js';
+import { GitHubRegistryStore, type CommitAuthor } from '../../src/github/registry-store.js';
 import { retrainComment } from '../../src/policy/drift-issue.js';
 import { table } from '../../src/report/markdown.js';
 import { checkModelName } from '../../src/registry/paths.js';
@@ -89,7 +89,7 @@ async function run(context: Context, octokit: Octokit, repository: RepositoryCon
     switch (command.kind) {
       case 'promote':
       case 'rollback': {
-        const ports = { store: new AuthoredRegistryStore(octokit, repository, requester), policy: new GitHubPolicySource(octokit, repository), promotions: new GitHubPullRequests(octokit, repository) };
+        const ports = { store: new GitHubRegistryStore(octokit, repository, requester), policy: new GitHubPolicySource(octokit, repository), promotions: new GitHubPullRequests(octokit, repository) };
         const outcome = command.kind === 'promote'
           ? await runPromote({ model: command.model, version: command.version, stage: command.stage }, ports)
           : await runRollback({ model: command.model, stage: command.stage }, ports);

@@ -3,6 +3,12 @@ import { ConfigurationError } from '../errors.js';
 import type { CommitRequest, PathCommit, RegistryStore } from '../registry/store.js';
 import { statusOf, type GitHubTarget } from './client.js';
 
+/** A GitHub account commits can be written in the name of. */
+export interface CommitAuthor {
+  login: string;
+  id: number;
+}
+
 /**
  * The registry store over GitHub's Git Data API. Writes build one tree on the parent's tree with
  * every file inline, one commit, and move the branch without force: GitHub answers 422 to an
@@ -13,7 +19,16 @@ export class GitHubRegistryStore implements RegistryStore {
   readonly location: string;
   private readonly repository: { owner: string; repo: string };
 
-  constructor(private readonly octokit: Octokit, target: Pick<GitHubTarget, 'owner' | 'repo'>) {
+  constructor(
+    private readonly octokit: Octokit,
+    target: Pick<GitHubTarget, 'owner' | 'repo'>,
+    /**
+     * Writes commits in this person's name instead of the token's: a promotion the app opens for
+     * `/ghml promote` is then the requester's as far as the policy is concerned, and their own
+     * approval of it does not count, exactly as if they had opened it.
+     */
+    private readonly author?: CommitAuthor,
+  ) {
     this.repository = { owner: target.owner, repo: target.repo };
     this.location = `${target.owner}/${target.repo}`;
   }
@@ -83,6 +98,8 @@ export class GitHubRegistryStore implements RegistryStore {
       message: request.message,
       tree: tree.sha,
       parents: request.parent ? [request.parent] : [],
+      // GitHub links a commit to an account by its noreply address, which names the account's id and login.
+      ...(this.author ? { author: { name: this.author.login, email: `${this.author.id}+${this.author.login}@users.noreply.github.com`, date: new Date().toISOString() } } : {}),
     });
     try {
       if (request.expected === undefined) {
