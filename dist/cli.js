@@ -23,12 +23,12 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-GZJEB4FX.js";
+} from "./chunks/chunk-MODRZKWV.js";
 import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-KOMEU3JE.js";
+} from "./chunks/chunk-C2IKVW4Q.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -38,10 +38,10 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-SR2PRNIZ.js";
+} from "./chunks/chunk-35G2KANX.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-S6AXSSMM.js";
+} from "./chunks/chunk-6QQ3FFSD.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -49,37 +49,38 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   runRegister
-} from "./chunks/chunk-6OTVQK5E.js";
+} from "./chunks/chunk-N434MYL4.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-WGXGMKHH.js";
+} from "./chunks/chunk-FDAGVLFO.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-SVJEWZUO.js";
+} from "./chunks/chunk-ZCPDKDM3.js";
 import {
   downloadPackage
-} from "./chunks/chunk-TNSDUDTO.js";
+} from "./chunks/chunk-QQZF3HBN.js";
 import {
   inferContract
-} from "./chunks/chunk-WPQ7QYJ2.js";
+} from "./chunks/chunk-FY7UE6OM.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-JEE25HNB.js";
+} from "./chunks/chunk-4XK3ULLR.js";
 import {
   checkDataFiles,
+  isRecord,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-DD5CHBN6.js";
+} from "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-PVGVP2R2.js";
+} from "./chunks/chunk-VLQPF5M5.js";
 import {
   DataProfile,
   DriftMethod,
@@ -90,6 +91,7 @@ import {
   POLICY_PATH,
   Registry,
   RunRecord,
+  checkModelName,
   checkStageName,
   createOctokit,
   driftMethods,
@@ -99,7 +101,7 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-ZCPO2S4K.js";
+} from "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   DataContract,
@@ -110,9 +112,12 @@ import {
 import {
   require_dist
 } from "./chunks/chunk-VBZT3NS6.js";
-import "./chunks/chunk-IQHOGB4J.js";
+import "./chunks/chunk-WFZIF4TV.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import {
+  sha256Hex
+} from "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
@@ -204,6 +209,15 @@ function listFlag(args, name) {
   if (value === void 0) return [];
   return Array.isArray(value) ? value : [String(value)];
 }
+function choiceFlag(args, name, choices) {
+  const value = stringFlag(args, name);
+  if (value === void 0) return void 0;
+  if (!choices.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${choices.join(", ")}`, { input: name });
+  return value;
+}
+function commaListFlag(args, name) {
+  return stringFlag(args, name)?.split(",").map((item) => item.trim()).filter(Boolean);
+}
 
 // src/cli/commands/demo.ts
 var demoCommand = {
@@ -235,7 +249,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-PFAOUVFW.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-WHBJJAPJ.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {
@@ -485,9 +499,7 @@ async function withConnection(args, io, body) {
   }
 }
 function textOrJson(args) {
-  const format2 = stringFlag(args, "format") ?? "text";
-  if (format2 !== "text" && format2 !== "json") throw new ConfigurationError(`--format "${format2}" is not one of text, json`, { input: "format" });
-  return format2;
+  return choiceFlag(args, "format", ["text", "json"]) ?? "text";
 }
 function describeVersion(record, stages) {
   const metrics = Object.entries(record.metrics).map(([name, value]) => `${name} ${formatMetric(value)}`).join(", ");
@@ -596,14 +608,16 @@ ${connectionUsage}`,
   allowPositionals: true,
   async run(args, io) {
     const output = textOrJson(args);
-    const [model] = args.positionals;
-    if (!model || args.positionals.length > 1) throw new ConfigurationError("give one model name", { input: "model" });
+    const [given] = args.positionals;
+    if (!given || args.positionals.length > 1) throw new ConfigurationError("give one model name", { input: "model" });
+    const model = checkModelName(given);
     const stageFlag = stringFlag(args, "stage");
     const stage = stageFlag === void 0 ? void 0 : checkStageName(stageFlag);
     const limit = positiveIntegerFlag(stringFlag(args, "limit"), "limit") ?? 50;
+    if (limit === 0) throw new ConfigurationError("--limit must be at least 1: the number of promotions to show", { input: "limit" });
     return withConnection(args, io, async (connection) => {
       const registry = await openRegistry(connection);
-      await registry.requireModel(await registry.snapshot(), parseModelReference(model).model);
+      await registry.requireModel(await registry.snapshot(), model);
       const changes = await registry.aliasHistory(model, { stage, limit });
       const deployments = connection.deployments ? await connection.deployments.list(model, stage) : [];
       if (output === "json") {
@@ -660,11 +674,6 @@ var registryCommands = [registryListCommand, registryShowCommand, registryHistor
 
 // src/cli/commands/deploy.ts
 var rolloutFlags = ["canary-steps", "step-duration", "max-error-rate", "max-p95-ms", "min-requests", "shadow-percent"];
-function choice(value, options, name) {
-  if (value === void 0) return void 0;
-  if (!options.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${options.join(", ")}`, { input: name });
-  return value;
-}
 var deployCommand = {
   name: "deploy",
   summary: "roll a registered version out to ghml serve, a batch of predictions or your command, with rollback",
@@ -728,8 +737,8 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
     const reference = parseModelReference(text);
     if (reference.kind === "latest") throw new ConfigurationError(`say which version of ${reference.model} to deploy: ${reference.model}@v<N> or ${reference.model}@<stage>`, { input: "model" });
     const environment = requiredStringFlag(args, "environment", "the environment deployed to, e.g. production");
-    const strategy = choice(stringFlag(args, "strategy"), DeployStrategy.options, "strategy") ?? "blue-green";
-    const format2 = choice(stringFlag(args, "format"), ["text", "json", "markdown"], "format") ?? "text";
+    const strategy = choiceFlag(args, "strategy", DeployStrategy.options) ?? "blue-green";
+    const format2 = choiceFlag(args, "format", ["text", "json", "markdown"]) ?? "text";
     const rawSettings = Object.fromEntries(rolloutFlags.flatMap((name) => stringFlag(args, name) === void 0 ? [] : [[name, stringFlag(args, name)]]));
     const parsed = RolloutSettings.safeParse(rawSettings);
     if (!parsed.success) {
@@ -742,7 +751,7 @@ Exit codes: 0 deployed, 1 rolled back or refused, 2 usage or configuration error
     const batchOutput = stringFlag(args, "batch-output");
     const command = stringFlag(args, "command");
     const serverUrl = stringFlag(args, "server-url");
-    const target = chooseTarget({ target: choice(stringFlag(args, "target"), DeployTarget.options, "target"), strategy, serverUrl, batchData, batchOutput, command });
+    const target = chooseTarget({ target: choiceFlag(args, "target", DeployTarget.options), strategy, serverUrl, batchData, batchOutput, command });
     const adminToken = io.env.GHML_ADMIN_TOKEN;
     if (target === "serve" && !adminToken) throw new ConfigurationError("the serve target needs the server's admin token in GHML_ADMIN_TOKEN", { input: "GHML_ADMIN_TOKEN" });
     return withConnection(args, io, async (connection) => {
@@ -843,14 +852,6 @@ Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usag
 };
 
 // src/cli/commands/evaluate.ts
-function commaList(value) {
-  return value?.split(",").map((item) => item.trim()).filter(Boolean);
-}
-function choice2(value, name, allowed) {
-  if (value === void 0) return void 0;
-  if (!allowed.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${allowed.join(", ")}`, { input: name });
-  return value;
-}
 function toleranceFlag(value) {
   if (value === void 0) return void 0;
   const number = Number(value);
@@ -923,20 +924,20 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       model: requiredStringFlag(args, "model", "the .onnx model to evaluate"),
       data: listFlag(args, "data"),
       label: requiredStringFlag(args, "label", "the label column"),
-      task: choice2(stringFlag(args, "task"), "task", ["classification", "regression"]),
+      task: choiceFlag(args, "task", ["classification", "regression"]),
       positiveLabel: stringFlag(args, "positive-label"),
-      classes: commaList(stringFlag(args, "classes")),
+      classes: commaListFlag(args, "classes"),
       baseline,
       registry: registryBaseline,
       thresholds: stringFlag(args, "thresholds"),
-      sliceColumns: commaList(stringFlag(args, "slice-columns")),
+      sliceColumns: commaListFlag(args, "slice-columns"),
       minSliceSize,
-      features: commaList(stringFlag(args, "features")),
+      features: commaListFlag(args, "features"),
       contract: stringFlag(args, "contract"),
       referencePredictions: stringFlag(args, "reference-predictions"),
       parityTolerance: toleranceFlag(stringFlag(args, "parity-tolerance")),
       bootstrap: positiveIntegerFlag(stringFlag(args, "bootstrap"), "bootstrap"),
-      executionProvider: choice2(stringFlag(args, "execution-provider"), "execution-provider", ["cpu", "cuda"]),
+      executionProvider: choiceFlag(args, "execution-provider", ["cpu", "cuda"]),
       modelName: stringFlag(args, "model-name"),
       reportOut: stringFlag(args, "report-out"),
       log: (message) => io.stderr(`${message}
@@ -1398,7 +1399,7 @@ var Throttle = class {
 };
 
 // src/serve/server.ts
-import { createHash as createHash2, randomBytes as randomBytes2, randomUUID } from "node:crypto";
+import { randomBytes as randomBytes2, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
@@ -1412,8 +1413,7 @@ function route(table2, random = Math.random) {
   return { version, route: canary ? "canary" : "primary", shadow };
 }
 function unloadedVersions(routing, versions) {
-  const named = [routing.primary, routing.canary?.version, routing.shadow?.version].filter((version) => version !== void 0);
-  return [...new Set(named)].filter((version) => !versions.has(version));
+  return [...routedVersions(routing)].filter((version) => !versions.has(version));
 }
 function routedVersions(routing) {
   return new Set([routing.primary, routing.canary?.version, routing.shadow?.version].filter((version) => version !== void 0));
@@ -1431,9 +1431,6 @@ function roles(table2) {
 
 // src/serve/server.ts
 var RECENT_INCIDENTS = 20;
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 var PredictionServer = class _PredictionServer {
   constructor(options) {
     this.options = options;
@@ -1524,7 +1521,6 @@ var PredictionServer = class _PredictionServer {
     }
     let failure;
     if (error instanceof HttpError) failure = error;
-    else if (error instanceof OutputIncident) failure = this.recordIncident(exchange.model, exchange.version, "", error);
     else {
       this.options.say(`internal error on ${exchange.request.method} ${exchange.request.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       failure = new HttpError(500, "internal error: the server failed to answer; it has been logged");
@@ -1749,7 +1745,7 @@ var PredictionServer = class _PredictionServer {
   }
   async loadVersion(model, version, load) {
     const bytes = Buffer.from(load.model, "base64");
-    const sha256 = createHash2("sha256").update(bytes).digest("hex");
+    const sha256 = sha256Hex(bytes);
     if (sha256 !== load.sha256) throw new HttpError(400, `the model sent hashes to ${sha256}, not to the sha256 given (${load.sha256}): it was damaged on the way or the wrong file was sent`);
     const existing = this.table.get(model)?.versions.get(version);
     if (existing) {
@@ -1931,7 +1927,7 @@ async function startServe(options) {
   } catch (error) {
     await version.retire();
     await rm3(modelDirectory, { recursive: true, force: true });
-    if (error.code === "EADDRINUSE") throw new ConfigurationError(`port ${options.port} on ${host} is taken: choose another with --port`, { input: "port" });
+    if (error.code === "EADDRINUSE") throw new ConfigurationError(`port ${options.port ?? SERVE_DEFAULTS.port} on ${host} is taken: choose another with --port`, { input: "port" });
     throw error;
   }
   return {
@@ -1953,9 +1949,6 @@ function durationFlag(value, name) {
   const match = DURATION.exec(value.trim());
   if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
   return Number(match[1]) * UNIT_MS[match[2]];
-}
-function listFlagValue(value) {
-  return value?.split(",").map((item) => item.trim()).filter(Boolean);
 }
 function nameFromFile(file) {
   return path9.basename(file, path9.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";
@@ -2087,8 +2080,8 @@ or configuration error.`,
       name,
       version,
       contractFile: contractFile === void 0 ? null : path9.resolve(io.cwd, contractFile),
-      features: listFlagValue(stringFlag(args, "features")),
-      classes: listFlagValue(stringFlag(args, "classes")),
+      features: commaListFlag(args, "features"),
+      classes: commaListFlag(args, "classes"),
       host: stringFlag(args, "host"),
       port,
       logDirectory: noLog ? null : path9.resolve(io.cwd, stringFlag(args, "log-dir") ?? "prediction-log"),
@@ -2349,11 +2342,6 @@ function positiveNumberFlag(value, name) {
   if (!Number.isFinite(number) || number <= 0) throw new ConfigurationError(`--${name} must be a number above 0, not "${value}"`, { input: name });
   return number;
 }
-function choiceFlag(value, name, choices, fallback) {
-  const chosen = value ?? fallback;
-  if (!choices.includes(chosen)) throw new ConfigurationError(`--${name} "${chosen}" is not one of ${choices.join(", ")}`, { input: name });
-  return chosen;
-}
 var trainCommand = {
   name: "train",
   summary: "run a training command as a tracked run and write its run record",
@@ -2405,7 +2393,7 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
     format: { type: "string" }
   },
   async run(args, io) {
-    const format2 = choiceFlag(stringFlag(args, "format"), "format", ["text", "json"], "text");
+    const format2 = choiceFlag(args, "format", ["text", "json"]) ?? "text";
     const workingDirectory = path11.resolve(io.cwd, stringFlag(args, "working-directory") ?? ".");
     const store = stringFlag(args, "checkpoint-store");
     const recordOut = stringFlag(args, "record-out");
@@ -2511,12 +2499,12 @@ Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configur
     out: { type: "string" }
   },
   async run(args, io) {
-    const format2 = choiceFlag(stringFlag(args, "format"), "format", ["markdown", "json"], "markdown");
+    const format2 = choiceFlag(args, "format", ["markdown", "json"]) ?? "markdown";
     const sweepFile = stringFlag(args, "sweep");
     const sweep = sweepFile ? await loadDocument(path11.resolve(io.cwd, sweepFile), Sweep, "sweep", "sweep") : void 0;
     const metric = stringFlag(args, "metric") ?? sweep?.metric?.name;
     if (!metric) throw new ConfigurationError("--metric is required (or a --sweep with a metric): name the final metric to rank runs by", { input: "metric" });
-    const goal = choiceFlag(stringFlag(args, "goal"), "goal", ["max", "min"], sweep?.metric?.goal ?? "max");
+    const goal = choiceFlag(args, "goal", ["max", "min"]) ?? sweep?.metric?.goal ?? "max";
     const { runs, skipped } = await loadRunRecords(listFlag(args, "runs").map((p) => path11.resolve(io.cwd, p)));
     if (skipped.length > 0) io.stderr(`skipped ${skipped.length} JSON file${skipped.length === 1 ? "" : "s"} that are not run records
 `);

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   DeploymentPayload
-} from "./chunks/chunk-GC2YHG3N.js";
+} from "./chunks/chunk-T6YNNK3X.js";
 import {
   DeployStrategy,
   DeployTarget,
@@ -10,30 +10,29 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-GZJEB4FX.js";
+} from "./chunks/chunk-MODRZKWV.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-YYCCV33D.js";
-import "./chunks/chunk-TNSDUDTO.js";
+} from "./chunks/chunk-Z6PVQOSM.js";
+import "./chunks/chunk-QQZF3HBN.js";
 import "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-WPQ7QYJ2.js";
-import "./chunks/chunk-JEE25HNB.js";
+import "./chunks/chunk-FY7UE6OM.js";
+import "./chunks/chunk-4XK3ULLR.js";
+import {
+  registryOn
+} from "./chunks/chunk-TYEP6536.js";
 import {
   writeJson
-} from "./chunks/chunk-DD5CHBN6.js";
+} from "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-PVGVP2R2.js";
+} from "./chunks/chunk-VLQPF5M5.js";
 import {
-  GitHubPolicySource,
-  GitHubRegistryStore,
-  Registry,
   createOctokit,
   explainGitHubError,
-  loadPolicy,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-ZCPO2S4K.js";
+} from "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -50,9 +49,10 @@ import {
   fitStepSummary
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
-import "./chunks/chunk-IQHOGB4J.js";
+import "./chunks/chunk-WFZIF4TV.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
@@ -191,8 +191,7 @@ async function deployAction(annotations = new StepAnnotations()) {
   const logUrl = `${github.serverUrl}/${github.owner}/${github.repo}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`;
   let report;
   try {
-    const policy = await loadPolicy(new GitHubPolicySource(octokit, github));
-    const registry = new Registry(new GitHubRegistryStore(octokit, github), inputs["registry-branch"] ?? policy["registry-branch"]);
+    const registry = await registryOn(octokit, github, inputs["registry-branch"]);
     let tracker;
     if (what.deploymentId !== null) tracker = new GitHubDeploymentTracker(octokit, repository, what.deploymentId, what.environment, logUrl);
     else {

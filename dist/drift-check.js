@@ -1,23 +1,25 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-S6AXSSMM.js";
+} from "./chunks/chunk-6QQ3FFSD.js";
 import {
   driftVerdict,
   renderDriftMarkdown
 } from "./chunks/chunk-ZGQCJ3OF.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-WPQ7QYJ2.js";
-import "./chunks/chunk-JEE25HNB.js";
+import "./chunks/chunk-FY7UE6OM.js";
+import "./chunks/chunk-4XK3ULLR.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-EDKUQASI.js";
-import "./chunks/chunk-DD5CHBN6.js";
+} from "./chunks/chunk-TYEP6536.js";
+import "./chunks/chunk-3AJY2WM2.js";
 import {
-  DriftMethod
-} from "./chunks/chunk-ZCPO2S4K.js";
+  DriftMethod,
+  checkModelName,
+  checkStageName
+} from "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -35,6 +37,7 @@ import {
   fitStepSummary
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError
@@ -72,6 +75,11 @@ var outputs = defineOutputs({
 async function driftCheckAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const reportPath = inputs["report-out"] ?? path.join(process.env.RUNNER_TEMP ?? ".", "ghml", "drift-report.json");
+  if (Boolean(inputs.model) !== Boolean(inputs.environment)) {
+    throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? "environment" : "model" });
+  }
+  if (inputs.model) checkModelName(inputs.model);
+  if (inputs.environment) checkStageName(inputs.environment, "environment");
   const report = await runDriftCheck({
     reference: inputs.reference,
     current: inputs.current,
@@ -88,8 +96,7 @@ async function driftCheckAction(annotations = new StepAnnotations()) {
   outputs.set("drift-share", String(report.driftShare));
   outputs.set("enough-data", String(report.enoughData));
   outputs.set("report-path", reportPath);
-  if (inputs.model || inputs.environment) {
-    if (!inputs.model || !inputs.environment) throw new ConfigurationError('inputs "model" and "environment" go together: both name where the report is recorded', { input: inputs.model ? "environment" : "model" });
+  if (inputs.model && inputs.environment) {
     const { model, environment } = inputs;
     const { registry, target } = await actionRegistry(inputs);
     const { path: recorded } = await withRegistry(target, () => registry.recordDriftReport(model, environment, report));

@@ -6,24 +6,24 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-SVJEWZUO.js";
-import "./chunks/chunk-TNSDUDTO.js";
+} from "./chunks/chunk-ZCPDKDM3.js";
+import "./chunks/chunk-QQZF3HBN.js";
 import {
   context,
   getOctokit
 } from "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-WPQ7QYJ2.js";
-import "./chunks/chunk-JEE25HNB.js";
+import "./chunks/chunk-FY7UE6OM.js";
+import "./chunks/chunk-4XK3ULLR.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-EDKUQASI.js";
-import "./chunks/chunk-DD5CHBN6.js";
+} from "./chunks/chunk-TYEP6536.js";
+import "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-PVGVP2R2.js";
-import "./chunks/chunk-ZCPO2S4K.js";
+} from "./chunks/chunk-VLQPF5M5.js";
+import "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -43,6 +43,7 @@ import {
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-JHZOUL5F.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";

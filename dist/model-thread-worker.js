@@ -1,12 +1,13 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   ModelSession
-} from "./chunks/chunk-IQHOGB4J.js";
+} from "./chunks/chunk-WFZIF4TV.js";
 import {
   tensorsData,
   tensorsOf
 } from "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
+import "./chunks/chunk-BRFMT775.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-L374PU5G.js";

@@ -2,11 +2,11 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-6OTVQK5E.js";
-import "./chunks/chunk-WGXGMKHH.js";
+} from "./chunks/chunk-N434MYL4.js";
+import "./chunks/chunk-FDAGVLFO.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-PVGVP2R2.js";
+} from "./chunks/chunk-VLQPF5M5.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
@@ -14,7 +14,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-ZCPO2S4K.js";
+} from "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   booleanInput,
@@ -32,6 +32,7 @@ import {
   table
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";
 

@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-YYCCV33D.js";
+} from "./chunks/chunk-Z6PVQOSM.js";
 import {
   DirectoryCheckpointStore,
   processSignals,
@@ -42,19 +42,15 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-SR2PRNIZ.js";
+} from "./chunks/chunk-35G2KANX.js";
 import "./chunks/chunk-BHK3ESOQ.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-EDKUQASI.js";
-import {
-  writeJson
-} from "./chunks/chunk-DD5CHBN6.js";
-import {
-  RunRecord
-} from "./chunks/chunk-ZCPO2S4K.js";
+} from "./chunks/chunk-TYEP6536.js";
+import "./chunks/chunk-3AJY2WM2.js";
+import "./chunks/chunk-BUTYBMTP.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
@@ -87,6 +83,7 @@ import {
   fitStepSummary
 } from "./chunks/chunk-XHHF432C.js";
 import "./chunks/chunk-VBZT3NS6.js";
+import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-L374PU5G.js";
 import {
   __commonJS,
@@ -28324,10 +28321,6 @@ async function trainAction(annotations = new StepAnnotations()) {
     log: actionLog(annotations)
   });
   const { record } = result;
-  if (artifacts?.uploaded) {
-    record.artifact = artifacts.uploaded;
-    await writeJson(result.recordPath, RunRecord.parse(record));
-  }
   outputs.set("run-id", record.id);
   outputs.set("status", record.status);
   outputs.set("record-path", result.recordPath);

@@ -3,10 +3,10 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-KOMEU3JE.js";
+} from "./chunks/chunk-C2IKVW4Q.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-JEE25HNB.js";
-import "./chunks/chunk-DD5CHBN6.js";
+import "./chunks/chunk-4XK3ULLR.js";
+import "./chunks/chunk-3AJY2WM2.js";
 import {
   StepAnnotations,
   booleanInput,

@@ -3,7 +3,7 @@ import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-WGXGMKHH.js";
+} from "./chunk-FDAGVLFO.js";
 import {
   DEFAULT_PART_SIZE,
   MANIFEST_NAME,
@@ -11,9 +11,8 @@ import {
   buildManifest,
   describeFile,
   plannedAssets,
-  safeAssetName,
-  sha256Hex
-} from "./chunk-PVGVP2R2.js";
+  safeAssetName
+} from "./chunk-VLQPF5M5.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -27,13 +26,16 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   DataContract,
   external_exports,
   fitToLimit,
   loadDocument
 } from "./chunk-XHHF432C.js";
+import {
+  sha256Hex
+} from "./chunk-BRFMT775.js";
 import {
   ConfigurationError
 } from "./chunk-L374PU5G.js";

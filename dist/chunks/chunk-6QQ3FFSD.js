@@ -1,23 +1,23 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-WPQ7QYJ2.js";
+} from "./chunk-FY7UE6OM.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-JEE25HNB.js";
+} from "./chunk-4XK3ULLR.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
   writeJson
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   DataContract,
   loadDocument

@@ -688,6 +688,13 @@ function decodeField(bytes, start, end, escaped, strict) {
 
 // src/data/jsonl.ts
 import { open as open2 } from "node:fs/promises";
+
+// src/io/json.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/data/jsonl.ts
 var CHUNK_BYTES2 = 1 << 20;
 var LF2 = 10;
 var utf82 = new TextDecoder("utf-8", { fatal: true });
@@ -834,9 +841,6 @@ var JsonLinesReader = class {
     if (row > 0) yield emit();
   }
 };
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function store(column, row, decoding, value) {
   if (column.kind === "string") {
     if (value === null || value === void 0) column.values[row] = null;
@@ -9378,6 +9382,7 @@ export {
   parseBoolean,
   parseTimestamp,
   parseFromString,
+  isRecord,
   checkDataFiles,
   readerFor,
   combinedFingerprint

@@ -3,11 +3,13 @@ import {
   loadOnnxRuntime
 } from "./chunk-QXURH2XF.js";
 import {
+  sha256Hex
+} from "./chunk-BRFMT775.js";
+import {
   ConfigurationError
 } from "./chunk-L374PU5G.js";
 
 // src/model/session.ts
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 function describe(metadata) {
   return metadata.map((value) => value.isTensor ? { name: value.name, elementType: value.type, shape: [...value.shape] } : { name: value.name, elementType: "non-tensor", shape: [] });
@@ -122,7 +124,7 @@ var ModelSession = class _ModelSession {
         { input, cause: error }
       );
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const sha256 = sha256Hex(bytes);
     return new _ModelSession(ort, session, file, sha256, bytes.length, readModelMetadata(bytes), provider);
   }
   get inputs() {

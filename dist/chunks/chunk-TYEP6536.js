@@ -8,7 +8,7 @@ import {
   explainGitHubError,
   loadPolicy,
   targetFromEnvironment
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   external_exports
 } from "./chunk-XHHF432C.js";
@@ -23,8 +23,10 @@ function registryInputs(descriptions) {
 async function actionRegistry(inputs) {
   const target = targetFromEnvironment(process.env, { token: inputs["github-token"] });
   const octokit = createOctokit(target);
-  const branch = inputs["registry-branch"] ?? (await withRegistry(target, () => loadPolicy(new GitHubPolicySource(octokit, target))))["registry-branch"];
-  return { registry: new Registry(new GitHubRegistryStore(octokit, target), branch), target, octokit };
+  return { registry: await withRegistry(target, () => registryOn(octokit, target, inputs["registry-branch"])), target, octokit };
+}
+async function registryOn(octokit, target, branch) {
+  return new Registry(new GitHubRegistryStore(octokit, target), branch ?? (await loadPolicy(new GitHubPolicySource(octokit, target)))["registry-branch"]);
 }
 async function withRegistry(target, write) {
   try {
@@ -37,5 +39,6 @@ async function withRegistry(target, write) {
 export {
   registryInputs,
   actionRegistry,
+  registryOn,
   withRegistry
 };

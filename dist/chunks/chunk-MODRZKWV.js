@@ -8,18 +8,19 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-TNSDUDTO.js";
+} from "./chunk-QQZF3HBN.js";
 import {
-  checkDataFiles
-} from "./chunk-DD5CHBN6.js";
+  checkDataFiles,
+  isRecord
+} from "./chunk-3AJY2WM2.js";
 import {
   MANIFEST_NAME
-} from "./chunk-PVGVP2R2.js";
+} from "./chunk-VLQPF5M5.js";
 import {
   DataProfile,
   deploymentStrategies,
   formatReference
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   DataContract,
   external_exports,
@@ -28,7 +29,10 @@ import {
 } from "./chunk-XHHF432C.js";
 import {
   ModelSession
-} from "./chunk-IQHOGB4J.js";
+} from "./chunk-WFZIF4TV.js";
+import {
+  sha256Hex
+} from "./chunk-BRFMT775.js";
 import {
   ConfigurationError,
   DataError
@@ -578,9 +582,6 @@ function isoTime(time) {
   return `${isoSecondText}${fraction < 10 ? "00" : fraction < 100 ? "0" : ""}${fraction}Z`;
 }
 var PROBABILITY_TOLERANCE = 1e-3;
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function describeValue(value) {
   if (value === void 0 || value === null) return "nothing";
   const text = JSON.stringify(value);
@@ -646,6 +647,8 @@ var ServedVersion = class _ServedVersion {
     this.logIdentity = `"model":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
     this.answerHead = `{"model_name":${JSON.stringify(model)},"model_version":${JSON.stringify(version)}`;
     this.classKeys = (classes ?? []).map((label) => `${JSON.stringify(String(label))}:`);
+    this.featureSet = new Set(features);
+    this.classNames = new Set((classes ?? []).map(String));
     this.featureKeys = features.map((name) => Buffer.from(`,${JSON.stringify(name)}:`));
     const probabilityKeys = outputPlan.task === "classification" && outputPlan.probabilities ? (classes ?? []).map((label) => `,${JSON.stringify(`${PROBABILITY_PREFIX}${label}`)}:`) : [];
     const template = (prefix) => {
@@ -685,6 +688,9 @@ var ServedVersion = class _ServedVersion {
   /** Answer pieces written once: `{"model_name":…,"model_version":…` and each class's `"<class>":`. */
   answerHead;
   classKeys;
+  /** The features and the class names as text, for checks made on every request. */
+  featureSet;
+  classNames;
   /**
    * What follows the features on a classifier's line, per label: `,"label":"rain","probability_drizzle":0.000000,…}` and a
    * newline, with where each probability goes; under NO_LABEL the same without the label.
@@ -798,7 +804,7 @@ var ServedVersion = class _ServedVersion {
       const check = this.otherChecks.get(key);
       if (check) {
         if (check.check(row[key]) === invalid) problems.add(i, key, row[key], check.expected);
-      } else if (this.refuseUnknown && !this.features.includes(key)) {
+      } else if (this.refuseUnknown && !this.featureSet.has(key)) {
         problems.add(i, key, row[key], `no field "${key}": the contract declares ${[...this.features, ...this.otherChecks.keys()].join(", ")}`);
       }
     }
@@ -907,8 +913,7 @@ var ServedVersion = class _ServedVersion {
     }
     const labels2 = read.labels ?? null;
     if (labels2 && this.classes) {
-      const known = new Set(this.classes.map(String));
-      for (let i = 0; i < rows; i++) if (!known.has(String(labels2[i]))) throw new OutputIncident(`row ${i}: the label ${JSON.stringify(labels2[i])} is not one of the classes ${this.classes.join(", ")}`);
+      for (let i = 0; i < rows; i++) if (!this.classNames.has(String(labels2[i]))) throw new OutputIncident(`row ${i}: the label ${JSON.stringify(labels2[i])} is not one of the classes ${this.classes.join(", ")}`);
     }
     return { rows, outputs, labels: labels2, probabilities, values: read.values ?? null };
   }
@@ -1285,7 +1290,6 @@ function histogramQuantile(histogram, q) {
 }
 
 // src/deploy/serve-admin.ts
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 // src/contracts/serve.ts
@@ -1400,7 +1404,7 @@ var ServeAdmin = class {
   }
   async load(model, version, modelFile, contract) {
     const bytes = await readFile(modelFile);
-    const sha2562 = createHash("sha256").update(bytes).digest("hex");
+    const sha2562 = sha256Hex(bytes);
     await this.expect("PUT", `/admin/v1/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}`, { sha256: sha2562, model: bytes.toString("base64"), contract }, [200, 201]);
   }
   async unload(model, version) {
@@ -1729,7 +1733,7 @@ async function deployElsewhere(options, ports, fetched, version, smoke) {
     step(`score ${batch.data.length} file(s)`, true, `${scored.rows} rows scored into ${scored.path}`, elapsed());
     let artifact = null;
     if (batch.artifactName && ports.artifacts) {
-      artifact = await ports.artifacts.upload(batch.artifactName, [scored.path]);
+      artifact = (await ports.artifacts.upload(batch.artifactName, [scored.path])).description;
       step("publish the predictions", true, artifact, 0);
     }
     return { result: "succeeded", reason: null, previousVersion: null, steps, predictions: { path: scored.path, rows: scored.rows, artifact } };

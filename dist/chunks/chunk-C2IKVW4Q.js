@@ -5,11 +5,11 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   validateData
-} from "./chunk-JEE25HNB.js";
+} from "./chunk-4XK3ULLR.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   DataContract,
   loadDocument,

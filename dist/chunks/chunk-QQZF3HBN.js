@@ -1,20 +1,20 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-WPQ7QYJ2.js";
+} from "./chunk-FY7UE6OM.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   MANIFEST_NAME
-} from "./chunk-PVGVP2R2.js";
+} from "./chunk-VLQPF5M5.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   loadOnnxRuntime,
   tensorsData,
@@ -114,6 +114,36 @@ function startWorker(name, source, workerData) {
   const bootstrap = `import(${JSON.stringify(registerUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
+var WorkerCalls = class {
+  constructor(worker, failure, what) {
+    this.worker = worker;
+    worker.on("message", (message) => {
+      if (typeof message.id !== "number") return;
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      const error = failure(message);
+      if (error) waiting?.reject(error);
+      else waiting?.resolve(message);
+    });
+    const failAll = (error) => {
+      for (const waiting of this.waiting.values()) waiting.reject(error);
+      this.waiting.clear();
+    };
+    worker.on("error", failAll);
+    worker.on("exit", (code) => failAll(new Error(`${what} exited (code ${code}) before it answered`)));
+  }
+  worker;
+  nextId = 0;
+  waiting = /* @__PURE__ */ new Map();
+  /** Posts the message `request` makes of a new id, moving `transfer`; the answer with that id. */
+  call(request, transfer = []) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage(request(id), transfer);
+    });
+  }
+};
 
 // src/model/model-thread.ts
 function rebuilt(error) {
@@ -124,25 +154,12 @@ var ModelThread = class _ModelThread {
     this.ort = ort;
     this.worker = worker;
     this.model = model;
-    worker.on("message", (message) => {
-      if (message.kind !== "ran" && message.kind !== "timed" && message.kind !== "run-failed") return;
-      const waiting = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      if (message.kind === "run-failed") waiting?.reject(rebuilt(message.error));
-      else waiting?.resolve(message);
-    });
-    const failAll = (error) => {
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-    };
-    worker.on("error", failAll);
-    worker.on("exit", (code) => failAll(new Error(`the model's worker thread exited (code ${code}) before it answered`)));
+    this.calls = new WorkerCalls(worker, (answer) => answer.kind === "run-failed" ? rebuilt(answer.error) : null, "the model's worker thread");
   }
   ort;
   worker;
   model;
-  nextId = 0;
-  waiting = /* @__PURE__ */ new Map();
+  calls;
   released;
   /** Opens `file` in a new worker thread; errors opening it are the same as `ModelSession.open`'s. */
   static async open(file, options = {}) {
@@ -154,29 +171,20 @@ var ModelThread = class _ModelThread {
       input: options.input ?? "model",
       executionProvider
     });
-    worker.on("message", (message) => {
-      if (message.kind === "log") log(message.message);
-    });
-    const onMessage = (resolve, reject) => (message) => {
-      if (message.kind === "opened") resolve(message.model);
-      else if (message.kind === "failed") reject(rebuilt(message.error));
-    };
-    let listener;
     let opened;
     try {
       opened = await new Promise((resolve, reject) => {
-        listener = onMessage(resolve, reject);
-        worker.on("message", listener);
+        worker.on("message", (message) => {
+          if (message.kind === "log") log(message.message);
+          else if (message.kind === "opened") resolve(message.model);
+          else if (message.kind === "failed") reject(rebuilt(message.error));
+        });
         worker.once("error", reject);
         worker.once("exit", (code) => reject(new Error(`the model's worker thread exited (code ${code}) while opening "${file}"`)));
       });
     } catch (error) {
       await worker.terminate();
       throw error;
-    } finally {
-      worker.off("message", listener);
-      worker.removeAllListeners("error");
-      worker.removeAllListeners("exit");
     }
     return new _ModelThread(ort, worker, opened);
   }
@@ -201,12 +209,9 @@ var ModelThread = class _ModelThread {
   get outputs() {
     return this.model.outputs;
   }
-  call(message, transfer = []) {
+  call(request, transfer = []) {
     if (this.released) return Promise.reject(new Error("the model was released"));
-    return new Promise((resolve, reject) => {
-      this.waiting.set(message.id, { resolve, reject });
-      this.worker.postMessage(message, transfer);
-    });
+    return this.calls.call(request, transfer);
   }
   /** Runs the model on `feeds`; typed arrays that own their buffer move to the worker and are empty here afterwards. */
   async runTimed(feeds, fetches) {
@@ -216,12 +221,12 @@ var ModelThread = class _ModelThread {
       const array = data2;
       return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength ? [array.buffer] : [];
     });
-    const answer = await this.call({ kind: "run", id: this.nextId++, feeds: data, fetches }, transfer);
+    const answer = await this.call((id) => ({ kind: "run", id, feeds: data, fetches }), transfer);
     if (answer.kind !== "ran") throw new Error(`unexpected answer ${answer.kind} to a run`);
     return { outputs: tensorsOf(this.ort, answer.outputs), seconds: answer.seconds };
   }
   async timeRuns(calls, fetches) {
-    const answer = await this.call({ kind: "time", id: this.nextId++, calls: calls.map(tensorsData), fetches });
+    const answer = await this.call((id) => ({ kind: "time", id, calls: calls.map(tensorsData), fetches }));
     if (answer.kind !== "timed") throw new Error(`unexpected answer ${answer.kind} to timed runs`);
     return answer.durations;
   }
@@ -553,7 +558,6 @@ var Scorer = class {
   what;
   /** Seconds spent in the model's batch calls. */
   modelSeconds = 0;
-  rows = 0;
   fetches;
   singleRows = [];
   /**
@@ -578,7 +582,6 @@ var Scorer = class {
         { input: "model", cause: error }
       );
     }
-    this.rows += chunk.rows;
     return readPredictions(this.outputs, results, chunk.rows, { classCount: this.classes?.length ?? 0, columnOrder: this.columnOrder, what: this.what });
   }
   /** Latency of single-row calls over the first rows of the data (as a server would call the model). */
@@ -733,6 +736,7 @@ export {
   planOutputs,
   readPredictions,
   startWorker,
+  WorkerCalls,
   ModelThread,
   metadataList,
   openScorer,

@@ -2,18 +2,19 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   DatasetStream,
   ModelThread,
+  WorkerCalls,
   describeColumns,
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-TNSDUDTO.js";
+} from "./chunk-QQZF3HBN.js";
 import {
   BATCH_ROWS,
   writeJson
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   parseModelReference
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   DataContract,
   LIMITS,
@@ -22,6 +23,9 @@ import {
   loadDocument,
   table
 } from "./chunk-XHHF432C.js";
+import {
+  sha256OfFile
+} from "./chunk-BRFMT775.js";
 import {
   BINARY_METRICS,
   BOOTSTRAP_CONFIDENCE,
@@ -357,8 +361,6 @@ function renderEvaluationText(report) {
 }
 
 // src/steps/evaluate.ts
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/contracts/evaluation-thresholds.ts
@@ -812,22 +814,14 @@ function predictedLabel(predictions, row, classes) {
 var RankingThread = class _RankingThread {
   constructor(worker) {
     this.worker = worker;
-    worker.on("message", (message) => {
-      const waiting = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      if (message.kind === "failed") waiting?.reject(new Error(`ranking in a worker thread failed: ${message.message}`));
-      else waiting?.resolve(new Map(message.ranked.map(({ positive, ranked }) => [positive, ranked])));
-    });
-    const failAll = (error) => {
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
-    };
-    worker.on("error", failAll);
-    worker.on("exit", (code) => failAll(new Error(`the ranking worker thread exited (code ${code}) before it answered`)));
+    this.calls = new WorkerCalls(
+      worker,
+      (answer) => answer.kind === "failed" ? new Error(`ranking in a worker thread failed: ${answer.message}`) : null,
+      "the ranking worker thread"
+    );
   }
   worker;
-  nextId = 0;
-  waiting = /* @__PURE__ */ new Map();
+  calls;
   static start() {
     return new _RankingThread(startWorker("ranking-worker", new URL("./ranking-worker.ts", import.meta.url), null));
   }
@@ -836,21 +830,20 @@ var RankingThread = class _RankingThread {
    * The evaluation's rows are cloned to the worker unless they are in shared memory, as an
    * accumulator's are.
    */
-  rank(evaluation, ks) {
-    const id = this.nextId++;
-    const message = {
-      kind: "rank",
-      id,
-      labels: evaluation.labels,
-      probabilities: evaluation.probabilities,
-      classCount: evaluation.classes.length,
-      classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
-      curvePoints: evaluation.curvePoints
-    };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage(message);
-    });
+  async rank(evaluation, ks) {
+    const answer = await this.calls.call(
+      (id) => ({
+        kind: "rank",
+        id,
+        labels: evaluation.labels,
+        probabilities: evaluation.probabilities,
+        classCount: evaluation.classes.length,
+        classes: ks.map((k) => ({ positive: k, name: String(evaluation.classes[k]) })),
+        curvePoints: evaluation.curvePoints
+      })
+    );
+    if (answer.kind !== "ranked") throw new Error(`unexpected answer ${answer.kind} to a ranking`);
+    return new Map(answer.ranked.map(({ positive, ranked }) => [positive, ranked]));
   }
   async close() {
     await this.worker.terminate();
@@ -1076,9 +1069,6 @@ function checkColumns(names, available, input, what) {
     if (!available.includes(name)) throw new ConfigurationError(`${what} "${name}" is not a column of the data (its columns: ${available.join(", ")})`, { input });
   }
 }
-async function sha256Of(file) {
-  return createHash("sha256").update(await readFile(file)).digest("hex");
-}
 async function readSetup(options, sliceColumns) {
   const thresholds = options.thresholds ? await loadDocument(options.thresholds, EvaluationThresholds, "evaluation thresholds", "thresholds") : null;
   const columns = await describeColumns(options.data);
@@ -1218,7 +1208,7 @@ async function runEvaluate(options) {
         kind: "report",
         source: options.baseline,
         path: baselinePath,
-        sha256: await sha256Of(baselinePath),
+        sha256: await sha256OfFile(baselinePath),
         rows: baselineReport.rows,
         sameRows,
         metrics: baselineReport.metrics,

@@ -78630,8 +78630,6 @@ var client = new DefaultArtifactClient();
 
 // src/github/artifacts.ts
 var ActionsArtifactUploader = class {
-  /** The last upload, for the run record. */
-  uploaded = null;
   client = new DefaultArtifactClient();
   /**
    * The runner gives a job the service's URL and token. GitHub Enterprise Server has no such
@@ -78655,8 +78653,7 @@ var ActionsArtifactUploader = class {
       }
       const { id, size } = await this.client.uploadArtifact(name, gathered, root);
       if (id === void 0) throw new Error(`the artifact service gave no id for artifact ${name}`);
-      this.uploaded = { name, id };
-      return `artifact ${name} (id ${id}, ${size ?? 0} bytes zipped)`;
+      return { name, id, description: `artifact ${name} (id ${id}, ${size ?? 0} bytes zipped)` };
     } finally {
       await rm(root, { recursive: true, force: true });
     }

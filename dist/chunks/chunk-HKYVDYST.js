@@ -9,7 +9,7 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-GC2YHG3N.js";
+} from "./chunk-T6YNNK3X.js";
 import {
   driftVerdict,
   sortBySeverity
@@ -21,7 +21,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-WGXGMKHH.js";
+} from "./chunk-FDAGVLFO.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -41,7 +41,7 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   LIMITS,
   fitToLimit,
@@ -116,53 +116,6 @@ var AccessLookup = class {
   }
 };
 
-// src/github/app-authored-store.ts
-var AuthoredRegistryStore = class {
-  constructor(octokit, repository, author) {
-    this.octokit = octokit;
-    this.repository = repository;
-    this.author = author;
-    this.inner = new GitHubRegistryStore(octokit, repository);
-    this.location = this.inner.location;
-  }
-  octokit;
-  repository;
-  author;
-  location;
-  inner;
-  head(branch) {
-    return this.inner.head(branch);
-  }
-  readFile(commit, path) {
-    return this.inner.readFile(commit, path);
-  }
-  listDirectory(commit, path) {
-    return this.inner.listDirectory(commit, path);
-  }
-  history(branch, path, limit) {
-    return this.inner.history(branch, path, limit);
-  }
-  async commitFiles(request) {
-    const repository = this.repository;
-    const baseTree = request.parent ? (await this.octokit.rest.git.getCommit({ ...repository, commit_sha: request.parent })).data.tree.sha : void 0;
-    const { data: tree } = await this.octokit.rest.git.createTree({
-      ...repository,
-      ...baseTree ? { base_tree: baseTree } : {},
-      tree: request.files.map((file) => ({ path: file.path, mode: "100644", type: "blob", content: file.content }))
-    });
-    const author = { name: this.author.login, email: `${this.author.id}+${this.author.login}@users.noreply.github.com`, date: (/* @__PURE__ */ new Date()).toISOString() };
-    const { data: commit } = await this.octokit.rest.git.createCommit({ ...repository, message: request.message, tree: tree.sha, parents: request.parent ? [request.parent] : [], author });
-    try {
-      if (request.expected === void 0) await this.octokit.rest.git.createRef({ ...repository, ref: `refs/heads/${request.branch}`, sha: commit.sha });
-      else await this.octokit.rest.git.updateRef({ ...repository, ref: `heads/${request.branch}`, sha: commit.sha, force: request.force ?? false });
-    } catch (error) {
-      if (statusOf(error) === 422) return void 0;
-      throw error;
-    }
-    return commit.sha;
-  }
-};
-
 // src/github/app-comments.ts
 async function commentOnce(octokit, repository, issueNumber, marker, body) {
   if (await hasMarker(octokit, repository, issueNumber, marker)) return false;
@@ -188,14 +141,8 @@ async function loadGoverningPolicy(octokit, repository) {
   }
 }
 async function checkPolicyAt(octokit, repository, commit) {
-  let text;
-  try {
-    const { data } = await octokit.rest.repos.getContent({ ...repository, path: POLICY_PATH, ref: commit, mediaType: { format: "raw" } });
-    text = typeof data === "string" ? data : Buffer.from(data).toString("utf8");
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
-  }
+  const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
+  if (text === void 0) return void 0;
   const source = `${POLICY_PATH} at ${commit.slice(0, 7)}`;
   try {
     return { valid: true, policy: parseDocumentText(text, POLICY_PATH, Policy, "promotion policy", "policy"), source };
@@ -282,6 +229,8 @@ function driftClosingBody(context, run2) {
 // src/github/app-registry.ts
 var RegistryFacts = class {
   registry;
+  /** Each model's alias history, read once for the life of these facts (one event): one listing and a read per commit. */
+  histories = /* @__PURE__ */ new Map();
   constructor(octokit, repository, policy) {
     this.registry = new Registry(new GitHubRegistryStore(octokit, repository), policy["registry-branch"]);
   }
@@ -332,8 +281,9 @@ var RegistryFacts = class {
    */
   async hasHeld(current, model, stage, version) {
     if (current[stage] === version) return true;
-    const history = await this.registry.aliasHistory(model, { stage });
-    return history.some((entry) => entry.aliases[stage] === version);
+    let history = this.histories.get(model);
+    if (!history) this.histories.set(model, history = this.registry.aliasHistory(model));
+    return (await history).some((entry) => entry.aliases[stage] === version);
   }
 };
 async function openCriticalDriftIssues(octokit, repository, model) {
@@ -619,7 +569,7 @@ async function run(context, octokit, repository, command, requester) {
     switch (command.kind) {
       case "promote":
       case "rollback": {
-        const ports = { store: new AuthoredRegistryStore(octokit, repository, requester), policy: new GitHubPolicySource(octokit, repository), promotions: new GitHubPullRequests(octokit, repository) };
+        const ports = { store: new GitHubRegistryStore(octokit, repository, requester), policy: new GitHubPolicySource(octokit, repository), promotions: new GitHubPullRequests(octokit, repository) };
         const outcome = command.kind === "promote" ? await runPromote({ model: command.model, version: command.version, stage: command.stage }, ports) : await runRollback({ model: command.model, stage: command.stage }, ports);
         return describeOutcome(outcome, requester.login);
       }
@@ -1029,5 +979,7 @@ var app_default = ghmlApp;
 
 export {
   driftLabels,
+  driftIssueTitle,
+  PROMOTION_CHECK,
   app_default
 };

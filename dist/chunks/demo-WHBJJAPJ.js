@@ -1,9 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
+  PROMOTION_CHECK,
   app_default,
+  driftIssueTitle,
   driftLabels
-} from "./chunk-HLUOW54T.js";
-import "./chunk-GC2YHG3N.js";
+} from "./chunk-HKYVDYST.js";
+import "./chunk-T6YNNK3X.js";
 import {
   Probot,
   ProbotOctokit,
@@ -14,11 +16,11 @@ import {
 } from "./chunk-VCLZEJYB.js";
 import "./chunk-ZGQCJ3OF.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-WGXGMKHH.js";
+import "./chunk-FDAGVLFO.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import "./chunk-LXMZJXHC.js";
 import {
   table
@@ -27,6 +29,7 @@ import "./chunk-VBZT3NS6.js";
 import {
   ghmlPackageRoot
 } from "./chunk-UG77MLVE.js";
+import "./chunk-BRFMT775.js";
 import {
   ConfigurationError
 } from "./chunk-L374PU5G.js";
@@ -571,7 +574,6 @@ ${log}`);
 };
 
 // src/demo/story.ts
-var PROMOTION_CHECK = "ghml/promotion";
 var APPROVERS = ["alice", "erin", "bob"];
 var COMPARED_METRICS = ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted"];
 async function tellStory(world, narrator) {
@@ -627,7 +629,7 @@ async function tellStory(world, narrator) {
     });
   }
   const { data: issues } = await world.as("octocat").rest.issues.listForRepo({ ...world.repo, labels: driftLabels.all, state: "open" });
-  const issue = issues.find((candidate) => candidate.title === `Drift: ${MODEL} in production`);
+  const issue = issues.find((candidate) => candidate.title === driftIssueTitle(MODEL, "production"));
   if (!issue) throw new DemoFailure(`the app opened no drift issue after two drifted reports (open drift issues: ${issues.map((candidate) => candidate.title).join(", ") || "none"})`);
   const severity = issue.labels.map((label) => typeof label === "string" ? label : label.name).filter((name) => name !== driftLabels.all).join(", ");
   narrator.step("the app opens a drift issue", `#${issue.number} "${issue.title}" (${severity}), with the drifted columns, a chart and the owners`, [{ label: `issue #${issue.number}`, url: issue.url }]);

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-JEE25HNB.js";
+} from "./chunk-4XK3ULLR.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,7 +9,7 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   DataError
 } from "./chunk-L374PU5G.js";

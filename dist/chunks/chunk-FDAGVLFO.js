@@ -9,7 +9,7 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   LIMITS,
   escapeCell,

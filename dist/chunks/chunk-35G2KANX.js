@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   RunRecord
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   external_exports,
   parseDocumentText,
@@ -14,6 +14,9 @@ import {
 import {
   require_dist
 } from "./chunk-VBZT3NS6.js";
+import {
+  sha256OfFile
+} from "./chunk-BRFMT775.js";
 import {
   ConfigurationError,
   DataError
@@ -210,17 +213,121 @@ import path7 from "node:path";
 
 // src/train/data-lineage.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import path5 from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { readdir as readdir2, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import path4 from "node:path";
+var TABULAR = /\.(csv|tsv|txt|jsonl|ndjson|parquet|pq)$/i;
+async function checkDataPaths(paths, workingDirectory) {
+  for (const given of paths) {
+    if (!await stat3(path4.resolve(workingDirectory, given)).catch(() => void 0)) {
+      throw new ConfigurationError(`data path "${given}" does not exist in ${workingDirectory}: data paths are relative to working-directory`, { input: "data" });
+    }
+  }
+}
+async function expand(given, workingDirectory) {
+  const absolute = path4.resolve(workingDirectory, given);
+  if (!(await stat3(absolute)).isDirectory()) return [given];
+  const entries2 = await readdir2(absolute, { recursive: true, withFileTypes: true });
+  return entries2.filter((e) => e.isFile()).map((e) => path4.join(given, path4.relative(absolute, path4.join(e.parentPath, e.name)))).sort();
+}
+async function fingerprintTabular(file, absolute) {
+  const { reader, fingerprint } = readerFor(absolute);
+  try {
+    await reader.open();
+    for await (const _batch of reader.batches([], () => {
+    })) ;
+    return { ...await fingerprint(), path: file };
+  } catch (error) {
+    if (error instanceof DataError) return void 0;
+    throw error;
+  } finally {
+    await reader.close();
+  }
+}
+async function fingerprintData(paths, workingDirectory) {
+  const files = [];
+  const otherFiles = [];
+  for (const given of paths) {
+    for (const file of await expand(given, workingDirectory)) {
+      const absolute = path4.resolve(workingDirectory, file);
+      const tabular = TABULAR.test(file) ? await fingerprintTabular(file, absolute) : void 0;
+      if (tabular) files.push(tabular);
+      else otherFiles.push({ path: file, bytes: (await stat3(absolute)).size, sha256: await sha256OfFile(absolute) });
+    }
+  }
+  if (files.length + otherFiles.length === 0) return { files, otherFiles, fingerprint: null };
+  const hash = createHash2("sha256");
+  for (const file of [...files, ...otherFiles]) hash.update(`${file.sha256}
+`);
+  return { files, otherFiles, fingerprint: hash.digest("hex") };
+}
+var SKIPPED = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"]);
+var MAX_ENTRIES = 2e4;
+async function findDvcFiles(workingDirectory) {
+  const found = [];
+  const queue = [""];
+  let seen = 0;
+  while (queue.length > 0) {
+    const relative = queue.shift();
+    const entries2 = await readdir2(path4.join(workingDirectory, relative), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (++seen > MAX_ENTRIES) return { files: found, truncated: true };
+      const child = path4.join(relative, entry.name);
+      if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(child);
+      else if (entry.isFile() && (entry.name.endsWith(".dvc") || entry.name === "dvc.lock")) found.push(child);
+    }
+  }
+  return { files: found, truncated: false };
+}
+function pointer(source, stage, role, entry) {
+  if (typeof entry !== "object" || entry === null || typeof entry.path !== "string") return void 0;
+  const text2 = (key) => typeof entry[key] === "string" ? entry[key] : null;
+  const count = (key) => typeof entry[key] === "number" && Number.isInteger(entry[key]) && entry[key] >= 0 ? entry[key] : null;
+  const hash = text2("md5") ?? text2("etag") ?? text2("checksum");
+  const algorithm = text2("hash") ?? (text2("md5") ? "md5" : text2("etag") ? "etag" : text2("checksum") ? "checksum" : null);
+  return { source, stage, role, path: entry.path, hash, hashAlgorithm: algorithm, size: count("size"), files: count("nfiles") };
+}
+function entries(list) {
+  return Array.isArray(list) ? list : [];
+}
+function parseDvcFile(source, text2) {
+  let document;
+  try {
+    document = (0, import_yaml.parse)(text2);
+  } catch {
+    return [];
+  }
+  if (typeof document !== "object" || document === null) return [];
+  const doc = document;
+  const pointers = [];
+  if (path4.basename(source) === "dvc.lock") {
+    const stages = typeof doc.stages === "object" && doc.stages !== null ? doc.stages : doc;
+    for (const [stage, body] of Object.entries(stages)) {
+      if (typeof body !== "object" || body === null) continue;
+      for (const dep of entries(body.deps)) pointers.push(pointer(source, stage, "dep", dep));
+      for (const out of entries(body.outs)) pointers.push(pointer(source, stage, "out", out));
+    }
+  } else {
+    for (const dep of entries(doc.deps)) pointers.push(pointer(source, null, "dep", dep));
+    for (const out of entries(doc.outs)) pointers.push(pointer(source, null, "out", out));
+  }
+  return pointers.filter((p) => p !== void 0);
+}
+async function readDvcPointers(workingDirectory) {
+  const { files, truncated } = await findDvcFiles(workingDirectory);
+  const pointers = [];
+  for (const file of files) {
+    const text2 = await readFile2(path4.join(workingDirectory, file), "utf8");
+    pointers.push(...parseDvcFile(file.split(path4.sep).join("/"), text2));
+  }
+  return { pointers, truncated };
+}
 
 // src/train/environment.ts
 import { execFile } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { access as access2, readdir as readdir2, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { access as access2, readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import os from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 function execute(file, args, options) {
   return new Promise((resolve) => {
     execFile(
@@ -230,11 +337,6 @@ function execute(file, args, options) {
       (error, stdout, stderr) => resolve({ ok: !error, stdout, stderr })
     );
   });
-}
-async function sha256OfFile(file) {
-  const hash = createHash2("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk);
-  return hash.digest("hex");
 }
 var nonEmpty = (value) => value === void 0 || value === "" ? null : value;
 function workflowRunUrl(env) {
@@ -289,11 +391,11 @@ var LOCK_FILE_PATTERNS = [
   /^Manifest\.toml$/
 ];
 async function findLockFiles(cwd) {
-  const entries2 = await readdir2(cwd, { withFileTypes: true });
+  const entries2 = await readdir3(cwd, { withFileTypes: true });
   const lockFiles = [];
   for (const entry of entries2.filter((e) => e.isFile() && LOCK_FILE_PATTERNS.some((p) => p.test(e.name))).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = path4.join(cwd, entry.name);
-    lockFiles.push({ path: entry.name, bytes: (await stat3(file)).size, sha256: await sha256OfFile(file) });
+    const file = path5.join(cwd, entry.name);
+    lockFiles.push({ path: entry.name, bytes: (await stat4(file)).size, sha256: await sha256OfFile(file) });
   }
   return lockFiles;
 }
@@ -311,7 +413,7 @@ async function detectContainer(env) {
   return image ? { runtime: "unknown", image } : null;
 }
 async function osName() {
-  const release = await readFile2("/etc/os-release", "utf8").catch(() => "");
+  const release = await readFile3("/etc/os-release", "utf8").catch(() => "");
   const match = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release);
   return match ? match[1] : null;
 }
@@ -351,114 +453,6 @@ async function captureEnvironment(cwd, env) {
     lockFiles,
     python
   };
-}
-
-// src/train/data-lineage.ts
-var TABULAR = /\.(csv|tsv|txt|jsonl|ndjson|parquet|pq)$/i;
-async function checkDataPaths(paths, workingDirectory) {
-  for (const given of paths) {
-    if (!await stat4(path5.resolve(workingDirectory, given)).catch(() => void 0)) {
-      throw new ConfigurationError(`data path "${given}" does not exist in ${workingDirectory}: data paths are relative to working-directory`, { input: "data" });
-    }
-  }
-}
-async function expand(given, workingDirectory) {
-  const absolute = path5.resolve(workingDirectory, given);
-  if (!(await stat4(absolute)).isDirectory()) return [given];
-  const entries2 = await readdir3(absolute, { recursive: true, withFileTypes: true });
-  return entries2.filter((e) => e.isFile()).map((e) => path5.join(given, path5.relative(absolute, path5.join(e.parentPath, e.name)))).sort();
-}
-async function fingerprintTabular(file, absolute) {
-  const { reader, fingerprint } = readerFor(absolute);
-  try {
-    await reader.open();
-    for await (const _batch of reader.batches([], () => {
-    })) ;
-    return { ...await fingerprint(), path: file };
-  } catch (error) {
-    if (error instanceof DataError) return void 0;
-    throw error;
-  } finally {
-    await reader.close();
-  }
-}
-async function fingerprintData(paths, workingDirectory) {
-  const files = [];
-  const otherFiles = [];
-  for (const given of paths) {
-    for (const file of await expand(given, workingDirectory)) {
-      const absolute = path5.resolve(workingDirectory, file);
-      const tabular = TABULAR.test(file) ? await fingerprintTabular(file, absolute) : void 0;
-      if (tabular) files.push(tabular);
-      else otherFiles.push({ path: file, bytes: (await stat4(absolute)).size, sha256: await sha256OfFile(absolute) });
-    }
-  }
-  if (files.length + otherFiles.length === 0) return { files, otherFiles, fingerprint: null };
-  const hash = createHash3("sha256");
-  for (const file of [...files, ...otherFiles]) hash.update(`${file.sha256}
-`);
-  return { files, otherFiles, fingerprint: hash.digest("hex") };
-}
-var SKIPPED = /* @__PURE__ */ new Set([".git", ".dvc", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"]);
-var MAX_ENTRIES = 2e4;
-async function findDvcFiles(workingDirectory) {
-  const found = [];
-  const queue = [""];
-  let seen = 0;
-  while (queue.length > 0) {
-    const relative = queue.shift();
-    const entries2 = await readdir3(path5.join(workingDirectory, relative), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (++seen > MAX_ENTRIES) return { files: found, truncated: true };
-      const child = path5.join(relative, entry.name);
-      if (entry.isDirectory() && !SKIPPED.has(entry.name)) queue.push(child);
-      else if (entry.isFile() && (entry.name.endsWith(".dvc") || entry.name === "dvc.lock")) found.push(child);
-    }
-  }
-  return { files: found, truncated: false };
-}
-function pointer(source, stage, role, entry) {
-  if (typeof entry !== "object" || entry === null || typeof entry.path !== "string") return void 0;
-  const text2 = (key) => typeof entry[key] === "string" ? entry[key] : null;
-  const count = (key) => typeof entry[key] === "number" && Number.isInteger(entry[key]) && entry[key] >= 0 ? entry[key] : null;
-  const hash = text2("md5") ?? text2("etag") ?? text2("checksum");
-  const algorithm = text2("hash") ?? (text2("md5") ? "md5" : text2("etag") ? "etag" : text2("checksum") ? "checksum" : null);
-  return { source, stage, role, path: entry.path, hash, hashAlgorithm: algorithm, size: count("size"), files: count("nfiles") };
-}
-function entries(list) {
-  return Array.isArray(list) ? list : [];
-}
-function parseDvcFile(source, text2) {
-  let document;
-  try {
-    document = (0, import_yaml.parse)(text2);
-  } catch {
-    return [];
-  }
-  if (typeof document !== "object" || document === null) return [];
-  const doc = document;
-  const pointers = [];
-  if (path5.basename(source) === "dvc.lock") {
-    const stages = typeof doc.stages === "object" && doc.stages !== null ? doc.stages : doc;
-    for (const [stage, body] of Object.entries(stages)) {
-      if (typeof body !== "object" || body === null) continue;
-      for (const dep of entries(body.deps)) pointers.push(pointer(source, stage, "dep", dep));
-      for (const out of entries(body.outs)) pointers.push(pointer(source, stage, "out", out));
-    }
-  } else {
-    for (const dep of entries(doc.deps)) pointers.push(pointer(source, null, "dep", dep));
-    for (const out of entries(doc.outs)) pointers.push(pointer(source, null, "out", out));
-  }
-  return pointers.filter((p) => p !== void 0);
-}
-async function readDvcPointers(workingDirectory) {
-  const { files, truncated } = await findDvcFiles(workingDirectory);
-  const pointers = [];
-  for (const file of files) {
-    const text2 = await readFile3(path5.join(workingDirectory, file), "utf8");
-    pointers.push(...parseDvcFile(file.split(path5.sep).join("/"), text2));
-  }
-  return { pointers, truncated };
 }
 
 // src/train/gpu.ts
@@ -647,7 +641,7 @@ var GpuSampler = class {
 };
 
 // src/train/metrics.ts
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream } from "node:fs";
 import { readFile as readFile4 } from "node:fs/promises";
 import { createInterface } from "node:readline";
 var MAX_POINTS = 200;
@@ -677,7 +671,7 @@ var excerpt = (line) => line.length > 60 ? `${line.slice(0, 60)}\u2026` : line;
 async function readMetrics(metricsFile, finalMetricsFile) {
   const warnings = [];
   const series = /* @__PURE__ */ new Map();
-  const lines = createInterface({ input: createReadStream2(metricsFile, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(metricsFile, { encoding: "utf8" }), crlfDelay: Infinity });
   let lineNumber = 0;
   try {
     for await (const line of lines) {
@@ -734,7 +728,7 @@ async function readMetrics(metricsFile, finalMetricsFile) {
 }
 
 // src/train/model-artifact.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
 import path6 from "node:path";
 
@@ -941,7 +935,7 @@ function modelFormat(file) {
 async function directoryDigest(directory) {
   const entries2 = await readdir4(directory, { recursive: true, withFileTypes: true });
   const files = entries2.filter((e) => e.isFile()).map((e) => path6.join(e.parentPath, e.name)).sort();
-  const hash = createHash4("sha256");
+  const hash = createHash3("sha256");
   let bytes = 0;
   let newest = 0;
   for (const file of files) {
@@ -1159,7 +1153,10 @@ async function saveCheckpoint(options, directory, info) {
 async function publish(options, record, recordPath, modelFile) {
   if (options.artifacts) {
     const files = modelFile && !(await stat6(modelFile)).isDirectory() ? [recordPath, modelFile] : [recordPath];
-    options.log.info(`uploaded ${await options.artifacts.upload(`ghml-run-${record.model}-${record.id}`, files)}`);
+    const { name, id, description } = await options.artifacts.upload(`ghml-run-${record.model}-${record.id}`, files);
+    options.log.info(`uploaded ${description}`);
+    record.artifact = { name, id };
+    await writeJson(recordPath, RunRecord.parse(record));
   } else {
     options.log.info("artifact upload is not configured: the run record and model stay on this runner");
   }

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
 import {
   external_exports
 } from "./chunk-XHHF432C.js";

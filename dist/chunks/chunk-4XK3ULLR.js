@@ -3,7 +3,7 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-DD5CHBN6.js";
+} from "./chunk-3AJY2WM2.js";
 import {
   float64Bits,
   loadFloat64Bits

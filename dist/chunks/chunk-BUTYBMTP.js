@@ -26,6 +26,9 @@ import {
   parseDocumentText
 } from "./chunk-XHHF432C.js";
 import {
+  sha256Hex
+} from "./chunk-BRFMT775.js";
+import {
   ConfigurationError,
   DataError
 } from "./chunk-L374PU5G.js";
@@ -1047,110 +1050,6 @@ function explainGitHubError(error, target) {
   return error;
 }
 
-// src/github/registry-store.ts
-var GitHubRegistryStore = class {
-  constructor(octokit, target) {
-    this.octokit = octokit;
-    this.repository = { owner: target.owner, repo: target.repo };
-    this.location = `${target.owner}/${target.repo}`;
-  }
-  octokit;
-  location;
-  repository;
-  repositoryVisible = false;
-  async head(branch) {
-    try {
-      const { data } = await this.octokit.rest.git.getRef({ ...this.repository, ref: `heads/${branch}` });
-      this.repositoryVisible = true;
-      return data.object.sha;
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-      await this.checkRepositoryVisible();
-      return void 0;
-    }
-  }
-  /**
-   * GitHub answers 404 both for a missing branch and for a repository the token cannot see; only
-   * the first means "no registry yet".
-   */
-  async checkRepositoryVisible() {
-    if (this.repositoryVisible) return;
-    try {
-      await this.octokit.rest.repos.get(this.repository);
-      this.repositoryVisible = true;
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-      throw new ConfigurationError(`repository ${this.location} does not exist, or the token cannot see it`, { input: "repo", cause: error });
-    }
-  }
-  async readFile(commit, path) {
-    try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path, ref: commit, mediaType: { format: "raw" } });
-      return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
-    } catch (error) {
-      if (statusOf(error) === 404) return void 0;
-      throw error;
-    }
-  }
-  /** Walks the trees down from the commit: unlike the contents API, a tree lists more than 1,000 entries. */
-  async listDirectory(commit, path) {
-    const { data: parsed } = await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: commit });
-    let tree = parsed.tree.sha;
-    for (const segment of path.split("/").filter(Boolean)) {
-      const { data: data2 } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
-      const entry = data2.tree.find((candidate) => candidate.path === segment && candidate.type === "tree");
-      if (!entry?.sha) return void 0;
-      tree = entry.sha;
-    }
-    const { data } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
-    return data.tree.map((entry) => entry.path).filter(Boolean);
-  }
-  async commitFiles(request) {
-    const baseTree = request.parent ? (await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: request.parent })).data.tree.sha : void 0;
-    const { data: tree } = await this.octokit.rest.git.createTree({
-      ...this.repository,
-      ...baseTree ? { base_tree: baseTree } : {},
-      tree: request.files.map((file) => ({ path: file.path, mode: "100644", type: "blob", content: file.content }))
-    });
-    const { data: commit } = await this.octokit.rest.git.createCommit({
-      ...this.repository,
-      message: request.message,
-      tree: tree.sha,
-      parents: request.parent ? [request.parent] : []
-    });
-    try {
-      if (request.expected === void 0) {
-        await this.octokit.rest.git.createRef({ ...this.repository, ref: `refs/heads/${request.branch}`, sha: commit.sha });
-      } else {
-        await this.octokit.rest.git.updateRef({ ...this.repository, ref: `heads/${request.branch}`, sha: commit.sha, force: request.force ?? false });
-      }
-    } catch (error) {
-      if (statusOf(error) === 422) return void 0;
-      throw error;
-    }
-    return commit.sha;
-  }
-  async history(branch, path, limit) {
-    const { data } = await this.octokit.rest.repos.listCommits({ ...this.repository, sha: branch, path, per_page: Math.min(limit, 100) });
-    return data.slice(0, limit).map((entry) => ({
-      commit: entry.sha,
-      message: entry.commit.message,
-      author: {
-        name: entry.commit.author?.name ?? "",
-        email: entry.commit.author?.email ?? "",
-        date: entry.commit.author?.date ?? "",
-        ...entry.author && "login" in entry.author ? { login: entry.author.login } : {}
-      },
-      committer: {
-        name: entry.commit.committer?.name ?? "",
-        email: entry.commit.committer?.email ?? "",
-        date: entry.commit.committer?.date ?? "",
-        ...entry.committer && "login" in entry.committer ? { login: entry.committer.login } : {}
-      }
-    }));
-  }
-};
-
 // src/contracts/registry.ts
 var sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex sha256");
 var timestamp = external_exports.iso.datetime({ offset: true });
@@ -1316,13 +1215,6 @@ var Policy = external_exports.strictObject({
 }).describe("The ghml promotion policy: .github/ghml.yml on the default branch.");
 var POLICY_PATH = ".github/ghml.yml";
 
-// src/registry/policy.ts
-async function loadPolicy(source) {
-  const text = await source.read();
-  if (text === void 0) return Policy.parse({});
-  return parseDocumentText(text, source.location, Policy, "promotion policy", "policy");
-}
-
 // src/github/pull-requests.ts
 var GitHubPullRequests = class {
   constructor(octokit, target) {
@@ -1383,6 +1275,114 @@ var GitHubDeploymentHistory = class {
       const version = typeof payload.version === "number" ? payload.version : null;
       return [{ id: deployment.id, environment: deployment.environment, version, createdAt: deployment.created_at, creator: deployment.creator?.login ?? null }];
     });
+  }
+};
+
+// src/github/registry-store.ts
+var GitHubRegistryStore = class {
+  constructor(octokit, target, author) {
+    this.octokit = octokit;
+    this.author = author;
+    this.repository = { owner: target.owner, repo: target.repo };
+    this.location = `${target.owner}/${target.repo}`;
+  }
+  octokit;
+  author;
+  location;
+  repository;
+  repositoryVisible = false;
+  async head(branch) {
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.repository, ref: `heads/${branch}` });
+      this.repositoryVisible = true;
+      return data.object.sha;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      await this.checkRepositoryVisible();
+      return void 0;
+    }
+  }
+  /**
+   * GitHub answers 404 both for a missing branch and for a repository the token cannot see; only
+   * the first means "no registry yet".
+   */
+  async checkRepositoryVisible() {
+    if (this.repositoryVisible) return;
+    try {
+      await this.octokit.rest.repos.get(this.repository);
+      this.repositoryVisible = true;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      throw new ConfigurationError(`repository ${this.location} does not exist, or the token cannot see it`, { input: "repo", cause: error });
+    }
+  }
+  async readFile(commit, path) {
+    try {
+      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path, ref: commit, mediaType: { format: "raw" } });
+      return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
+    } catch (error) {
+      if (statusOf(error) === 404) return void 0;
+      throw error;
+    }
+  }
+  /** Walks the trees down from the commit: unlike the contents API, a tree lists more than 1,000 entries. */
+  async listDirectory(commit, path) {
+    const { data: parsed } = await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: commit });
+    let tree = parsed.tree.sha;
+    for (const segment of path.split("/").filter(Boolean)) {
+      const { data: data2 } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
+      const entry = data2.tree.find((candidate) => candidate.path === segment && candidate.type === "tree");
+      if (!entry?.sha) return void 0;
+      tree = entry.sha;
+    }
+    const { data } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
+    return data.tree.map((entry) => entry.path).filter(Boolean);
+  }
+  async commitFiles(request) {
+    const baseTree = request.parent ? (await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: request.parent })).data.tree.sha : void 0;
+    const { data: tree } = await this.octokit.rest.git.createTree({
+      ...this.repository,
+      ...baseTree ? { base_tree: baseTree } : {},
+      tree: request.files.map((file) => ({ path: file.path, mode: "100644", type: "blob", content: file.content }))
+    });
+    const { data: commit } = await this.octokit.rest.git.createCommit({
+      ...this.repository,
+      message: request.message,
+      tree: tree.sha,
+      parents: request.parent ? [request.parent] : [],
+      // GitHub links a commit to an account by its noreply address, which names the account's id and login.
+      ...this.author ? { author: { name: this.author.login, email: `${this.author.id}+${this.author.login}@users.noreply.github.com`, date: (/* @__PURE__ */ new Date()).toISOString() } } : {}
+    });
+    try {
+      if (request.expected === void 0) {
+        await this.octokit.rest.git.createRef({ ...this.repository, ref: `refs/heads/${request.branch}`, sha: commit.sha });
+      } else {
+        await this.octokit.rest.git.updateRef({ ...this.repository, ref: `heads/${request.branch}`, sha: commit.sha, force: request.force ?? false });
+      }
+    } catch (error) {
+      if (statusOf(error) === 422) return void 0;
+      throw error;
+    }
+    return commit.sha;
+  }
+  async history(branch, path, limit) {
+    const { data } = await this.octokit.rest.repos.listCommits({ ...this.repository, sha: branch, path, per_page: Math.min(limit, 100) });
+    return data.slice(0, limit).map((entry) => ({
+      commit: entry.sha,
+      message: entry.commit.message,
+      author: {
+        name: entry.commit.author?.name ?? "",
+        email: entry.commit.author?.email ?? "",
+        date: entry.commit.author?.date ?? "",
+        ...entry.author && "login" in entry.author ? { login: entry.author.login } : {}
+      },
+      committer: {
+        name: entry.commit.committer?.name ?? "",
+        email: entry.commit.committer?.email ?? "",
+        date: entry.commit.committer?.date ?? "",
+        ...entry.committer && "login" in entry.committer ? { login: entry.committer.login } : {}
+      }
+    }));
   }
 };
 
@@ -1487,6 +1487,39 @@ var DriftReport = external_exports.strictObject({
   }).nullable().describe("Model performance where labels have arrived (concept drift), when prediction and label columns are named."),
   columns: external_exports.array(ColumnDrift)
 }).describe("A ghml drift report: per-column drift statistics and the dataset verdict.");
+
+// src/registry/reference.ts
+function parseModelReference(text, input = "model") {
+  const at = text.indexOf("@");
+  const model = checkModelName(at < 0 ? text : text.slice(0, at), input);
+  if (at < 0) return { model, kind: "latest" };
+  const selector = text.slice(at + 1);
+  const version = /^v?(\d+)$/.exec(selector);
+  if (version) {
+    const number = Number(version[1]);
+    if (number < 1) throw new ConfigurationError(`"${text}": versions start at 1`, { input });
+    return { model, kind: "version", version: number };
+  }
+  if (selector === "") throw new ConfigurationError(`"${text}": give a version or a stage after @, e.g. ${model}@v3 or ${model}@production`, { input });
+  return { model, kind: "alias", alias: checkStageName(selector, input) };
+}
+function formatReference(reference) {
+  if (reference.kind === "version") return `${reference.model}@v${reference.version}`;
+  if (reference.kind === "alias") return `${reference.model}@${reference.alias}`;
+  return reference.model;
+}
+function parseVersion(text, input = "version") {
+  const match = /^v?(\d+)$/.exec(text.trim());
+  if (!match || Number(match[1]) < 1) throw new ConfigurationError(`"${text}" is not a version: give a number such as 3 or v3`, { input });
+  return Number(match[1]);
+}
+
+// src/registry/policy.ts
+async function loadPolicy(source) {
+  const text = await source.read();
+  if (text === void 0) return Policy.parse({});
+  return parseDocumentText(text, source.location, Policy, "promotion policy", "policy");
+}
 
 // src/contracts/sketches.ts
 var KllState = external_exports.strictObject({
@@ -1712,39 +1745,10 @@ var RunRecord = external_exports.strictObject({
   artifact: external_exports.strictObject({
     name: external_exports.string().describe("ghml-run-<model>-<id>."),
     id: external_exports.number().int().positive().describe("GET /repos/{owner}/{repo}/actions/artifacts/{id}/zip downloads it.")
-  }).nullable().optional().describe("The workflow artifact holding the model and this record, added to the record at record-path after the upload; the copy inside the artifact was uploaded before its id existed and has none."),
+  }).nullable().optional().describe("The workflow artifact holding the model and this record, added after the upload to the record at record-path and to the one committed to the registry; the copy inside the artifact was uploaded before its id existed and has none."),
   checkpoint: CheckpointInfo.nullable().describe("Null when no checkpoint-dir was given."),
   previousProductionVersion: external_exports.number().int().positive().nullable().describe("The version serving production when the run started, when a registry says.")
 }).describe("A ghml training run record.");
-
-// src/registry/reference.ts
-function parseModelReference(text, input = "model") {
-  const at = text.indexOf("@");
-  const model = checkModelName(at < 0 ? text : text.slice(0, at), input);
-  if (at < 0) return { model, kind: "latest" };
-  const selector = text.slice(at + 1);
-  const version = /^v?(\d+)$/.exec(selector);
-  if (version) {
-    const number = Number(version[1]);
-    if (number < 1) throw new ConfigurationError(`"${text}": versions start at 1`, { input });
-    return { model, kind: "version", version: number };
-  }
-  if (selector === "") throw new ConfigurationError(`"${text}": give a version or a stage after @, e.g. ${model}@v3 or ${model}@production`, { input });
-  return { model, kind: "alias", alias: checkStageName(selector, input) };
-}
-function formatReference(reference) {
-  if (reference.kind === "version") return `${reference.model}@v${reference.version}`;
-  if (reference.kind === "alias") return `${reference.model}@${reference.alias}`;
-  return reference.model;
-}
-function parseVersion(text, input = "version") {
-  const match = /^v?(\d+)$/.exec(text.trim());
-  if (!match || Number(match[1]) < 1) throw new ConfigurationError(`"${text}" is not a version: give a number such as 3 or v3`, { input });
-  return Number(match[1]);
-}
-
-// src/registry/registry.ts
-import { createHash } from "node:crypto";
 
 // src/registry/documents.ts
 function serializeDocument(schema, value) {
@@ -2003,7 +2007,7 @@ var Registry = class {
     checkStageName(environment, "environment");
     const content = serializeDocument(DriftReport, report);
     const stamp = new Date(report.createdAt).toISOString().replace(/[-:]/g, "");
-    const path = registryPaths.drift(model, environment, `${stamp}-${createHash("sha256").update(content).digest("hex").slice(0, 8)}`);
+    const path = registryPaths.drift(model, environment, `${stamp}-${sha256Hex(content).slice(0, 8)}`);
     const { commit } = await updateBranch(this.store, this.branch, async () => ({
       files: [{ path, content }, { path: registryPaths.latestDrift(model, environment), content }],
       message: `${model}: drift report for ${environment}`,
@@ -2031,7 +2035,6 @@ export {
   targetFromEnvironment,
   statusOf,
   explainGitHubError,
-  GitHubRegistryStore,
   ModelName,
   VersionNumber,
   ModelRecord,
@@ -2047,6 +2050,7 @@ export {
   GitHubPullRequests,
   GitHubPolicySource,
   GitHubDeploymentHistory,
+  GitHubRegistryStore,
   DEFAULT_REGISTRY_BRANCH,
   registryPaths,
   releaseTag,

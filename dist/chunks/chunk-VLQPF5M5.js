@@ -3,7 +3,10 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-ZCPO2S4K.js";
+} from "./chunk-BUTYBMTP.js";
+import {
+  sha256Hex
+} from "./chunk-BRFMT775.js";
 import {
   ConfigurationError
 } from "./chunk-L374PU5G.js";
@@ -122,9 +125,6 @@ var DEFAULT_PART_SIZE = 2e9;
 function safeAssetName(fileName) {
   return path.basename(fileName).replace(/[^A-Za-z0-9._+-]/g, ".").replace(/^[.]+/, "");
 }
-function sha256Hex(content) {
-  return createHash2("sha256").update(content).digest("hex");
-}
 function partName(name, index) {
   return `${name}.part-${String(index + 1).padStart(3, "0")}`;
 }
@@ -191,7 +191,6 @@ export {
   MODEL_CARD_NAME,
   DEFAULT_PART_SIZE,
   safeAssetName,
-  sha256Hex,
   describeFile,
   buildManifest,
   plannedAssets,
