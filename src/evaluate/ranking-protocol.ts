@@ -16,7 +16,7 @@ export type ToRankingWorker = {
   kind: 'rank';
   id: number;
   labels: Int32Array;
-  probabilities: Float64Array;
+  probabilities: Float32Array | Float64Array;
   classCount: number;
   classes: ClassToRank[];
   curvePoints: number | undefined;

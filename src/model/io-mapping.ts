@@ -360,8 +360,8 @@ export function fetchesOf(plan: OutputPlan): string[] {
 }
 
 export interface Predictions {
-  /** Row-major [N, C] in the evaluation's class order. */
-  probabilities?: Float64Array;
+  /** Row-major [N, C] in the evaluation's class order, at the model's own precision. */
+  probabilities?: Float32Array | Float64Array;
   labels?: Label[];
   values?: Float64Array;
 }
@@ -399,12 +399,13 @@ export function readPredictions(
         { input: 'classes' },
       );
     }
-    const probabilities = plan.probabilities.kind === 'positive' ? expandBinaryProbabilities(data, 1) : new Float64Array(data);
+    // The tensor's own array, read as it is; 1 − p of a float32 p may need more than float32 holds, so an expanded one is float64.
+    const probabilities = plan.probabilities.kind === 'positive' ? expandBinaryProbabilities(data, 1) : data;
     const order = options.columnOrder;
     if (order === null) {
       predictions.probabilities = probabilities;
     } else {
-      const reordered = new Float64Array(rows * width);
+      const reordered = probabilities instanceof Float32Array ? new Float32Array(rows * width) : new Float64Array(rows * width);
       for (let i = 0; i < rows; i++) for (let k = 0; k < width; k++) reordered[i * width + k] = probabilities[i * width + order[k]];
       predictions.probabilities = reordered;
     }

@@ -71,7 +71,7 @@ export interface Prediction {
   outputs: Record<string, Tensor>;
   labels: Label[] | null;
   /** [rows, classes] in the order of `classes`. */
-  probabilities: Float64Array | null;
+  probabilities: Float32Array | Float64Array | null;
   /** Regression values. */
   values: Float64Array | null;
 }

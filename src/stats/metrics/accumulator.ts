@@ -9,7 +9,7 @@
  * - ROC AUC, average precision, the curves, the bootstrap and slices need every row: a ranking
  *   cannot be merged from summaries without approximation, and a resample or slice picks rows.
  *   With `keepRows: true` (the default) the accumulator keeps labels (4 bytes a row), the
- *   probabilities (8·C bytes a row, float64 whatever the model's type), predicted labels when
+ *   probabilities (4·C bytes a row from a float32 model, 8·C from a float64 one), predicted labels when
  *   they come separately (4 bytes) and each slice column's key codes (4 bytes), in typed arrays
  *   that grow fourfold when full.
  * A regression accumulator always keeps y_true and y_pred (16 bytes a row): the median absolute
@@ -47,7 +47,7 @@ import { SliceEncoder, type EncodedSlices, type SliceKey } from './slices.js';
  * must be paged in: growing fourfold copies a third as much as doubling does, and capacity not yet
  * written costs address space, not memory.
  */
-class GrowingArray<A extends Float64Array | Int32Array> {
+class GrowingArray<A extends Float32Array | Float64Array | Int32Array> {
   private buffer: A;
   length = 0;
 
@@ -74,8 +74,36 @@ class GrowingArray<A extends Float64Array | Int32Array> {
 const float64 = (capacity: number) => new Float64Array(capacity);
 const int32 = (capacity: number) => new Int32Array(capacity);
 // In shared memory, so that another thread can rank the classes without a copy of the rows.
+const sharedFloat32 = (capacity: number) => new Float32Array(new SharedArrayBuffer(capacity * Float32Array.BYTES_PER_ELEMENT));
 const sharedFloat64 = (capacity: number) => new Float64Array(new SharedArrayBuffer(capacity * Float64Array.BYTES_PER_ELEMENT));
 const sharedInt32 = (capacity: number) => new Int32Array(new SharedArrayBuffer(capacity * Int32Array.BYTES_PER_ELEMENT));
+
+/**
+ * Probabilities kept at the model's own precision: float32 (4·C bytes a row) while every batch is a
+ * Float32Array, as a model's output tensor is; float64 from the first batch that is not, the rows
+ * kept so far widened. Either way the numbers read back are the numbers given.
+ */
+class KeptProbabilities {
+  private kept: GrowingArray<Float32Array> | GrowingArray<Float64Array> | null = null;
+  private wide = false;
+
+  append(values: ArrayLike<number>): void {
+    if (this.kept === null) {
+      this.wide = !(values instanceof Float32Array);
+      this.kept = this.wide ? new GrowingArray(sharedFloat64) : new GrowingArray(sharedFloat32);
+    } else if (!this.wide && !(values instanceof Float32Array)) {
+      const widened = new GrowingArray(sharedFloat64);
+      widened.append(this.kept.view());
+      this.kept = widened;
+      this.wide = true;
+    }
+    this.kept.append(values);
+  }
+
+  view(): Float32Array | Float64Array {
+    return this.kept === null ? new Float64Array(0) : this.kept.view();
+  }
+}
 
 type SliceBatch = Readonly<Record<string, ArrayLike<SliceKey | undefined>>>;
 
@@ -138,7 +166,7 @@ interface Totals {
 
 interface KeptRows {
   labels: GrowingArray<Int32Array>;
-  probabilities: GrowingArray<Float64Array>;
+  probabilities: KeptProbabilities;
   predictions: GrowingArray<Int32Array>;
 }
 
@@ -167,7 +195,7 @@ export class ClassificationAccumulator {
     this.slices = new SliceColumns(sliceColumns);
     const classCount = options.classes.length;
     this.kept = keepRows
-      ? { labels: new GrowingArray(sharedInt32), probabilities: new GrowingArray(sharedFloat64), predictions: new GrowingArray(int32) }
+      ? { labels: new GrowingArray(sharedInt32), probabilities: new KeptProbabilities(), predictions: new GrowingArray(int32) }
       : null;
     this.totals = keepRows
       ? null

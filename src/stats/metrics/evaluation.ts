@@ -91,7 +91,7 @@ export interface ClassificationInput {
   /** y_true as indices into `classes` (see encodeLabels) */
   labels: Int32Array;
   /** row-major [N, C] class probabilities, C = classes.length */
-  probabilities?: Float64Array;
+  probabilities?: Float32Array | Float64Array;
   /** predicted class indices; the most probable class of each row when omitted */
   predictions?: Int32Array;
   /** for two classes, the class precision, recall, AUC... are about; the second class by default */
@@ -240,7 +240,7 @@ export class ClassificationEvaluation implements Evaluation {
   readonly task: 'binary' | 'multiclass';
   readonly classes: readonly Label[];
   readonly labels: Int32Array;
-  readonly probabilities: Float64Array | null;
+  readonly probabilities: Float32Array | Float64Array | null;
   readonly predictions: Int32Array;
   /** index of the positive class for a binary task, null for multiclass */
   readonly positive: number | null;
@@ -390,7 +390,7 @@ export class ClassificationEvaluation implements Evaluation {
   }
 
   /** The losses and reliability on all rows, and each class's calibration curve bins: one pass over the rows for the losses, one for the bins. */
-  private rowPartsOf(probabilities: Float64Array): Omit<ProbabilityParts, 'ranking'> {
+  private rowPartsOf(probabilities: Float32Array | Float64Array): Omit<ProbabilityParts, 'ranking'> {
     const { labels, positive, rows } = this;
     const classCount = this.classes.length;
     const losses = new LossSums();
@@ -403,7 +403,7 @@ export class ClassificationEvaluation implements Evaluation {
   }
 
   /** The probability metrics on all rows. */
-  private allRowsParts(probabilities: Float64Array): ProbabilityParts {
+  private allRowsParts(probabilities: Float32Array | Float64Array): ProbabilityParts {
     this.rowParts ??= this.rowPartsOf(probabilities);
     return { ...this.rowParts, ranking: this.rankingParts(undefined) };
   }

@@ -51,10 +51,27 @@ describe('ClassificationAccumulator keeping rows', () => {
     expect(() => accumulator.sliceKeys('country')).toThrow(/not a slice column/);
   });
 
-  it('takes float32 model outputs', () => {
+  it('keeps float32 model outputs as float32, to exactly the report of the same numbers in float64', () => {
     const float32 = new ClassificationAccumulator({ classes: c.classes });
-    float32.add({ labels: c.y_true, probabilities: Float32Array.from(c.probabilities) });
+    const probabilities = Float32Array.from(c.probabilities);
+    float32.add({ labels: c.y_true, probabilities });
+    const kept = float32.evaluation().probabilities!;
+    expect(kept).toBeInstanceOf(Float32Array);
+    expect(kept).toEqual(probabilities);
+    const same = new ClassificationEvaluation({ classes: c.classes, labels: encodeLabels(c.y_true, c.classes), probabilities: Float64Array.from(probabilities) });
+    expect(float32.report()).toEqual(same.report());
     expectClose(float32.report().metrics.accuracy.value, c.expected.metrics.accuracy as number, 'accuracy');
+  });
+
+  it('widens the kept float32 rows to float64 at the first batch that is not float32, losing no digit', () => {
+    const mixed = new ClassificationAccumulator({ classes: c.classes });
+    const [first, ...rest] = batches();
+    mixed.add({ ...first, probabilities: Float32Array.from(first.probabilities), slices: undefined });
+    for (const batch of rest) mixed.add({ ...batch, slices: undefined });
+    const kept = mixed.evaluation().probabilities!;
+    expect(kept).toBeInstanceOf(Float64Array);
+    expect(Array.from(kept.subarray(0, classCount))).toEqual(Array.from(Float32Array.from(first.probabilities)));
+    expect(Array.from(kept.subarray(classCount))).toEqual(c.probabilities.slice(classCount));
   });
 });
 
