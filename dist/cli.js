@@ -23,7 +23,7 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-MODRZKWV.js";
+} from "./chunks/chunk-UOOVCURZ.js";
 import {
   renderMarkdown,
   renderText,
@@ -61,10 +61,10 @@ import {
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-ZCPDKDM3.js";
+} from "./chunks/chunk-LW65AYJ2.js";
 import {
   downloadPackage
-} from "./chunks/chunk-QQZF3HBN.js";
+} from "./chunks/chunk-62V36GYQ.js";
 import {
   inferContract
 } from "./chunks/chunk-FY7UE6OM.js";
@@ -118,7 +118,7 @@ import "./chunks/chunk-UG77MLVE.js";
 import {
   sha256Hex
 } from "./chunks/chunk-BRFMT775.js";
-import "./chunks/chunk-JHZOUL5F.js";
+import "./chunks/chunk-OAZXE34L.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError,

@@ -10,11 +10,11 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-MODRZKWV.js";
+} from "./chunks/chunk-UOOVCURZ.js";
 import {
   ActionsArtifactUploader
 } from "./chunks/chunk-Z6PVQOSM.js";
-import "./chunks/chunk-QQZF3HBN.js";
+import "./chunks/chunk-62V36GYQ.js";
 import "./chunks/chunk-BHK3ESOQ.js";
 import "./chunks/chunk-FY7UE6OM.js";
 import "./chunks/chunk-4XK3ULLR.js";
@@ -53,7 +53,7 @@ import "./chunks/chunk-WFZIF4TV.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-BRFMT775.js";
-import "./chunks/chunk-JHZOUL5F.js";
+import "./chunks/chunk-OAZXE34L.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import {
   ConfigurationError

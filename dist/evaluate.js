@@ -6,8 +6,8 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-ZCPDKDM3.js";
-import "./chunks/chunk-QQZF3HBN.js";
+} from "./chunks/chunk-LW65AYJ2.js";
+import "./chunks/chunk-62V36GYQ.js";
 import {
   context,
   getOctokit
@@ -44,7 +44,7 @@ import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-BRFMT775.js";
-import "./chunks/chunk-JHZOUL5F.js";
+import "./chunks/chunk-OAZXE34L.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";

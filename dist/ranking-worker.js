@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   RankingSpace,
   rankClassScores
-} from "./chunks/chunk-JHZOUL5F.js";
+} from "./chunks/chunk-OAZXE34L.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";
 import "./chunks/chunk-XKNLEOOD.js";

@@ -23,7 +23,7 @@ import {
 import {
   expandBinaryProbabilities,
   percentile
-} from "./chunk-JHZOUL5F.js";
+} from "./chunk-OAZXE34L.js";
 import {
   ConfigurationError,
   DataError
@@ -516,12 +516,12 @@ function readPredictions(plan, results, rows, options) {
         { input: "classes" }
       );
     }
-    const probabilities = plan.probabilities.kind === "positive" ? expandBinaryProbabilities(data, 1) : new Float64Array(data);
+    const probabilities = plan.probabilities.kind === "positive" ? expandBinaryProbabilities(data, 1) : data;
     const order = options.columnOrder;
     if (order === null) {
       predictions.probabilities = probabilities;
     } else {
-      const reordered = new Float64Array(rows * width);
+      const reordered = probabilities instanceof Float32Array ? new Float32Array(rows * width) : new Float64Array(rows * width);
       for (let i = 0; i < rows; i++) for (let k = 0; k < width; k++) reordered[i * width + k] = probabilities[i * width + order[k]];
       predictions.probabilities = reordered;
     }

@@ -1615,8 +1615,28 @@ var GrowingArray = class {
 };
 var float64 = (capacity) => new Float64Array(capacity);
 var int32 = (capacity) => new Int32Array(capacity);
+var sharedFloat32 = (capacity) => new Float32Array(new SharedArrayBuffer(capacity * Float32Array.BYTES_PER_ELEMENT));
 var sharedFloat64 = (capacity) => new Float64Array(new SharedArrayBuffer(capacity * Float64Array.BYTES_PER_ELEMENT));
 var sharedInt32 = (capacity) => new Int32Array(new SharedArrayBuffer(capacity * Int32Array.BYTES_PER_ELEMENT));
+var KeptProbabilities = class {
+  kept = null;
+  wide = false;
+  append(values) {
+    if (this.kept === null) {
+      this.wide = !(values instanceof Float32Array);
+      this.kept = this.wide ? new GrowingArray(sharedFloat64) : new GrowingArray(sharedFloat32);
+    } else if (!this.wide && !(values instanceof Float32Array)) {
+      const widened = new GrowingArray(sharedFloat64);
+      widened.append(this.kept.view());
+      this.kept = widened;
+      this.wide = true;
+    }
+    this.kept.append(values);
+  }
+  view() {
+    return this.kept === null ? new Float64Array(0) : this.kept.view();
+  }
+};
 var SliceColumns = class {
   columns = /* @__PURE__ */ new Map();
   constructor(names) {
@@ -1665,7 +1685,7 @@ var ClassificationAccumulator = class {
     if (!keepRows && sliceColumns.length > 0) throw new RangeError("slices need the rows: set keepRows to true or drop sliceColumns");
     this.slices = new SliceColumns(sliceColumns);
     const classCount = options.classes.length;
-    this.kept = keepRows ? { labels: new GrowingArray(sharedInt32), probabilities: new GrowingArray(sharedFloat64), predictions: new GrowingArray(int32) } : null;
+    this.kept = keepRows ? { labels: new GrowingArray(sharedInt32), probabilities: new KeptProbabilities(), predictions: new GrowingArray(int32) } : null;
     this.totals = keepRows ? null : {
       counts: new Float64Array(classCount * classCount),
       losses: new LossSums(),

@@ -8,7 +8,7 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-QQZF3HBN.js";
+} from "./chunk-62V36GYQ.js";
 import {
   checkDataFiles,
   isRecord

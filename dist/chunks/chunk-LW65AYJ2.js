@@ -7,7 +7,7 @@ import {
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-QQZF3HBN.js";
+} from "./chunk-62V36GYQ.js";
 import {
   BATCH_ROWS,
   writeJson
@@ -43,7 +43,7 @@ import {
   metricDirection,
   pairedBootstrap,
   sliceMetrics
-} from "./chunk-JHZOUL5F.js";
+} from "./chunk-OAZXE34L.js";
 import {
   ConfigurationError,
   DataError,
@@ -849,10 +849,11 @@ var RankingThread = class _RankingThread {
     await this.worker.terminate();
   }
 };
+var WORKER_SHARE = 0.75;
 async function rankOnTwoThreads(evaluation, thread) {
   if (evaluation.probabilities === null) return;
   const ks = evaluation.rankedClasses;
-  const theirs = ks.slice(0, Math.ceil(ks.length / 2));
+  const theirs = ks.slice(0, Math.max(1, Math.round(WORKER_SHARE * ks.length)));
   const pending = thread.rank(evaluation, theirs);
   pending.catch(() => void 0);
   evaluation.rankClasses(ks.slice(theirs.length));
