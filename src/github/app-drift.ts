@@ -1,6 +1,7 @@
 import type { Octokit } from 'octokit';
 import { DriftReport } from '../contracts/drift.js';
 import { currentRun, type DriftObservation } from '../policy/drift.js';
+import type { BlockingDriftIssue } from '../policy/promotion.js';
 import { driftIssueMarker, driftIssueTitle, driftLabels, parseDriftIssueMarker } from '../policy/drift-issue.js';
 import type { Snapshot } from '../registry/store.js';
 import type { RepositoryRef } from './app-access.js';
@@ -36,17 +37,31 @@ export interface DriftIssueRef {
   labels: string[];
 }
 
-/** The open drift issues of a model and environment, oldest first: listed by label, told apart by the hidden marker. */
+/**
+ * The open issues (pull requests aside) labelled with every one of `labels` that carry a drift
+ * issue's hidden marker, each with its marker: the label finds them, the marker says what they are about.
+ */
+async function markedDriftIssues(octokit: Octokit, repository: RepositoryRef, labels: readonly string[]) {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: 'open', labels: labels.join(','), per_page: 100 });
+  return issues.flatMap((issue) => {
+    const marker = issue.pull_request ? null : parseDriftIssueMarker(issue.body);
+    return marker ? [{ issue, marker }] : [];
+  });
+}
+
+/** The open drift issues of a model and environment, oldest first. */
 export async function openDriftIssues(octokit: Octokit, repository: RepositoryRef, model: string, environment: string): Promise<DriftIssueRef[]> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: 'open', labels: driftLabels.all, per_page: 100 });
-  return issues
-    .filter((issue) => !issue.pull_request)
-    .filter((issue) => {
-      const marker = parseDriftIssueMarker(issue.body);
-      return marker?.model === model && marker.environment === environment;
-    })
-    .map((issue) => ({ number: issue.number, body: issue.body ?? '', labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')) }))
+  const marked = await markedDriftIssues(octokit, repository, [driftLabels.all]);
+  return marked
+    .filter(({ marker }) => marker.model === model && marker.environment === environment)
+    .map(({ issue }) => ({ number: issue.number, body: issue.body ?? '', labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')) }))
     .sort((a, b) => a.number - b.number);
+}
+
+/** The open drift issues of a model labelled critical, in any environment: they block a promotion whose policy says so. */
+export async function openCriticalDriftIssues(octokit: Octokit, repository: RepositoryRef, model: string): Promise<BlockingDriftIssue[]> {
+  const marked = await markedDriftIssues(octokit, repository, [driftLabels.all, driftLabels.critical]);
+  return marked.filter(({ marker }) => marker.model === model).map(({ issue, marker }) => ({ number: issue.number, environment: marker.environment, url: issue.html_url }));
 }
 
 /**

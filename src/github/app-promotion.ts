@@ -7,7 +7,8 @@ import {
   type ChangedFile, type PromotionVerdict, type ReviewEvidence, type VersionEvidence,
 } from '../policy/promotion.js';
 import { AccessLookup, type RepositoryRef } from './app-access.js';
-import { openCriticalDriftIssues, RegistryFacts } from './app-registry.js';
+import { openCriticalDriftIssues } from './app-drift.js';
+import { RegistryFacts } from './app-registry.js';
 
 export interface PullRequestFacts {
   number: number;

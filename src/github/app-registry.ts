@@ -1,8 +1,7 @@
 import type { Octokit } from 'octokit';
 import { Aliases, EvaluationSummary, ModelRecord, VersionRecord } from '../contracts/registry.js';
 import type { Policy } from '../contracts/policy.js';
-import type { BlockingDriftIssue, VersionEvidence } from '../policy/promotion.js';
-import { driftLabels, parseDriftIssueMarker } from '../policy/drift-issue.js';
+import type { VersionEvidence } from '../policy/promotion.js';
 import { registryPaths } from '../registry/paths.js';
 import { Registry, type AliasChange } from '../registry/registry.js';
 import { snapshotAt, type Snapshot } from '../registry/store.js';
@@ -83,13 +82,4 @@ export class RegistryFacts {
     if (!history) this.histories.set(model, (history = this.registry.aliasHistory(model)));
     return (await history).some((entry) => entry.aliases[stage] === version);
   }
-}
-
-/** The open drift issues of a model labelled critical, found by the label and the hidden marker. */
-export async function openCriticalDriftIssues(octokit: Octokit, repository: RepositoryRef, model: string): Promise<BlockingDriftIssue[]> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: 'open', labels: `${driftLabels.all},${driftLabels.critical}`, per_page: 100 });
-  return issues.flatMap((issue) => {
-    const marker = parseDriftIssueMarker(issue.body);
-    return marker?.model === model && !issue.pull_request ? [{ number: issue.number, environment: marker.environment, url: issue.html_url }] : [];
-  });
 }
