@@ -1,6 +1,7 @@
 import type { Octokit } from 'octokit';
 import { DeploymentPayload } from '../policy/deployment-gate.js';
 import type { RepositoryRef } from './app-access.js';
+import { createDeployment } from './deployments.js';
 
 export interface PlannedDeployment {
   environment: string;
@@ -34,18 +35,14 @@ export async function ensureDeployment(octokit: Octokit, repository: RepositoryR
   const found = existing.find((deployment) => sameDeployment(deployment.payload, planned));
   if (found) return { id: found.id, created: false };
   const { model, version, strategy } = planned.payload;
-  const { data, status } = await octokit.rest.repos.createDeployment({
-    ...repository,
+  const id = await createDeployment(octokit, repository, {
     ref,
     environment: planned.environment,
     payload: planned.payload,
     description: `ghml: ${model} v${version} to ${planned.environment} (${strategy})`,
-    auto_merge: false,
-    required_contexts: [],
-    production_environment: planned.production,
+    production: planned.production,
   });
-  if (status !== 201 || !('id' in data)) throw new Error(`GitHub did not create the deployment of ${model} v${version} to ${planned.environment} (status ${status})`);
-  return { id: data.id, created: true };
+  return { id, created: true };
 }
 
 /** The merged pull request whose merge (or squash) commit is this commit, if any. */

@@ -10,6 +10,30 @@ import type { GitHubTarget } from './client.js';
 
 type Repository = Pick<GitHubTarget, 'owner' | 'repo'>;
 
+/**
+ * Creates a deployment of `ref` that waits for nothing: no merge of the default branch into it,
+ * no required checks (ghml's own gates, the promotion check and the environment's protection
+ * rules, stand for them). Its id.
+ */
+export async function createDeployment(
+  octokit: Octokit,
+  repository: Repository,
+  request: { ref: string; environment: string; payload: Record<string, unknown>; description: string; production?: boolean },
+): Promise<number> {
+  const { data, status } = await octokit.rest.repos.createDeployment({
+    ...repository,
+    ref: request.ref,
+    environment: request.environment,
+    payload: request.payload,
+    description: request.description,
+    auto_merge: false,
+    required_contexts: [],
+    ...(request.production === undefined ? {} : { production_environment: request.production }),
+  });
+  if (status !== 201 || !('id' in data)) throw new Error(`GitHub did not create the deployment to ${request.environment}: ${request.description} (status ${status})`);
+  return data.id;
+}
+
 export class GitHubDeploymentTracker implements DeploymentTracker {
   constructor(
     private readonly octokit: Octokit,
@@ -26,18 +50,8 @@ export class GitHubDeploymentTracker implements DeploymentTracker {
     request: { ref: string; environment: string; payload: Record<string, unknown>; description: string },
     logUrl: string,
   ): Promise<GitHubDeploymentTracker> {
-    const { data, status } = await octokit.rest.repos.createDeployment({
-      ...repository,
-      ref: request.ref,
-      environment: request.environment,
-      payload: request.payload,
-      description: request.description,
-      // The workflow is already running on this commit: nothing to merge, no checks to wait for.
-      auto_merge: false,
-      required_contexts: [],
-    });
-    if (status !== 201 || !('id' in data)) throw new Error(`GitHub did not create the deployment to ${request.environment} (status ${status})`);
-    return new GitHubDeploymentTracker(octokit, repository, data.id, request.environment, logUrl);
+    const id = await createDeployment(octokit, repository, request);
+    return new GitHubDeploymentTracker(octokit, repository, id, request.environment, logUrl);
   }
 
   async started(description: string): Promise<void> {
