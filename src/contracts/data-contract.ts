@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationPattern } from '../io/duration.js';
 
 /**
  * The data contract: what a dataset must look like. Written by people (YAML or JSON), so its keys
@@ -104,6 +105,9 @@ function columnProblems(column: ColumnContract): { key: string; message: string 
 
 export const unexpectedColumnPolicies = ['error', 'warn', 'ignore'] as const;
 
+/** The units a freshness max-age may be written in. */
+export const MAX_AGE_UNITS = ['s', 'm', 'h', 'd', 'w'] as const;
+
 export const DatasetContract = z.strictObject({
   'unexpected-columns': z
     .enum(unexpectedColumnPolicies)
@@ -120,7 +124,7 @@ export const DatasetContract = z.strictObject({
       column: z.string().min(1).describe('A timestamp column.'),
       'max-age': z
         .string()
-        .regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, 'a duration such as 30m, 36h or 7d')
+        .regex(durationPattern(MAX_AGE_UNITS), 'a duration such as 30m, 36h or 7d')
         .describe('The newest value must be at most this old: a number and a unit (s, m, h, d, w).'),
     })
     .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationPattern, parseDuration } from '../io/duration.js';
 import { deploymentStrategies } from './policy.js';
 
 /**
@@ -14,8 +15,7 @@ export type DeployTarget = z.infer<typeof DeployTarget>;
 export const DeployStrategy = z.enum(deploymentStrategies);
 export type DeployStrategy = z.infer<typeof DeployStrategy>;
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+const STEP_UNITS = ['ms', 's', 'm'] as const;
 const decimal = z.string().regex(/^\d*\.?\d+$/, 'must be a number such as 0.01').transform(Number);
 
 /**
@@ -31,11 +31,8 @@ export const RolloutSettings = z.object({
     .default([10, 50, 100]),
   'step-duration': z
     .string()
-    .regex(DURATION, 'must be a duration such as 60s, 5m or 500ms')
-    .transform((text) => {
-      const [, value, unit] = DURATION.exec(text)!;
-      return Number(value) * UNIT_MS[unit];
-    })
+    .regex(durationPattern(STEP_UNITS), 'must be a duration such as 60s, 5m or 500ms')
+    .transform((text) => parseDuration(text, STEP_UNITS)!)
     .default(60_000),
   'max-error-rate': decimal.refine((value) => value <= 1, 'must be between 0 and 1').default(0.01),
   'max-p95-ms': decimal.default(250),

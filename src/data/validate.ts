@@ -1,7 +1,8 @@
-import type { ColumnContract, DataContract } from '../contracts/data-contract.js';
+import { MAX_AGE_UNITS, type ColumnContract, type DataContract } from '../contracts/data-contract.js';
 import type { DataProfile, FileFingerprint } from '../contracts/data-profile.js';
 import type { ExampleRow, ExpectationKind, Finding, ValidationReport } from '../contracts/validation-report.js';
 import { DataError } from '../errors.js';
+import { parseDuration } from '../io/duration.js';
 import { decodingFor, ValueStatus, type Batch, type ColumnData, type ColumnPlan } from './batch.js';
 import { buildProfile, ColumnProfiler } from './profile.js';
 import { combinedFingerprint, readerFor } from './reader.js';
@@ -260,14 +261,6 @@ export async function validateData(options: ValidateOptions): Promise<ValidateRe
   return { report, profile: buildProfile(profilers, fingerprints) };
 }
 
-const durationUnits: Record<string, number> = { s: 1e3, m: 60e3, h: 3600e3, d: 86_400e3, w: 604_800e3 };
-
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text);
-  if (!match) throw new Error(`not a duration: ${text}`);
-  return Number(match[1]) * durationUnits[match[2]];
-}
-
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, ''));
 
 function rangeText(range: { min?: number; max?: number }): string {
@@ -353,7 +346,8 @@ function checkDataset(contract: DataContract, profilers: ColumnProfiler[], rows:
   if (freshness) {
     const index = contract.columns.findIndex((c) => c.name === freshness.column);
     const moments = profilers[index].moments;
-    const maxAge = parseDuration(freshness['max-age']);
+    // The contract's schema took only durations in these units.
+    const maxAge = parseDuration(freshness['max-age'], MAX_AGE_UNITS)!;
     const newest = moments.count > 0 ? moments.max : undefined;
     if (newest === undefined || now.getTime() - newest > maxAge) {
       const observed = newest === undefined ? 'no timestamps' : `newest ${new Date(newest).toISOString()}`;

@@ -3,22 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fetchModelPackage } from '../../deploy/package.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
+import { parseDuration } from '../../io/duration.js';
 import { parseModelReference } from '../../registry/reference.js';
 import { SERVE_DEFAULTS, startServe, type RunningServer } from '../../steps/serve.js';
 import { commaListFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
 import { connect, connectionOptions, connectionUsage, openRegistry } from './registry.js';
 import { positiveIntegerFlag } from './validate-data.js';
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const FLAG_UNITS = ['ms', 's', 'm', 'h', 'd', 'w'] as const;
 
 export function durationFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   // Zero is zero in every unit.
   if (value.trim() === '0') return 0;
-  const match = DURATION.exec(value.trim());
-  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
-  return Number(match[1]) * UNIT_MS[match[2]];
+  const milliseconds = parseDuration(value.trim(), FLAG_UNITS);
+  if (milliseconds === null) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (${FLAG_UNITS.join(', ')}), e.g. 30s or 1h, or 0`, { input: name });
+  return milliseconds;
 }
 
 /** A model name for URLs from a file name: `Seattle Weather.onnx` → `seattle-weather`. */
