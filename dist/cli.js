@@ -23,12 +23,12 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-UOOVCURZ.js";
+} from "./chunks/chunk-TNUG72MQ.js";
 import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-C2IKVW4Q.js";
+} from "./chunks/chunk-2B34XRYA.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -38,40 +38,40 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-35G2KANX.js";
+} from "./chunks/chunk-PIJ7HA3U.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-6QQ3FFSD.js";
+} from "./chunks/chunk-ZBRO7RRN.js";
 import {
   renderDriftMarkdown,
   renderDriftText
-} from "./chunks/chunk-ZGQCJ3OF.js";
+} from "./chunks/chunk-K5XIV3KO.js";
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   runRegister
-} from "./chunks/chunk-N434MYL4.js";
+} from "./chunks/chunk-7Z5IHBOO.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-FDAGVLFO.js";
+} from "./chunks/chunk-MQPYT3SC.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-LW65AYJ2.js";
+} from "./chunks/chunk-UGKDIKD2.js";
 import {
   downloadPackage
-} from "./chunks/chunk-62V36GYQ.js";
+} from "./chunks/chunk-5ZH26VJC.js";
 import {
   inferContract
-} from "./chunks/chunk-FY7UE6OM.js";
+} from "./chunks/chunk-RMDTR4QN.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-4XK3ULLR.js";
+} from "./chunks/chunk-7HG2THGS.js";
 import {
   checkDataFiles,
   isRecord,
@@ -80,7 +80,7 @@ import {
 } from "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VLQPF5M5.js";
+} from "./chunks/chunk-5RWCICVS.js";
 import {
   DataProfile,
   DriftMethod,
@@ -101,14 +101,15 @@ import {
   parseModelReference,
   parseVersion,
   targetFromEnvironment
-} from "./chunks/chunk-BUTYBMTP.js";
+} from "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   DataContract,
   external_exports,
   loadDocument,
+  parseDuration,
   table
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import {
   require_dist
 } from "./chunks/chunk-VBZT3NS6.js";
@@ -249,7 +250,7 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
     if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
       throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-WHBJJAPJ.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-CHVJYBI2.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {
@@ -1941,14 +1942,13 @@ async function startServe(options) {
 }
 
 // src/cli/commands/serve.ts
-var DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var FLAG_UNITS = ["ms", "s", "m", "h", "d", "w"];
 function durationFlag(value, name) {
   if (value === void 0) return void 0;
   if (value.trim() === "0") return 0;
-  const match = DURATION.exec(value.trim());
-  if (!match) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (ms, s, m, h, d), e.g. 30s or 1h, or 0`, { input: name });
-  return Number(match[1]) * UNIT_MS[match[2]];
+  const milliseconds = parseDuration(value.trim(), FLAG_UNITS);
+  if (milliseconds === null) throw new ConfigurationError(`--${name} "${value}" is not a duration: give a number and a unit (${FLAG_UNITS.join(", ")}), e.g. 30s or 1h, or 0`, { input: name });
+  return milliseconds;
 }
 function nameFromFile(file) {
   return path9.basename(file, path9.extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "") || "model";

@@ -1,7 +1,8 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
-  DeploymentPayload
-} from "./chunks/chunk-T6YNNK3X.js";
+  DeploymentPayload,
+  GitHubDeploymentTracker
+} from "./chunks/chunk-FQDBHG4X.js";
 import {
   DeployStrategy,
   DeployTarget,
@@ -10,29 +11,29 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-UOOVCURZ.js";
+} from "./chunks/chunk-TNUG72MQ.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-Z6PVQOSM.js";
-import "./chunks/chunk-62V36GYQ.js";
-import "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-FY7UE6OM.js";
-import "./chunks/chunk-4XK3ULLR.js";
+} from "./chunks/chunk-7JUVF7PF.js";
+import "./chunks/chunk-5ZH26VJC.js";
+import "./chunks/chunk-SXE2LFUX.js";
+import "./chunks/chunk-RMDTR4QN.js";
+import "./chunks/chunk-7HG2THGS.js";
 import {
   registryOn
-} from "./chunks/chunk-TYEP6536.js";
+} from "./chunks/chunk-PQBEKOLR.js";
 import {
   writeJson
 } from "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VLQPF5M5.js";
+} from "./chunks/chunk-5RWCICVS.js";
 import {
   createOctokit,
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-BUTYBMTP.js";
+} from "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -43,11 +44,11 @@ import {
   runAction,
   setSecret,
   summary
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-WFZIF4TV.js";
 import "./chunks/chunk-QXURH2XF.js";
@@ -63,53 +64,6 @@ import "./chunks/chunk-XKNLEOOD.js";
 // src/actions/deploy/runner.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-
-// src/github/deployments.ts
-var GitHubDeploymentTracker = class _GitHubDeploymentTracker {
-  constructor(octokit, repository, deploymentId, environment, logUrl) {
-    this.octokit = octokit;
-    this.repository = repository;
-    this.deploymentId = deploymentId;
-    this.environment = environment;
-    this.logUrl = logUrl;
-  }
-  octokit;
-  repository;
-  deploymentId;
-  environment;
-  logUrl;
-  static async create(octokit, repository, request, logUrl) {
-    const { data, status } = await octokit.rest.repos.createDeployment({
-      ...repository,
-      ref: request.ref,
-      environment: request.environment,
-      payload: request.payload,
-      description: request.description,
-      // The workflow is already running on this commit: nothing to merge, no checks to wait for.
-      auto_merge: false,
-      required_contexts: []
-    });
-    if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment to ${request.environment} (status ${status})`);
-    return new _GitHubDeploymentTracker(octokit, repository, data.id, request.environment, logUrl);
-  }
-  async started(description) {
-    await this.octokit.rest.repos.createDeploymentStatus({ ...this.repository, deployment_id: this.deploymentId, state: "in_progress", log_url: this.logUrl, description, environment: this.environment });
-  }
-  async finished(state, description, environmentUrl) {
-    await this.octokit.rest.repos.createDeploymentStatus({
-      ...this.repository,
-      deployment_id: this.deploymentId,
-      state,
-      log_url: this.logUrl,
-      description,
-      environment: this.environment,
-      ...environmentUrl ? { environment_url: environmentUrl } : {},
-      auto_inactive: state === "success"
-    });
-  }
-};
-
-// src/actions/deploy/runner.ts
 var rollout = RolloutSettings.shape;
 var inputsSchema = external_exports.object({
   model: external_exports.string().optional().describe("The registered model to deploy. Not needed when a `deployment` event created by the ghml app starts the workflow (its payload names model, version, digest and strategy)."),

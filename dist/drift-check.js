@@ -1,25 +1,25 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-6QQ3FFSD.js";
+} from "./chunks/chunk-ZBRO7RRN.js";
 import {
   driftVerdict,
   renderDriftMarkdown
-} from "./chunks/chunk-ZGQCJ3OF.js";
+} from "./chunks/chunk-K5XIV3KO.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-FY7UE6OM.js";
-import "./chunks/chunk-4XK3ULLR.js";
+import "./chunks/chunk-RMDTR4QN.js";
+import "./chunks/chunk-7HG2THGS.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TYEP6536.js";
+} from "./chunks/chunk-PQBEKOLR.js";
 import "./chunks/chunk-3AJY2WM2.js";
 import {
   DriftMethod,
   checkModelName,
   checkStageName
-} from "./chunks/chunk-BUTYBMTP.js";
+} from "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -31,11 +31,11 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-OT3JI4UD.js";

@@ -6,24 +6,24 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-LW65AYJ2.js";
-import "./chunks/chunk-62V36GYQ.js";
+} from "./chunks/chunk-UGKDIKD2.js";
+import "./chunks/chunk-5ZH26VJC.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-BHK3ESOQ.js";
-import "./chunks/chunk-FY7UE6OM.js";
-import "./chunks/chunk-4XK3ULLR.js";
+} from "./chunks/chunk-SXE2LFUX.js";
+import "./chunks/chunk-RMDTR4QN.js";
+import "./chunks/chunk-7HG2THGS.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TYEP6536.js";
+} from "./chunks/chunk-PQBEKOLR.js";
 import "./chunks/chunk-3AJY2WM2.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VLQPF5M5.js";
-import "./chunks/chunk-BUTYBMTP.js";
+} from "./chunks/chunk-5RWCICVS.js";
+import "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -35,11 +35,11 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-QXURH2XF.js";
 import "./chunks/chunk-UG77MLVE.js";

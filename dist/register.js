@@ -2,11 +2,11 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-N434MYL4.js";
-import "./chunks/chunk-FDAGVLFO.js";
+} from "./chunks/chunk-7Z5IHBOO.js";
+import "./chunks/chunk-MQPYT3SC.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-VLQPF5M5.js";
+} from "./chunks/chunk-5RWCICVS.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
@@ -14,7 +14,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-BUTYBMTP.js";
+} from "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   booleanInput,
@@ -25,12 +25,12 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary,
   table
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-L374PU5G.js";

@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-Z6PVQOSM.js";
+} from "./chunks/chunk-7JUVF7PF.js";
 import {
   DirectoryCheckpointStore,
   processSignals,
@@ -42,15 +42,15 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-35G2KANX.js";
-import "./chunks/chunk-BHK3ESOQ.js";
+} from "./chunks/chunk-PIJ7HA3U.js";
+import "./chunks/chunk-SXE2LFUX.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-TYEP6536.js";
+} from "./chunks/chunk-PQBEKOLR.js";
 import "./chunks/chunk-3AJY2WM2.js";
-import "./chunks/chunk-BUTYBMTP.js";
+import "./chunks/chunk-N6HUMD6C.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
@@ -77,11 +77,11 @@ import {
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-L374PU5G.js";

@@ -3,9 +3,9 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-C2IKVW4Q.js";
+} from "./chunks/chunk-2B34XRYA.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-4XK3ULLR.js";
+import "./chunks/chunk-7HG2THGS.js";
 import "./chunks/chunk-3AJY2WM2.js";
 import {
   StepAnnotations,
@@ -17,11 +17,11 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-WZHGJ6DX.js";
+} from "./chunks/chunk-JVUNIYEC.js";
 import {
   external_exports,
   fitStepSummary
-} from "./chunks/chunk-XHHF432C.js";
+} from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
 import "./chunks/chunk-OT3JI4UD.js";
 import "./chunks/chunk-L374PU5G.js";

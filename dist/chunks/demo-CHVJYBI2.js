@@ -4,8 +4,8 @@ import {
   app_default,
   driftIssueTitle,
   driftLabels
-} from "./chunk-HKYVDYST.js";
-import "./chunk-T6YNNK3X.js";
+} from "./chunk-EDUYMK7Z.js";
+import "./chunk-FQDBHG4X.js";
 import {
   Probot,
   ProbotOctokit,
@@ -14,17 +14,17 @@ import {
 import {
   startSandbox
 } from "./chunk-VCLZEJYB.js";
-import "./chunk-ZGQCJ3OF.js";
+import "./chunk-K5XIV3KO.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-FDAGVLFO.js";
+import "./chunk-MQPYT3SC.js";
 import {
   DriftReport,
   Octokit
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import "./chunk-LXMZJXHC.js";
 import {
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import "./chunk-VBZT3NS6.js";
 import {
   ghmlPackageRoot

@@ -8,10 +8,10 @@ import {
   explainGitHubError,
   loadPolicy,
   targetFromEnvironment
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   external_exports
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 
 // src/actions/registry.ts
 function registryInputs(descriptions) {

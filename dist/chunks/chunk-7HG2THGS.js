@@ -5,6 +5,10 @@ import {
   readerFor
 } from "./chunk-3AJY2WM2.js";
 import {
+  MAX_AGE_UNITS,
+  parseDuration
+} from "./chunk-FKGEWHBH.js";
+import {
   float64Bits,
   loadFloat64Bits
 } from "./chunk-OT3JI4UD.js";
@@ -1197,12 +1201,6 @@ async function validateData(options) {
   };
   return { report, profile: buildProfile(profilers, fingerprints) };
 }
-var durationUnits = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
-function parseDuration(text) {
-  const match = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text);
-  if (!match) throw new Error(`not a duration: ${text}`);
-  return Number(match[1]) * durationUnits[match[2]];
-}
 var formatNumber = (value) => Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, "");
 function rangeText(range) {
   if (range.min !== void 0 && range.max !== void 0) return `between ${range.min} and ${range.max}`;
@@ -1283,7 +1281,7 @@ function checkDataset(contract, profilers, rows, findings, now) {
   if (freshness) {
     const index = contract.columns.findIndex((c) => c.name === freshness.column);
     const moments = profilers[index].moments;
-    const maxAge = parseDuration(freshness["max-age"]);
+    const maxAge = parseDuration(freshness["max-age"], MAX_AGE_UNITS);
     const newest = moments.count > 0 ? moments.max : void 0;
     if (newest === void 0 || now.getTime() - newest > maxAge) {
       const observed = newest === void 0 ? "no timestamps" : `newest ${new Date(newest).toISOString()}`;

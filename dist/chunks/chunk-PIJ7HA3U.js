@@ -5,12 +5,12 @@ import {
 } from "./chunk-3AJY2WM2.js";
 import {
   RunRecord
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   external_exports,
   parseDocumentText,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   require_dist
 } from "./chunk-VBZT3NS6.js";

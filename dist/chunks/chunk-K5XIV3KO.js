@@ -4,7 +4,7 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 
 // src/report/drift.ts
 var percent = (share) => `${(share * 100).toFixed(0)}%`;

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   defaults,
   getOctokit
-} from "./chunk-BHK3ESOQ.js";
+} from "./chunk-SXE2LFUX.js";
 import {
   retry
 } from "./chunk-LXMZJXHC.js";
@@ -15,7 +15,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-WZHGJ6DX.js";
+} from "./chunk-JVUNIYEC.js";
 import {
   __commonJS,
   __export,

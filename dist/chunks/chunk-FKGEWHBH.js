@@ -19805,6 +19805,16 @@ function formatPath(path) {
   return path.map((part, i) => typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`).join("");
 }
 
+// src/io/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function durationPattern(units) {
+  return new RegExp(`^(\\d+(?:\\.\\d+)?)(${units.join("|")})$`);
+}
+function parseDuration(text, units) {
+  const match = durationPattern(units).exec(text);
+  return match === null ? null : Number(match[1]) * UNIT_MS[match[2]];
+}
+
 // src/contracts/data-contract.ts
 var columnTypes = ["integer", "number", "string", "boolean", "timestamp", "category"];
 var ColumnType = external_exports.enum(columnTypes);
@@ -19881,13 +19891,14 @@ function columnProblems(column) {
   return problems;
 }
 var unexpectedColumnPolicies = ["error", "warn", "ignore"];
+var MAX_AGE_UNITS = ["s", "m", "h", "d", "w"];
 var DatasetContract = external_exports.strictObject({
   "unexpected-columns": external_exports.enum(unexpectedColumnPolicies).default("error").describe("What a column that the contract does not declare is: an error, a warning, or nothing."),
   "row-count": Range.optional().describe("Range the total number of rows must fall in."),
   "primary-key": external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Columns whose combined values identify a row: never missing, never repeated."),
   freshness: external_exports.strictObject({
     column: external_exports.string().min(1).describe("A timestamp column."),
-    "max-age": external_exports.string().regex(/^\d+(\.\d+)?(s|m|h|d|w)$/, "a duration such as 30m, 36h or 7d").describe("The newest value must be at most this old: a number and a unit (s, m, h, d, w).")
+    "max-age": external_exports.string().regex(durationPattern(MAX_AGE_UNITS), "a duration such as 30m, 36h or 7d").describe("The newest value must be at most this old: a number and a unit (s, m, h, d, w).")
   }).optional().describe("The newest timestamp in the data must be recent.")
 });
 var DataContract = external_exports.strictObject({
@@ -19932,9 +19943,12 @@ export {
   fitToLimit,
   fitStepSummary,
   fitWithMarkers,
+  external_exports,
   loadDocument,
   parseDocumentText,
-  external_exports,
+  durationPattern,
+  parseDuration,
   ColumnType,
+  MAX_AGE_UNITS,
   DataContract
 };

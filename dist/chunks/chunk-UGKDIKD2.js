@@ -7,14 +7,14 @@ import {
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-62V36GYQ.js";
+} from "./chunk-5ZH26VJC.js";
 import {
   BATCH_ROWS,
   writeJson
 } from "./chunk-3AJY2WM2.js";
 import {
   parseModelReference
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   DataContract,
   LIMITS,
@@ -22,7 +22,7 @@ import {
   fitToLimit,
   loadDocument,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   sha256OfFile
 } from "./chunk-BRFMT775.js";

@@ -7,7 +7,7 @@ import {
 import {
   require_tunnel,
   require_undici
-} from "./chunk-WZHGJ6DX.js";
+} from "./chunk-JVUNIYEC.js";
 import {
   __commonJS,
   __require,

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   ConfigurationError,
   DataError

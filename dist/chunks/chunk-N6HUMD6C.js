@@ -24,7 +24,7 @@ import {
   ColumnType,
   external_exports,
   parseDocumentText
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";
@@ -1050,6 +1050,69 @@ function explainGitHubError(error, target) {
   return error;
 }
 
+// src/contracts/drift.ts
+var driftMethods = ["auto", "ks", "chi2", "z", "wasserstein", "wasserstein-normed", "jensenshannon", "psi"];
+var DriftMethod = external_exports.enum(driftMethods);
+var corrections = ["none", "bonferroni", "benjamini-hochberg"];
+var ColumnDriftConfig = external_exports.strictObject({
+  method: DriftMethod.optional().describe("Method for this column; auto chooses by type and sample size."),
+  threshold: external_exports.number().positive().optional().describe("p-value below which (tests) or distance at or above which (distances) the column drifts.")
+});
+var DriftConfig = external_exports.strictObject({
+  method: DriftMethod.default("auto").describe("Default method for every column."),
+  threshold: external_exports.number().positive().optional().describe("Default threshold, overriding each method's own default."),
+  "drift-share": external_exports.number().gt(0).max(1).default(0.5).describe("The dataset drifts when at least this share of checked columns drift."),
+  "min-rows": external_exports.number().int().positive().default(100).describe("Fewer current (or reference) rows than this give no verdict (enoughData: false)."),
+  correction: external_exports.enum(corrections).default("none").describe("Multiple-testing correction of p-values across columns."),
+  significance: external_exports.number().gt(0).max(1).default(0.05).describe("A distance (wasserstein, jensenshannon, psi) counts as drift only when the matching test (KS or chi-square) is also below this p-value; 1 turns the guard off."),
+  columns: external_exports.record(external_exports.string(), ColumnDriftConfig).default({}).describe("Per-column method and threshold."),
+  ignore: external_exports.array(external_exports.string()).default([]).describe("Columns not checked (ids, timestamps).")
+}).describe("drift-check configuration.");
+var columnStatuses = ["ok", "not-enough-data", "missing-in-reference", "missing-in-current", "all-missing", "type-mismatch", "too-many-categories"];
+var ColumnDrift = external_exports.strictObject({
+  name: external_exports.string(),
+  role: external_exports.enum(["feature", "prediction", "label"]),
+  kind: external_exports.enum(["numeric", "categorical", "binary"]),
+  method: external_exports.enum(driftMethods.filter((m) => m !== "auto")).nullable(),
+  statistic: external_exports.number().nullable().describe("The test statistic or distance; null when the column could not be checked."),
+  pValue: external_exports.number().min(0).max(1).nullable().describe("For ks, chi2 and z; after correction when one is configured."),
+  significance: external_exports.number().min(0).max(1).nullable().describe("For distances: the p-value of the matching test (KS or chi-square) that must also be below the significance level."),
+  threshold: external_exports.number().nullable(),
+  drifted: external_exports.boolean(),
+  referenceCount: external_exports.number().int().nonnegative().describe("Values present in the reference."),
+  currentCount: external_exports.number().int().nonnegative().describe("Values present in the current data."),
+  status: external_exports.enum(columnStatuses).describe("ok when a verdict was reached; otherwise why not."),
+  message: external_exports.string().nullable(),
+  approximate: external_exports.boolean().describe("Computed from sketches (a saved profile) rather than the raw values."),
+  distribution: external_exports.strictObject({
+    labels: external_exports.array(external_exports.string()),
+    reference: external_exports.array(external_exports.number()).describe("Share of reference values per bin or category."),
+    current: external_exports.array(external_exports.number())
+  }).nullable().describe("Reference and current distributions over common bins, for charts.")
+});
+var DriftReport = external_exports.strictObject({
+  format: external_exports.literal("ghml.drift-report/v1"),
+  drifted: external_exports.boolean(),
+  driftShare: external_exports.number().min(0).max(1).describe("Share of checked columns that drifted."),
+  driftShareThreshold: external_exports.number(),
+  enoughData: external_exports.boolean(),
+  minRows: external_exports.number().int(),
+  referenceRows: external_exports.number().int().nonnegative(),
+  currentRows: external_exports.number().int().nonnegative(),
+  correction: external_exports.enum(corrections),
+  reference: external_exports.strictObject({ kind: external_exports.enum(["data", "profile"]), fingerprint: external_exports.string() }),
+  current: external_exports.strictObject({ fingerprint: external_exports.string(), files: external_exports.array(external_exports.string()) }),
+  createdAt: external_exports.string().describe("ISO-8601 time the report was made."),
+  performance: external_exports.strictObject({
+    metric: external_exports.enum(["accuracy", "mae"]).describe("accuracy for categorical labels, mean absolute error for numeric ones"),
+    reference: external_exports.number().nullable().describe("On reference rows with both a prediction and a label; null when the reference has none."),
+    current: external_exports.number(),
+    currentRows: external_exports.number().int().positive().describe("Current rows with both a prediction and a label."),
+    change: external_exports.number().nullable().describe("current \u2212 reference.")
+  }).nullable().describe("Model performance where labels have arrived (concept drift), when prediction and label columns are named."),
+  columns: external_exports.array(ColumnDrift)
+}).describe("A ghml drift report: per-column drift statistics and the dataset verdict.");
+
 // src/contracts/registry.ts
 var sha256 = external_exports.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex sha256");
 var timestamp = external_exports.iso.datetime({ offset: true });
@@ -1424,69 +1487,6 @@ function checkRunId(id) {
   }
   return id;
 }
-
-// src/contracts/drift.ts
-var driftMethods = ["auto", "ks", "chi2", "z", "wasserstein", "wasserstein-normed", "jensenshannon", "psi"];
-var DriftMethod = external_exports.enum(driftMethods);
-var corrections = ["none", "bonferroni", "benjamini-hochberg"];
-var ColumnDriftConfig = external_exports.strictObject({
-  method: DriftMethod.optional().describe("Method for this column; auto chooses by type and sample size."),
-  threshold: external_exports.number().positive().optional().describe("p-value below which (tests) or distance at or above which (distances) the column drifts.")
-});
-var DriftConfig = external_exports.strictObject({
-  method: DriftMethod.default("auto").describe("Default method for every column."),
-  threshold: external_exports.number().positive().optional().describe("Default threshold, overriding each method's own default."),
-  "drift-share": external_exports.number().gt(0).max(1).default(0.5).describe("The dataset drifts when at least this share of checked columns drift."),
-  "min-rows": external_exports.number().int().positive().default(100).describe("Fewer current (or reference) rows than this give no verdict (enoughData: false)."),
-  correction: external_exports.enum(corrections).default("none").describe("Multiple-testing correction of p-values across columns."),
-  significance: external_exports.number().gt(0).max(1).default(0.05).describe("A distance (wasserstein, jensenshannon, psi) counts as drift only when the matching test (KS or chi-square) is also below this p-value; 1 turns the guard off."),
-  columns: external_exports.record(external_exports.string(), ColumnDriftConfig).default({}).describe("Per-column method and threshold."),
-  ignore: external_exports.array(external_exports.string()).default([]).describe("Columns not checked (ids, timestamps).")
-}).describe("drift-check configuration.");
-var columnStatuses = ["ok", "not-enough-data", "missing-in-reference", "missing-in-current", "all-missing", "type-mismatch", "too-many-categories"];
-var ColumnDrift = external_exports.strictObject({
-  name: external_exports.string(),
-  role: external_exports.enum(["feature", "prediction", "label"]),
-  kind: external_exports.enum(["numeric", "categorical", "binary"]),
-  method: external_exports.enum(driftMethods.filter((m) => m !== "auto")).nullable(),
-  statistic: external_exports.number().nullable().describe("The test statistic or distance; null when the column could not be checked."),
-  pValue: external_exports.number().min(0).max(1).nullable().describe("For ks, chi2 and z; after correction when one is configured."),
-  significance: external_exports.number().min(0).max(1).nullable().describe("For distances: the p-value of the matching test (KS or chi-square) that must also be below the significance level."),
-  threshold: external_exports.number().nullable(),
-  drifted: external_exports.boolean(),
-  referenceCount: external_exports.number().int().nonnegative().describe("Values present in the reference."),
-  currentCount: external_exports.number().int().nonnegative().describe("Values present in the current data."),
-  status: external_exports.enum(columnStatuses).describe("ok when a verdict was reached; otherwise why not."),
-  message: external_exports.string().nullable(),
-  approximate: external_exports.boolean().describe("Computed from sketches (a saved profile) rather than the raw values."),
-  distribution: external_exports.strictObject({
-    labels: external_exports.array(external_exports.string()),
-    reference: external_exports.array(external_exports.number()).describe("Share of reference values per bin or category."),
-    current: external_exports.array(external_exports.number())
-  }).nullable().describe("Reference and current distributions over common bins, for charts.")
-});
-var DriftReport = external_exports.strictObject({
-  format: external_exports.literal("ghml.drift-report/v1"),
-  drifted: external_exports.boolean(),
-  driftShare: external_exports.number().min(0).max(1).describe("Share of checked columns that drifted."),
-  driftShareThreshold: external_exports.number(),
-  enoughData: external_exports.boolean(),
-  minRows: external_exports.number().int(),
-  referenceRows: external_exports.number().int().nonnegative(),
-  currentRows: external_exports.number().int().nonnegative(),
-  correction: external_exports.enum(corrections),
-  reference: external_exports.strictObject({ kind: external_exports.enum(["data", "profile"]), fingerprint: external_exports.string() }),
-  current: external_exports.strictObject({ fingerprint: external_exports.string(), files: external_exports.array(external_exports.string()) }),
-  createdAt: external_exports.string().describe("ISO-8601 time the report was made."),
-  performance: external_exports.strictObject({
-    metric: external_exports.enum(["accuracy", "mae"]).describe("accuracy for categorical labels, mean absolute error for numeric ones"),
-    reference: external_exports.number().nullable().describe("On reference rows with both a prediction and a label; null when the reference has none."),
-    current: external_exports.number(),
-    currentRows: external_exports.number().int().positive().describe("Current rows with both a prediction and a label."),
-    change: external_exports.number().nullable().describe("current \u2212 reference.")
-  }).nullable().describe("Model performance where labels have arrived (concept drift), when prediction and label columns are named."),
-  columns: external_exports.array(ColumnDrift)
-}).describe("A ghml drift report: per-column drift statistics and the dataset verdict.");
 
 // src/registry/reference.ts
 function parseModelReference(text, input = "model") {
@@ -2035,6 +2035,10 @@ export {
   targetFromEnvironment,
   statusOf,
   explainGitHubError,
+  driftMethods,
+  DriftMethod,
+  DriftConfig,
+  DriftReport,
   ModelName,
   VersionNumber,
   ModelRecord,
@@ -2058,10 +2062,6 @@ export {
   promotionBranchPrefix,
   checkModelName,
   checkStageName,
-  driftMethods,
-  DriftMethod,
-  DriftConfig,
-  DriftReport,
   FileFingerprint,
   DataProfile,
   RunRecord,

@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";

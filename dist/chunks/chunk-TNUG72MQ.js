@@ -8,25 +8,27 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-62V36GYQ.js";
+} from "./chunk-5ZH26VJC.js";
 import {
   checkDataFiles,
   isRecord
 } from "./chunk-3AJY2WM2.js";
 import {
   MANIFEST_NAME
-} from "./chunk-VLQPF5M5.js";
+} from "./chunk-5RWCICVS.js";
 import {
   DataProfile,
   deploymentStrategies,
   formatReference
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   DataContract,
+  durationPattern,
   external_exports,
   loadDocument,
+  parseDuration,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   ModelSession
 } from "./chunk-WFZIF4TV.js";
@@ -42,15 +44,11 @@ import {
 var deployTargets = ["serve", "batch", "command"];
 var DeployTarget = external_exports.enum(deployTargets);
 var DeployStrategy = external_exports.enum(deploymentStrategies);
-var DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)$/;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4 };
+var STEP_UNITS = ["ms", "s", "m"];
 var decimal = external_exports.string().regex(/^\d*\.?\d+$/, "must be a number such as 0.01").transform(Number);
 var RolloutSettings = external_exports.object({
   "canary-steps": external_exports.string().transform((text) => text.split(/[\n,]/).map((item) => item.trim()).filter(Boolean)).pipe(external_exports.array(external_exports.string().regex(/^\d+$/, "must be whole percentages such as 10,50,100").transform(Number))).refine((steps) => steps.length > 0 && steps.every((step, i) => step >= 1 && (i === 0 || step > steps[i - 1])) && steps.at(-1) === 100, "must rise to 100, such as 10,50,100").default([10, 50, 100]),
-  "step-duration": external_exports.string().regex(DURATION, "must be a duration such as 60s, 5m or 500ms").transform((text) => {
-    const [, value, unit] = DURATION.exec(text);
-    return Number(value) * UNIT_MS[unit];
-  }).default(6e4),
+  "step-duration": external_exports.string().regex(durationPattern(STEP_UNITS), "must be a duration such as 60s, 5m or 500ms").transform((text) => parseDuration(text, STEP_UNITS)).default(6e4),
   "max-error-rate": decimal.refine((value) => value <= 1, "must be between 0 and 1").default(0.01),
   "max-p95-ms": decimal.default(250),
   "min-requests": external_exports.string().regex(/^\d+$/, "must be a whole number").transform(Number).default(50),

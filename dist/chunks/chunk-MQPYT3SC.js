@@ -9,13 +9,13 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   LIMITS,
   escapeCell,
   fitToLimit,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   ConfigurationError
 } from "./chunk-L374PU5G.js";

@@ -3,7 +3,7 @@ import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-FDAGVLFO.js";
+} from "./chunk-MQPYT3SC.js";
 import {
   DEFAULT_PART_SIZE,
   MANIFEST_NAME,
@@ -12,7 +12,7 @@ import {
   describeFile,
   plannedAssets,
   safeAssetName
-} from "./chunk-VLQPF5M5.js";
+} from "./chunk-5RWCICVS.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -26,13 +26,13 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   DataContract,
   external_exports,
   fitToLimit,
   loadDocument
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";

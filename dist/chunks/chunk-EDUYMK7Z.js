@@ -2,6 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   DeploymentPayload,
   aliasChanges,
+  createDeployment,
   evaluatePromotion,
   filesVerdict,
   inspectPromotionFiles,
@@ -9,11 +10,11 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-T6YNNK3X.js";
+} from "./chunk-FQDBHG4X.js";
 import {
   driftVerdict,
   sortBySeverity
-} from "./chunk-ZGQCJ3OF.js";
+} from "./chunk-K5XIV3KO.js";
 import {
   barChart,
   comparisonChart
@@ -21,7 +22,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-FDAGVLFO.js";
+} from "./chunk-MQPYT3SC.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -41,14 +42,14 @@ import {
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   LIMITS,
   fitToLimit,
   fitWithMarkers,
   parseDocumentText,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   ConfigurationError,
   DataError,
@@ -130,26 +131,34 @@ async function hasMarker(octokit, repository, issueNumber, marker) {
   return comments.some((comment) => comment.body?.includes(marker));
 }
 
-// src/github/app-policy.ts
-async function loadGoverningPolicy(octokit, repository) {
-  const source = new GitHubPolicySource(octokit, repository);
-  try {
-    return { valid: true, policy: await loadPolicy(source), source: source.location };
-  } catch (error) {
-    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source: source.location };
-    throw error;
-  }
+// src/policy/drift.ts
+function currentRun(newestFirst) {
+  const decided = newestFirst.filter((observation) => observation.report.enoughData);
+  if (decided.length === 0) return [];
+  const drifted = decided[0].report.drifted;
+  const end = decided.findIndex((observation) => observation.report.drifted !== drifted);
+  return end < 0 ? decided : decided.slice(0, end);
 }
-async function checkPolicyAt(octokit, repository, commit) {
-  const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
-  if (text === void 0) return void 0;
-  const source = `${POLICY_PATH} at ${commit.slice(0, 7)}`;
-  try {
-    return { valid: true, policy: parseDocumentText(text, POLICY_PATH, Policy, "promotion policy", "policy"), source };
-  } catch (error) {
-    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source };
-    throw error;
+function reportsNeeded(thresholds) {
+  return Math.max(thresholds.openAfter, thresholds.closeAfter);
+}
+function driftSeverity(report) {
+  const predictionDrifted = report.columns.some((column) => column.role !== "feature" && column.drifted);
+  const change = report.performance?.change ?? null;
+  const worse = change !== null && (report.performance.metric === "accuracy" ? change < 0 : change > 0);
+  return predictionDrifted || worse || report.driftShare >= 0.5 ? "critical" : "warning";
+}
+function decideDriftAction(newestFirst, openIssue, thresholds) {
+  const run2 = currentRun(newestFirst);
+  if (run2.length === 0) return { kind: "none", reason: "no report with enough data yet" };
+  const latest = run2[0];
+  if (latest.report.drifted) {
+    if (openIssue) return { kind: "comment", report: latest, severity: driftSeverity(latest.report) };
+    if (run2.length >= thresholds.openAfter) return { kind: "open", run: run2.slice(0, thresholds.openAfter), severity: driftSeverity(latest.report) };
+    return { kind: "none", reason: `drift in ${run2.length} of the ${thresholds.openAfter} consecutive reports that open an issue` };
   }
+  if (openIssue && run2.length >= thresholds.closeAfter) return { kind: "close", report: latest, run: run2.slice(0, thresholds.closeAfter) };
+  return { kind: "none", reason: openIssue ? `${run2.length} of the ${thresholds.closeAfter} consecutive clean reports that close the issue` : "no drift" };
 }
 
 // src/policy/drift-issue.ts
@@ -226,6 +235,71 @@ function driftClosingBody(context, run2) {
   return fitWithMarkers(text, run2.map((observation) => driftReportMarker(observation.path)), LIMITS.bodyCharacters);
 }
 
+// src/github/app-drift.ts
+var isReport = (name) => name.endsWith(".json") && name !== "latest.json";
+var MAX_REPORTS = 100;
+async function recentDriftReports(registry, snapshot, model, environment, needed) {
+  const directory = `drift/${model}/${environment}`;
+  const names = snapshot.commit === void 0 ? void 0 : await registry.registry.store.listDirectory(snapshot.commit, directory);
+  const newestFirst = (names ?? []).filter(isReport).sort().reverse().slice(0, MAX_REPORTS);
+  const observations = [];
+  for (let start = 0; start < newestFirst.length; start += needed) {
+    const batch = newestFirst.slice(start, start + needed);
+    const reports = await Promise.all(batch.map((name) => registry.registry.readDocument(snapshot, `${directory}/${name}`, DriftReport)));
+    reports.forEach((report, index) => report && observations.push({ path: `${directory}/${batch[index]}`, report }));
+    const decided = observations.filter((observation) => observation.report.enoughData).length;
+    if (decided >= needed || currentRun(observations).length < decided) break;
+  }
+  return observations;
+}
+async function markedDriftIssues(octokit, repository, labels) {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: "open", labels: labels.join(","), per_page: 100 });
+  return issues.flatMap((issue) => {
+    const marker = issue.pull_request ? null : parseDriftIssueMarker(issue.body);
+    return marker ? [{ issue, marker }] : [];
+  });
+}
+async function openDriftIssues(octokit, repository, model, environment) {
+  const marked = await markedDriftIssues(octokit, repository, [driftLabels.all]);
+  return marked.filter(({ marker }) => marker.model === model && marker.environment === environment).map(({ issue }) => ({ number: issue.number, body: issue.body ?? "", labels: issue.labels.map((label) => typeof label === "string" ? label : label.name ?? "") })).sort((a, b) => a.number - b.number);
+}
+async function openCriticalDriftIssues(octokit, repository, model) {
+  const marked = await markedDriftIssues(octokit, repository, [driftLabels.all, driftLabels.critical]);
+  return marked.filter(({ marker }) => marker.model === model).map(({ issue, marker }) => ({ number: issue.number, environment: marker.environment, url: issue.html_url }));
+}
+async function openDriftIssue(octokit, repository, model, environment, body, labels) {
+  if (!body.includes(driftIssueMarker(model, environment))) throw new Error("a drift issue body must carry its marker");
+  const { data: created } = await octokit.rest.issues.create({ ...repository, title: driftIssueTitle(model, environment), body, labels });
+  const open = await openDriftIssues(octokit, repository, model, environment);
+  const survivor = open[0]?.number ?? created.number;
+  if (survivor === created.number) return { number: created.number, survived: true };
+  await octokit.rest.issues.createComment({ ...repository, issue_number: created.number, body: `Duplicate of #${survivor}: drift of ${model} in ${environment} is tracked there.` });
+  await octokit.rest.issues.update({ ...repository, issue_number: created.number, state: "closed", state_reason: "not_planned" });
+  return { number: survivor, survived: false };
+}
+
+// src/github/app-policy.ts
+async function loadGoverningPolicy(octokit, repository) {
+  const source = new GitHubPolicySource(octokit, repository);
+  try {
+    return { valid: true, policy: await loadPolicy(source), source: source.location };
+  } catch (error) {
+    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source: source.location };
+    throw error;
+  }
+}
+async function checkPolicyAt(octokit, repository, commit) {
+  const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
+  if (text === void 0) return void 0;
+  const source = `${POLICY_PATH} at ${commit.slice(0, 7)}`;
+  try {
+    return { valid: true, policy: parseDocumentText(text, POLICY_PATH, Policy, "promotion policy", "policy"), source };
+  } catch (error) {
+    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source };
+    throw error;
+  }
+}
+
 // src/github/app-registry.ts
 var RegistryFacts = class {
   registry;
@@ -286,13 +360,6 @@ var RegistryFacts = class {
     return (await history).some((entry) => entry.aliases[stage] === version);
   }
 };
-async function openCriticalDriftIssues(octokit, repository, model) {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: "open", labels: `${driftLabels.all},${driftLabels.critical}`, per_page: 100 });
-  return issues.flatMap((issue) => {
-    const marker = parseDriftIssueMarker(issue.body);
-    return marker?.model === model && !issue.pull_request ? [{ number: issue.number, environment: marker.environment, url: issue.html_url }] : [];
-  });
-}
 
 // app/runtime.ts
 var KeyedSerializer = class {
@@ -339,71 +406,6 @@ function repositoryOf(context) {
 }
 function octokitOf(context) {
   return context.octokit;
-}
-
-// src/policy/drift.ts
-function currentRun(newestFirst) {
-  const decided = newestFirst.filter((observation) => observation.report.enoughData);
-  if (decided.length === 0) return [];
-  const drifted = decided[0].report.drifted;
-  const end = decided.findIndex((observation) => observation.report.drifted !== drifted);
-  return end < 0 ? decided : decided.slice(0, end);
-}
-function reportsNeeded(thresholds) {
-  return Math.max(thresholds.openAfter, thresholds.closeAfter);
-}
-function driftSeverity(report) {
-  const predictionDrifted = report.columns.some((column) => column.role !== "feature" && column.drifted);
-  const change = report.performance?.change ?? null;
-  const worse = change !== null && (report.performance.metric === "accuracy" ? change < 0 : change > 0);
-  return predictionDrifted || worse || report.driftShare >= 0.5 ? "critical" : "warning";
-}
-function decideDriftAction(newestFirst, openIssue, thresholds) {
-  const run2 = currentRun(newestFirst);
-  if (run2.length === 0) return { kind: "none", reason: "no report with enough data yet" };
-  const latest = run2[0];
-  if (latest.report.drifted) {
-    if (openIssue) return { kind: "comment", report: latest, severity: driftSeverity(latest.report) };
-    if (run2.length >= thresholds.openAfter) return { kind: "open", run: run2.slice(0, thresholds.openAfter), severity: driftSeverity(latest.report) };
-    return { kind: "none", reason: `drift in ${run2.length} of the ${thresholds.openAfter} consecutive reports that open an issue` };
-  }
-  if (openIssue && run2.length >= thresholds.closeAfter) return { kind: "close", report: latest, run: run2.slice(0, thresholds.closeAfter) };
-  return { kind: "none", reason: openIssue ? `${run2.length} of the ${thresholds.closeAfter} consecutive clean reports that close the issue` : "no drift" };
-}
-
-// src/github/app-drift.ts
-var isReport = (name) => name.endsWith(".json") && name !== "latest.json";
-var MAX_REPORTS = 100;
-async function recentDriftReports(registry, snapshot, model, environment, needed) {
-  const directory = `drift/${model}/${environment}`;
-  const names = snapshot.commit === void 0 ? void 0 : await registry.registry.store.listDirectory(snapshot.commit, directory);
-  const newestFirst = (names ?? []).filter(isReport).sort().reverse().slice(0, MAX_REPORTS);
-  const observations = [];
-  for (let start = 0; start < newestFirst.length; start += needed) {
-    const batch = newestFirst.slice(start, start + needed);
-    const reports = await Promise.all(batch.map((name) => registry.registry.readDocument(snapshot, `${directory}/${name}`, DriftReport)));
-    reports.forEach((report, index) => report && observations.push({ path: `${directory}/${batch[index]}`, report }));
-    const decided = observations.filter((observation) => observation.report.enoughData).length;
-    if (decided >= needed || currentRun(observations).length < decided) break;
-  }
-  return observations;
-}
-async function openDriftIssues(octokit, repository, model, environment) {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, state: "open", labels: driftLabels.all, per_page: 100 });
-  return issues.filter((issue) => !issue.pull_request).filter((issue) => {
-    const marker = parseDriftIssueMarker(issue.body);
-    return marker?.model === model && marker.environment === environment;
-  }).map((issue) => ({ number: issue.number, body: issue.body ?? "", labels: issue.labels.map((label) => typeof label === "string" ? label : label.name ?? "") })).sort((a, b) => a.number - b.number);
-}
-async function openDriftIssue(octokit, repository, model, environment, body, labels) {
-  if (!body.includes(driftIssueMarker(model, environment))) throw new Error("a drift issue body must carry its marker");
-  const { data: created } = await octokit.rest.issues.create({ ...repository, title: driftIssueTitle(model, environment), body, labels });
-  const open = await openDriftIssues(octokit, repository, model, environment);
-  const survivor = open[0]?.number ?? created.number;
-  if (survivor === created.number) return { number: created.number, survived: true };
-  await octokit.rest.issues.createComment({ ...repository, issue_number: created.number, body: `Duplicate of #${survivor}: drift of ${model} in ${environment} is tracked there.` });
-  await octokit.rest.issues.update({ ...repository, issue_number: created.number, state: "closed", state_reason: "not_planned" });
-  return { number: survivor, survived: false };
 }
 
 // app/handlers/push.ts
@@ -647,18 +649,14 @@ async function ensureDeployment(octokit, repository, ref, planned) {
   const found = existing.find((deployment) => sameDeployment(deployment.payload, planned));
   if (found) return { id: found.id, created: false };
   const { model, version, strategy } = planned.payload;
-  const { data, status: status2 } = await octokit.rest.repos.createDeployment({
-    ...repository,
+  const id = await createDeployment(octokit, repository, {
     ref,
     environment: planned.environment,
     payload: planned.payload,
     description: `ghml: ${model} v${version} to ${planned.environment} (${strategy})`,
-    auto_merge: false,
-    required_contexts: [],
-    production_environment: planned.production
+    production: planned.production
   });
-  if (status2 !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment of ${model} v${version} to ${planned.environment} (status ${status2})`);
-  return { id: data.id, created: true };
+  return { id, created: true };
 }
 async function mergedPullFor(octokit, repository, base, commit) {
   const pulls = await octokit.rest.pulls.list({ ...repository, state: "closed", base, sort: "updated", direction: "desc", per_page: 100 });

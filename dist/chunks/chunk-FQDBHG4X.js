@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   external_exports
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 
 // src/policy/promotion.ts
 var aliasesFile = /^models\/([^/]+)\/aliases\.json$/;
@@ -191,6 +191,55 @@ async function judgeDeployment(facts) {
   return { approved: true, comment: `Approved: ${model} v${version} is what ${facts.environment} names${passed.length > 0 ? `; ${passed.join("; ")}` : "; the policy sets no gates for this stage"}.` };
 }
 
+// src/github/deployments.ts
+async function createDeployment(octokit, repository, request) {
+  const { data, status } = await octokit.rest.repos.createDeployment({
+    ...repository,
+    ref: request.ref,
+    environment: request.environment,
+    payload: request.payload,
+    description: request.description,
+    auto_merge: false,
+    required_contexts: [],
+    ...request.production === void 0 ? {} : { production_environment: request.production }
+  });
+  if (status !== 201 || !("id" in data)) throw new Error(`GitHub did not create the deployment to ${request.environment}: ${request.description} (status ${status})`);
+  return data.id;
+}
+var GitHubDeploymentTracker = class _GitHubDeploymentTracker {
+  constructor(octokit, repository, deploymentId, environment, logUrl) {
+    this.octokit = octokit;
+    this.repository = repository;
+    this.deploymentId = deploymentId;
+    this.environment = environment;
+    this.logUrl = logUrl;
+  }
+  octokit;
+  repository;
+  deploymentId;
+  environment;
+  logUrl;
+  static async create(octokit, repository, request, logUrl) {
+    const id = await createDeployment(octokit, repository, request);
+    return new _GitHubDeploymentTracker(octokit, repository, id, request.environment, logUrl);
+  }
+  async started(description) {
+    await this.octokit.rest.repos.createDeploymentStatus({ ...this.repository, deployment_id: this.deploymentId, state: "in_progress", log_url: this.logUrl, description, environment: this.environment });
+  }
+  async finished(state, description, environmentUrl) {
+    await this.octokit.rest.repos.createDeploymentStatus({
+      ...this.repository,
+      deployment_id: this.deploymentId,
+      state,
+      log_url: this.logUrl,
+      description,
+      environment: this.environment,
+      ...environmentUrl ? { environment_url: environmentUrl } : {},
+      auto_inactive: state === "success"
+    });
+  }
+};
+
 export {
   inspectPromotionFiles,
   modelsWithAliasChanges,
@@ -200,5 +249,7 @@ export {
   evaluatePromotion,
   DeploymentPayload,
   strategyFor,
-  judgeDeployment
+  judgeDeployment,
+  createDeployment,
+  GitHubDeploymentTracker
 };

@@ -1,12 +1,12 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-FY7UE6OM.js";
+} from "./chunk-RMDTR4QN.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-4XK3ULLR.js";
+} from "./chunk-7HG2THGS.js";
 import {
   checkDataFiles,
   combinedFingerprint,
@@ -17,11 +17,11 @@ import {
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   DataContract,
   loadDocument
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 import {
   ConfigurationError,
   DataError

@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-FY7UE6OM.js";
+} from "./chunk-RMDTR4QN.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
@@ -10,11 +10,11 @@ import {
 } from "./chunk-3AJY2WM2.js";
 import {
   MANIFEST_NAME
-} from "./chunk-VLQPF5M5.js";
+} from "./chunk-5RWCICVS.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-BUTYBMTP.js";
+} from "./chunk-N6HUMD6C.js";
 import {
   loadOnnxRuntime,
   tensorsData,

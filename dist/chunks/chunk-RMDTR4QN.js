@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-4XK3ULLR.js";
+} from "./chunk-7HG2THGS.js";
 import {
   parseBoolean,
   parseFromString,

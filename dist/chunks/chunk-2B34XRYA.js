@@ -5,7 +5,7 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   validateData
-} from "./chunk-4XK3ULLR.js";
+} from "./chunk-7HG2THGS.js";
 import {
   checkDataFiles,
   writeJson
@@ -14,7 +14,7 @@ import {
   DataContract,
   loadDocument,
   table
-} from "./chunk-XHHF432C.js";
+} from "./chunk-FKGEWHBH.js";
 
 // src/report/validation.ts
 var MAX_TABLE_ROWS = 100;
