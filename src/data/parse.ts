@@ -221,8 +221,9 @@ const scratch = Buffer.alloc(64);
 
 /** Runs a byte parser over a JS string (JSON Lines and Parquet values arrive as strings). */
 export function parseFromString(parse: (bytes: Uint8Array, start: number, end: number) => number, text: string): number {
-  // A full scratch buffer may have cut the text: parse those from a buffer of their own.
+  // write stops before a character that does not fit whole, which leaves up to 3 bytes unused:
+  // a write that filled more than 60 bytes may have cut the text, so parse those from a buffer of their own.
   const length = scratch.write(text, 0, 'utf8');
-  if (length === scratch.length) return parse(Buffer.from(text, 'utf8'), 0, Buffer.byteLength(text, 'utf8'));
+  if (length > scratch.length - 4) return parse(Buffer.from(text, 'utf8'), 0, Buffer.byteLength(text, 'utf8'));
   return parse(scratch, 0, length);
 }

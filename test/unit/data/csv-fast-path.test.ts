@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Batch, ColumnPlan } from '../../../src/data/batch.js';
-import { parseBoolean, parseTimestamp } from '../../../src/data/parse.js';
+import { parseBoolean, parseFromString, parseNumber, parseTimestamp } from '../../../src/data/parse.js';
 import { readAllBatches } from '../../helpers/read-batches.js';
 import { scratchDirectory } from '../../helpers/temp.js';
 
@@ -119,6 +119,15 @@ describe('byte parsers', () => {
       expect(parseTimestamp(...bytes(text)), text).toBe(expected);
     }
     expect(parseTimestamp(...bytes('2015-02-29'))).toBeNaN();
+  });
+
+  it('read a string whole, also where its UTF-8 runs past the scratch buffer in the middle of a character', () => {
+    // 63 digits and a 3-byte character: 66 bytes, of which a 64-byte buffer holds the digits alone.
+    for (const text of [`${'1'.repeat(63)}€`, `${'1'.repeat(63)}€${'1'.repeat(36)}`, `${'1'.repeat(61)}😀`]) {
+      expect(parseFromString(parseNumber, text), text).toBeNaN();
+    }
+    expect(parseFromString(parseNumber, '1'.repeat(60))).toBe(Number('1'.repeat(60)));
+    expect(parseFromString(parseTimestamp, `2015-06-01T12:00:00${' '.repeat(50)}`)).toBe(Date.UTC(2015, 5, 1, 12));
   });
 
   it('fold boolean words to lower case byte by byte', () => {
