@@ -19,7 +19,6 @@ export interface FetchedPackage {
   modelFile: string;
   contractFile: string | null;
   profileFile: string | null;
-  files: DownloadedFile[];
 }
 
 export interface PackageSource {
@@ -45,7 +44,7 @@ export async function fetchModelPackage(source: PackageSource, reference: ModelR
     throw new ConfigurationError(`${label} has ${onnx.length === 0 ? 'no' : onnx.length} .onnx model files (${files.filter((file) => file.role === 'model').map((file) => file.name).join(', ')}): ghml serves and deploys one ONNX model per version`, { input: 'model' });
   }
   const byRole = (role: DownloadedFile['role']) => files.find((file) => file.role === role)?.path ?? null;
-  return { record, directory: target, modelFile: onnx[0].path, contractFile: byRole('data-contract'), profileFile: byRole('data-profile'), files };
+  return { record, directory: target, modelFile: onnx[0].path, contractFile: byRole('data-contract'), profileFile: byRole('data-profile') };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataContract } from '../contracts/data-contract.js';
 import { DeployReport, type DeployStrategy, type DeployTarget, type RolloutStep } from '../contracts/deploy.js';
 import { loadDocument } from '../contracts/load.js';
@@ -115,12 +116,15 @@ export async function runDeploy(options: DeployOptions, ports: DeployPorts): Pro
         smoke: smoke.rows,
         classes: version.classes,
         log: options.log,
-        sleep: ports.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        sleep: ports.sleep ?? sleep,
       });
       outcome = { ...rolled, predictions: null };
     } else {
       outcome = await deployElsewhere(options, ports, fetched, version, smoke.rows);
     }
+  } catch (error) {
+    await ports.tracker?.finished('failure', describe(`ghml: deploying ${label} failed: ${error instanceof Error ? error.message : String(error)}`), environmentUrl);
+    throw error;
   } finally {
     await version.retire();
   }

@@ -6,10 +6,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registryOn } from '../../../src/actions/registry.js';
 import { DeployReport } from '../../../src/contracts/deploy.js';
 import { ServerStatus } from '../../../src/contracts/serve.js';
+import { GitHubDeploymentTracker } from '../../../src/github/deployments.js';
 import { startSandbox, type Sandbox, type WorkflowRun } from '../../../src/sandbox/index.js';
 import { runStep, sandboxEnvironment, type StepRunResult } from '../../../src/sandbox/step-runner.js';
+import { runDeploy } from '../../../src/steps/deploy.js';
 import { runDriftCheck } from '../../../src/steps/drift-check.js';
 import { runRegister } from '../../../src/steps/register.js';
 import { repoRoot, scratchDirectory, seattleWeather } from '../../helpers/temp.js';
@@ -308,6 +311,29 @@ describe('the deploy Action', () => {
     expect(failed.exitCode).toBe(1);
     expect(failed.outputs.result).toBe('rolled-back');
     expect(await readFile(path.join(scratch.dir, 'rollback.txt'), 'utf8')).toBe('restored 2\n');
+  });
+
+  it('leaves no deployment in progress when the deploy stops on an error after the package is verified', async () => {
+    const { octokit, target, releases } = githubPorts(sandbox);
+    const repository = { owner: sandbox.repo.owner, repo: sandbox.repo.name };
+    const tracker = await GitHubDeploymentTracker.create(octokit, repository, { ref: 'main', environment: 'staging', payload: { model: 'weather', version: 2, digest: digests.get(2)!, strategy: 'blue-green' }, description: 'ghml: weather v2 to staging' }, 'http://127.0.0.1/log');
+    const deploy = runDeploy(
+      {
+        reference: { model: 'weather', kind: 'version', version: 2 },
+        environment: 'staging',
+        strategy: 'blue-green',
+        target: 'command',
+        workDirectory: path.join(scratch.dir, 'stopped-deploy'),
+        smokeRowsFile: path.join(scratch.dir, 'no-such-smoke-rows.json'),
+        command: { run: 'true', cwd: scratch.dir },
+        log: () => {},
+      },
+      { packages: { registry: await registryOn(octokit, target), releases }, tracker },
+    );
+    await expect(deploy).rejects.toThrow(/smoke rows ".*no-such-smoke-rows\.json" cannot be read/);
+    const statuses = await statusesOf(tracker.deploymentId);
+    expect(statuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
+    expect(statuses[1].description).toMatch(/^ghml: deploying weather v2 failed: smoke rows /);
   });
 
   it('leaves a prediction log that drift-check reads as it is', async () => {
