@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../io/digest.js';
 
 /**
  * Who may call the server, and how often.
@@ -9,10 +9,6 @@ import { ConfigurationError } from '../errors.js';
  * (a token, or the address when the server is open) has a token bucket: `rate` requests a second,
  * bursts of up to `burst`.
  */
-
-function digest(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Tokens from a comma-separated list (GHML_SERVE_TOKENS). */
 export function parseTokens(text: string | undefined, variable: string): string[] {
@@ -29,8 +25,8 @@ export class Access {
   private readonly admin: string | null;
 
   constructor(clientTokens: string[], adminToken: string | null) {
-    clientTokens.forEach((token, index) => this.clients.set(digest(token), `token-${index + 1}`));
-    this.admin = adminToken === null ? null : digest(adminToken);
+    clientTokens.forEach((token, index) => this.clients.set(sha256Hex(token), `token-${index + 1}`));
+    this.admin = adminToken === null ? null : sha256Hex(adminToken);
   }
 
   /** No client tokens: anyone who reaches the server may call the models. */
@@ -48,7 +44,7 @@ export class Access {
    */
   identify(authorization: string | undefined, address: string): Caller | null {
     const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const presented = match ? digest(match[1]) : null;
+    const presented = match ? sha256Hex(match[1]) : null;
     if (presented !== null && presented === this.admin) return { kind: 'admin', id: 'admin' };
     if (this.open) return { kind: 'anonymous', id: address };
     const client = presented === null ? undefined : this.clients.get(presented);

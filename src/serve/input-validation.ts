@@ -16,7 +16,7 @@ export interface Problem {
 }
 
 /** The most problems one answer lists: enough to fix a request, small enough to read. */
-export const MAX_PROBLEMS = 50;
+const MAX_PROBLEMS = 50;
 
 export const invalid: unique symbol = Symbol('invalid');
 export type Checked = number | string | typeof invalid;

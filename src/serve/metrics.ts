@@ -7,10 +7,10 @@ import type { LatencyHistogram, VersionTraffic } from '../contracts/serve.js';
  */
 
 /** Upper bounds in seconds: fine below 10 ms, where a model like the example answers. */
-export const LATENCY_BOUNDS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const LATENCY_BOUNDS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** Routes whose requests run a model; their counts make a version's traffic. */
-export const INFERENCE_ROUTES = new Set(['infer', 'predict']);
+const INFERENCE_ROUTES = new Set(['infer', 'predict']);
 export const SHADOW_ROUTE = 'shadow';
 
 /** One route, model and version: requests by status code, and the latency histogram. */

@@ -116,6 +116,10 @@ export class PredictionLog {
     return this.options.directory;
   }
 
+  get stream(): string {
+    return this.options.stream;
+  }
+
   /** Queues `lines` whole lines, which `write` puts into the buffer, for the next flush. */
   append(lines: number, write: (buffer: LineBuffer) => void): void {
     if (this.closed) return;

@@ -34,12 +34,12 @@ const DATATYPES: Record<string, string> = {
   string: 'BYTES',
 };
 
-export function datatypeOf(elementType: string): string {
+function datatypeOf(elementType: string): string {
   return DATATYPES[elementType] ?? elementType.toUpperCase();
 }
 
 /** Keys every prediction log line has; a feature with one of these names would be overwritten. */
-export const LOG_KEYS = ['time', 'request_id', 'row', 'model', 'model_version', 'route', 'latency_ms', 'label', 'prediction'] as const;
+const LOG_KEYS = ['time', 'request_id', 'row', 'model', 'model_version', 'route', 'latency_ms', 'label', 'prediction'] as const;
 export const PROBABILITY_PREFIX = 'probability_';
 const PREDICTION_KEY = Buffer.from(',"prediction":');
 const LINE_END = Buffer.from('}\n');
@@ -141,7 +141,7 @@ function describeValue(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-export function problemsError(problems: ProblemList): HttpError {
+function problemsError(problems: ProblemList): HttpError {
   const first = problems.problems
     .slice(0, 3)
     .map((p: Problem) => `row ${p.row}${p.field ? ` "${p.field}"` : ''}: got ${describeValue(p.value)}, expected ${p.expected}`)

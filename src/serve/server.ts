@@ -183,7 +183,13 @@ export class PredictionServer {
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     const pathname = query < 0 ? url : url.slice(0, query);
-    const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      // A client's bad escape (`%E0%A4%A`), not a server failure.
+      throw new HttpError(400, `the path ${pathname} is not valid percent-encoding`);
+    }
     const method = request.method ?? 'GET';
 
     if (parts[0] === 'v2' && parts[1] === 'health' && parts.length === 3) {
@@ -493,7 +499,7 @@ export class PredictionServer {
     return this.metrics.render({
       inFlight: this.inFlight,
       routing,
-      log: log.map((entry, index) => ({ stream: index === 0 ? 'predictions' : 'shadow', lines: entry.lines, dropped: entry.dropped })),
+      log: log.map((entry) => ({ stream: entry.stream, lines: entry.lines, dropped: entry.dropped })),
     });
   }
 

@@ -141,7 +141,7 @@ describe('bad requests get the right status and message, and the server keeps se
     await stillServing();
   });
 
-  it('413 for a body over the limit, 404 for an unknown model or route, 405 for a wrong method', async () => {
+  it('413 for a body over the limit, 404 for an unknown model or route, 400 for a path that does not decode, 405 for a wrong method', async () => {
     const huge = await call(base, 'POST', '/v2/models/weather/infer', { raw: `{"inputs": [${'0,'.repeat(100_000)}0]}`, token: CLIENT_TOKEN });
     expect(huge).toMatchObject({ status: 413, json: { error: 'the request body is 200015 bytes; this server takes at most 65536' } });
     const chunked = await call(base, 'POST', '/v2/models/weather/infer', { raw: Buffer.alloc(200_000, 0x20), token: CLIENT_TOKEN, headers: { 'transfer-encoding': 'chunked' } });
@@ -150,6 +150,7 @@ describe('bad requests get the right status and message, and the server keeps se
     expect(unknown).toMatchObject({ status: 404, json: { error: 'no model "churn" here: this server serves "weather"' } });
     expect((await call(base, 'POST', '/v2/models/weather/versions/7/infer', { body: inferBody(weatherRows(1)), token: CLIENT_TOKEN })).json.error).toBe('weather has no version "7" loaded: loaded are 1');
     expect((await call(base, 'GET', '/v3/anything', { token: CLIENT_TOKEN })).status).toBe(404);
+    expect(await call(base, 'POST', '/v2/models/%E0%A4%A/infer', { body: inferBody(weatherRows(1)), token: CLIENT_TOKEN })).toMatchObject({ status: 400, json: { error: 'the path /v2/models/%E0%A4%A/infer is not valid percent-encoding' } });
     expect(await call(base, 'GET', '/v2/models/weather/infer', { token: CLIENT_TOKEN })).toMatchObject({ status: 405, headers: { allow: 'POST' } });
     await stillServing();
   });

@@ -86,7 +86,7 @@ Server:
   --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
   --drain-grace <dur>       how long SIGTERM keeps serving, not ready, before refusing connections,
                             for load balancers to notice (default ${SERVE_DEFAULTS.drainGraceMs / 1000}s)
-  --drain-timeout <dur>     how long a stop then waits for requests in flight (default 30s)
+  --drain-timeout <dur>     how long a stop then waits for requests in flight (default ${SERVE_DEFAULTS.drainTimeoutMs / 1000}s)
 
 Prediction log:
   --log-dir <dir>           where the JSON Lines go (default prediction-log)
@@ -173,8 +173,7 @@ or configuration error.`,
       env: io.env,
       say,
     });
-    const { server } = running;
-    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(', ')} listening on ${server.url}\n`);
+    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(', ')} listening on ${running.url}\n`);
     await serveUntilSignal(running, drainGraceMs, say);
     say('stopped');
     return ExitCode.ok;
