@@ -55,8 +55,8 @@ const coreSink: AnnotationSink = {
  * A step's annotations, kept within what GitHub shows: at most `ANNOTATIONS_PER_STEP` of each level,
  * one error of them kept back for the step's failure (`fail`, which is what `core.setFailed` writes).
  * An annotation past the limit goes to the log as a plain line instead, and is counted; `finish`
- * then says in one more line how many GitHub would not have shown, and `summaryNote` says it in the
- * job summary. A caller with many annotations gives the most important first.
+ * then says in one more line how many GitHub would not have shown, and `withSummaryNote` says it in
+ * the job summary. A caller with many annotations gives the most important first.
  */
 export class StepAnnotations {
   private readonly written: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
@@ -71,30 +71,29 @@ export class StepAnnotations {
     private readonly limit = ANNOTATIONS_PER_STEP,
   ) {}
 
-  error(message: string, properties: core.AnnotationProperties = {}): boolean {
-    return this.annotate('error', message, properties);
+  error(message: string, properties: core.AnnotationProperties = {}): void {
+    this.annotate('error', message, properties);
   }
 
-  warning(message: string, properties: core.AnnotationProperties = {}): boolean {
-    return this.annotate('warning', message, properties);
+  warning(message: string, properties: core.AnnotationProperties = {}): void {
+    this.annotate('warning', message, properties);
   }
 
-  notice(message: string, properties: core.AnnotationProperties = {}): boolean {
-    return this.annotate('notice', message, properties);
+  notice(message: string, properties: core.AnnotationProperties = {}): void {
+    this.annotate('notice', message, properties);
   }
 
-  /** Writes an annotation while its level has room, else a plain log line; true when it was an annotation. */
-  annotate(level: AnnotationLevel, message: string, properties: core.AnnotationProperties = {}): boolean {
+  /** Writes an annotation while its level has room, else a plain log line. */
+  annotate(level: AnnotationLevel, message: string, properties: core.AnnotationProperties = {}): void {
     const room = this.limit - (level === 'error' && !this.failed ? 1 : 0);
     if (this.written[level] < room) {
       this.sink.annotate(level, message, properties);
       this.written[level]++;
-      return true;
+      return;
     }
     this.leftOutCount++;
     const where = properties.file ? `${properties.file}${properties.startLine ? `:${properties.startLine}` : ''}: ` : '';
     this.sink.log(`${level}: ${where}${message}`);
-    return false;
   }
 
   /** Fails the step with an error annotation: the first failure always has its place kept. */
@@ -117,6 +116,17 @@ export class StepAnnotations {
   /** A line for the job summary when annotations were left out; '' when none were. */
   summaryNote(): string {
     return this.leftOutCount === 0 ? '' : `> [!NOTE]\n> ${this.leftOutLine()}.`;
+  }
+
+  /**
+   * A job summary with `summaryNote` right after its heading: a summary cut to GitHub's size limit
+   * loses its end, and it is the long ones, with many problems, that have a note.
+   */
+  withSummaryNote(markdown: string): string {
+    const note = this.summaryNote();
+    if (!note) return markdown;
+    const heading = markdown.indexOf('\n\n');
+    return heading < 0 ? `${markdown}\n\n${note}\n` : `${markdown.slice(0, heading)}\n\n${note}${markdown.slice(heading)}`;
   }
 
   /** Says once, in one more line, how many annotations were left out (a notice while notices have room). */

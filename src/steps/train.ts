@@ -21,7 +21,6 @@ export interface RunRegistry {
   commitRun(record: RunRecord): Promise<string>;
 }
 
-/** Uploads the model and the run record as a workflow artifact (implemented with @actions/artifact). */
 export interface UploadedArtifact {
   name: string;
   id: number;
@@ -29,6 +28,7 @@ export interface UploadedArtifact {
   description: string;
 }
 
+/** Uploads the model and the run record as a workflow artifact (implemented with @actions/artifact). */
 export interface ArtifactUploader {
   upload(name: string, files: string[]): Promise<UploadedArtifact>;
 }

@@ -13,7 +13,8 @@ import {
   renderReadme,
   type ActionDeclaration,
 } from '../../scripts/generate-action-metadata.js';
-import { defineOutputs, readInputs, wholeNumberInput } from '../../src/actions/runtime.js';
+import { defineOutputs, readInputs, StepAnnotations, wholeNumberInput } from '../../src/actions/runtime.js';
+import { fitStepSummary } from '../../src/report/markdown.js';
 import { inputsSchema as validateDataInputs } from '../../src/actions/validate-data/runner.js';
 import { repoRoot, scratchDirectory } from '../helpers/temp.js';
 
@@ -141,6 +142,17 @@ describe('the runtime', () => {
     vi.stubEnv('INPUT_MAX-EXAMPLES', '');
     vi.stubEnv('INPUT_FAIL-ON-INVALID', 'false');
     expect(readInputs(validateDataInputs)).toEqual({ data: ['a.csv', 'b.csv'], contract: 'contract.yml', 'max-examples': 5, 'fail-on-invalid': false });
+  });
+
+  it('puts the note on annotations left out after the summary\'s heading, where a cut to the size limit leaves it', () => {
+    const annotations = new StepAnnotations({ annotate: () => {}, log: () => {}, markFailed: () => {} });
+    const summary = `### ❌ 30 problems\n\n${'- a problem\n'.repeat(200_000)}`;
+    expect(annotations.withSummaryNote(summary)).toBe(summary);
+    for (let i = 0; i < 30; i++) annotations.warning(`problem ${i}`);
+    const fitted = fitStepSummary(annotations.withSummaryNote(summary));
+    expect(fitted.length).toBeLessThan(summary.length);
+    expect(fitted.split('\n\n').slice(0, 2)).toEqual(['### ❌ 30 problems', `> [!NOTE]\n> 20 more problems: see the log above (GitHub shows at most 10 errors and 10 warnings per step as annotations).`]);
+    expect(annotations.withSummaryNote('### ❌ 30 problems')).toBe('### ❌ 30 problems\n\n> [!NOTE]\n> 20 more problems: see the log above (GitHub shows at most 10 errors and 10 warnings per step as annotations).\n');
   });
 
   it('sets only declared outputs', async () => {

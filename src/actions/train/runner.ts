@@ -82,9 +82,7 @@ export const outputs = defineOutputs({
 /** The step's log on the runner: warnings are annotations, within GitHub's limit. */
 const actionLog = (annotations: StepAnnotations): TrainLog => ({
   info: (message) => core.info(message),
-  warning: (message) => {
-    annotations.warning(message);
-  },
+  warning: (message) => annotations.warning(message),
   output: (text, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   startGroup: (title) => core.startGroup(title),
   endGroup: () => core.endGroup(),
@@ -136,8 +134,7 @@ export async function trainAction(annotations = new StepAnnotations()): Promise<
   outputs.set('model-sha256', record.modelArtifact?.sha256 ?? '');
   outputs.set('metrics', JSON.stringify(record.metrics.final));
   annotations.seeAlso = 'the log above and the job summary';
-  const note = annotations.summaryNote();
-  await core.summary.addRaw(fitStepSummary(`${renderRunSummary(record)}${note ? `\n\n${note}\n` : ''}`)).write();
+  await core.summary.addRaw(fitStepSummary(annotations.withSummaryNote(renderRunSummary(record)))).write();
   if (record.status === 'succeeded') core.info(verdictLine(record));
   else annotations.fail(verdictLine(record));
 }

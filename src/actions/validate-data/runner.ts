@@ -53,13 +53,6 @@ function annotate(annotations: StepAnnotations, findings: Finding[]): void {
   }
 }
 
-/** The summary with a note after its heading when annotations were left out. */
-function withNote(markdown: string, note: string): string {
-  if (!note) return markdown;
-  const heading = markdown.indexOf('\n\n');
-  return heading < 0 ? `${markdown}\n\n${note}\n` : `${markdown.slice(0, heading)}\n\n${note}${markdown.slice(heading)}`;
-}
-
 /** The Action: inputs → the validate-data step → outputs, annotations and the job summary. */
 export async function validateDataAction(annotations = new StepAnnotations()): Promise<void> {
   const inputs = readInputs(inputsSchema);
@@ -84,6 +77,6 @@ export async function validateDataAction(annotations = new StepAnnotations()): P
   annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
   annotate(annotations, result.report.findings);
   await core.summary
-    .addRaw(fitStepSummary(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote())))
+    .addRaw(fitStepSummary(annotations.withSummaryNote(renderMarkdown(result.report, result.profile))))
     .write();
 }
