@@ -51,18 +51,15 @@ deployments:
 `;
 
 /** The daily rows of the dataset, split by date into the windows' files under `directory`. */
-export async function writeDataWindows(csvFile: string, directory: string): Promise<Record<keyof typeof windows, number>> {
+export async function writeDataWindows(csvFile: string, directory: string): Promise<void> {
   const [header, ...days] = (await readFile(csvFile, 'utf8')).trim().split(/\r?\n/);
-  const counts = {} as Record<keyof typeof windows, number>;
-  for (const [key, window] of Object.entries(windows) as [keyof typeof windows, DataWindow][]) {
+  for (const window of Object.values(windows)) {
     // Each line starts with its ISO date, so the lines of a window compare as text.
     const rows = days.filter((line) => line.slice(0, 10) >= window.from && line.slice(0, 10) < window.until);
     const file = path.join(directory, window.file);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${[header, ...rows].join('\n')}\n`);
-    counts[key] = rows.length;
   }
-  return counts;
 }
 
 /** The Seattle weather data shipped by the vega-datasets package, a development dependency of ghml. */
@@ -76,12 +73,12 @@ export function seattleWeatherCsv(packageRoot: string): string {
  * The first commit of the demo repository: the example (contract, parameters, thresholds, drift
  * configuration), its workflows, the team's policy, and the data windows.
  */
-export async function writeSeedRepository(packageRoot: string, seed: string): Promise<Record<keyof typeof windows, number>> {
+export async function writeSeedRepository(packageRoot: string, seed: string): Promise<void> {
   await cp(path.join(packageRoot, EXAMPLE), path.join(seed, EXAMPLE), { recursive: true });
   // The example's workflows, where GitHub runs them; the policy names pipeline.yml for retraining.
   await cp(path.join(packageRoot, EXAMPLE, '.github/workflows'), path.join(seed, '.github/workflows'), { recursive: true });
   await writeFile(path.join(seed, '.github/ghml.yml'), policyYaml);
   await writeFile(path.join(seed, '.gitignore'), 'node_modules/\nmodel/\ncheckpoints/\nreports/\n');
   await writeFile(path.join(seed, 'README.md'), `# ml-repo\n\nThe Seattle weather model, trained, registered, promoted and deployed with ghml.\n`);
-  return writeDataWindows(seattleWeatherCsv(packageRoot), seed);
+  await writeDataWindows(seattleWeatherCsv(packageRoot), seed);
 }

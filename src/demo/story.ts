@@ -14,14 +14,12 @@ const APPROVERS = ['alice', 'erin', 'bob'];
 const COMPARED_METRICS = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'];
 
 interface Evaluation {
-  passed: boolean;
   metrics: Record<string, number>;
   reportPath: string;
 }
 
 interface Registration {
   version: number;
-  releaseUrl: string;
   pullRequest: number;
 }
 
@@ -154,7 +152,7 @@ async function evaluate(world: DemoWorld, narrator: Narrator, name: string, mode
   const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? 'passed' : 'failed'} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
-  return { passed: report.gate.passed, metrics: report.metrics, reportPath: step.outputs['report-path'] };
+  return { metrics: report.metrics, reportPath: step.outputs['report-path'] };
 }
 
 async function register(world: DemoWorld, narrator: Narrator, trained: { modelPath: string; recordPath: string }, evaluation: Evaluation, validation: { reportPath: string; profilePath: string }, stage: string): Promise<Registration> {
@@ -177,7 +175,7 @@ async function register(world: DemoWorld, narrator: Narrator, trained: { modelPa
     { label: `release ${step.outputs.tag}`, url: `${world.sandbox.apiUrl}/repos/${world.sandbox.repo.fullName}/releases/tags/${encodeURIComponent(step.outputs.tag)}` },
     { label: `pull request #${pullRequest}`, url: await pullUrl(world, pullRequest) },
   ]);
-  return { version, releaseUrl: step.outputs['release-url'], pullRequest };
+  return { version, pullRequest };
 }
 
 async function pullUrl(world: DemoWorld, pull: number): Promise<string> {

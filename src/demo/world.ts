@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Octokit } from 'octokit';
+import type { Octokit } from 'octokit';
 import ghmlApp from '../../app/index.js';
+import { createOctokit } from '../github/client.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { startSandboxApp, type SandboxApp } from '../sandbox/probot.js';
 import { startServeProcess, type ServeProcess } from '../serve/process.js';
@@ -64,7 +65,7 @@ export class DemoWorld {
   as(login: string): Octokit {
     let client = this.clients.get(login);
     if (!client) {
-      client = new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+      client = createOctokit({ ...this.repo, apiUrl: this.sandbox.apiUrl, serverUrl: this.sandbox.url, token: this.sandbox.tokens[login] }, { retries: 0 });
       this.clients.set(login, client);
     }
     return client;

@@ -14,21 +14,20 @@ import { GitHubRegistryStore } from './registry-store.js';
  */
 export async function loadGoverningPolicy(octokit: Octokit, repository: RepositoryRef): Promise<ProposedPolicy> {
   const source = new GitHubPolicySource(octokit, repository);
-  try {
-    return { valid: true, policy: await loadPolicy(source), source: source.location };
-  } catch (error) {
-    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source: source.location };
-    throw error;
-  }
+  return checked(source.location, () => loadPolicy(source));
 }
 
 /** A proposed policy file at a commit, checked against the same schema; undefined when the commit has none. */
 export async function checkPolicyAt(octokit: Octokit, repository: RepositoryRef, commit: string): Promise<ProposedPolicy | undefined> {
   const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
   if (text === undefined) return undefined;
-  const source = `${POLICY_PATH} at ${commit.slice(0, 7)}`;
+  return checked(`${POLICY_PATH} at ${commit.slice(0, 7)}`, () => parseDocumentText(text, POLICY_PATH, Policy, 'promotion policy', 'policy'));
+}
+
+/** An invalid policy is a finding to report, not a failure: only a ConfigurationError becomes one. */
+async function checked(source: string, load: () => Policy | Promise<Policy>): Promise<ProposedPolicy> {
   try {
-    return { valid: true, policy: parseDocumentText(text, POLICY_PATH, Policy, 'promotion policy', 'policy'), source };
+    return { valid: true, policy: await load(), source };
   } catch (error) {
     if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source };
     throw error;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, ExitCode } from '../../errors.js';
@@ -31,8 +31,9 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
   async run(args, io) {
     const requested = stringFlag(args, 'dir');
     const directory = requested === undefined ? await mkdtemp(path.join(tmpdir(), 'ghml-demo-')) : path.resolve(io.cwd, requested);
-    if (requested !== undefined && existsSync(directory) && (await readdir(directory)).length > 0) {
-      throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: 'dir' });
+    if (requested !== undefined && existsSync(directory)) {
+      if (!(await stat(directory)).isDirectory()) throw new ConfigurationError(`--dir ${requested} is not a directory: give a new or empty directory`, { input: 'dir' });
+      if ((await readdir(directory)).length > 0) throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: 'dir' });
     }
     // Loaded on demand: the demo carries the sandbox, the app and Probot, which no other command needs.
     const { runDemo, DemoFailure } = await import('../../demo/index.js');
