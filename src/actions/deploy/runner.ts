@@ -113,7 +113,14 @@ async function trigger(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Trigger>
     const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { deployment?: { id: number; environment: string; payload: unknown } };
     const deployment = event.deployment;
     if (!deployment) throw new ConfigurationError('the deployment event carries no deployment', { input: 'model' });
-    const raw = typeof deployment.payload === 'string' ? JSON.parse(deployment.payload || '{}') : deployment.payload;
+    let raw = deployment.payload;
+    if (typeof raw === 'string') {
+      try {
+        raw = JSON.parse(raw || '{}');
+      } catch {
+        // Text that is not JSON stays text: the payload's schema then says what it should be.
+      }
+    }
     const payload = DeploymentPayload.safeParse(raw);
     if (!payload.success) {
       throw new ConfigurationError(`deployment ${deployment.id}'s payload names no ghml model (it needs model, version, digest and strategy, as the ghml app writes them): ${payload.error.issues[0].message}`, { input: 'model' });

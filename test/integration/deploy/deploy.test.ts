@@ -232,6 +232,16 @@ describe('the deploy Action', () => {
     expect((await statusesOf(event.deployment.id)).map((status) => status.state)).toEqual(['in_progress', 'failure']);
   });
 
+  it('refuses a deployment whose payload is not ghml\'s, naming the input and what the payload needs', async () => {
+    const event = await createDeployment(2, 'blue-green');
+    event.deployment.payload = 'deploy weather please';
+    const step = await runDeployStep({ event, inputs: serveInputs() });
+    expect(step.exitCode, step.stdout).toBe(1);
+    expect(step.stdout).toContain(
+      `::error::Configuration error in input "model": deployment ${event.deployment.id}'s payload names no ghml model (it needs model, version, digest and strategy, as the ghml app writes them): Invalid input: expected object, received string`,
+    );
+  });
+
   it('scores a dataset for the batch strategy, in the prediction log\'s layout, and publishes it as a workflow artifact', async () => {
     const output = path.join(scratch.dir, 'predictions', 'weather.jsonl');
     const run = await sandbox.startWorkflowRun();
