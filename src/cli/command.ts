@@ -69,6 +69,22 @@ export function choiceFlag<T extends string>(args: ParsedArgs, name: string, cho
   return value as T;
 }
 
+/**
+ * A flag of a whole number of at least `min`: 0 by default, where 0 turns off what the flag
+ * counts; undefined when it is not given.
+ */
+export function wholeNumberFlag(args: ParsedArgs, name: string, min = 0): number | undefined {
+  const value = stringFlag(args, name);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
+  if (number < min) throw new ConfigurationError(`--${name} must be at least ${min}, not ${number}`, { input: name });
+  return number;
+}
+
+/** The report formats of the commands that check something: text for people, JSON for tools, markdown for summaries. */
+export const outputFormats = ['text', 'json', 'markdown'] as const;
+
 /** A flag of comma-separated values, blanks dropped; undefined when it is not given. */
 export function commaListFlag(args: ParsedArgs, name: string): string[] | undefined {
   return stringFlag(args, name)?.split(',').map((item) => item.trim()).filter(Boolean);

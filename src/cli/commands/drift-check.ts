@@ -2,8 +2,7 @@ import { DriftMethod, driftMethods } from '../../contracts/drift.js';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { renderDriftMarkdown, renderDriftText } from '../../report/drift.js';
 import { runDriftCheck } from '../../steps/drift-check.js';
-import { listFlag, stringFlag, type Command } from '../command.js';
-import { formatFlag, positiveIntegerFlag } from './validate-data.js';
+import { choiceFlag, listFlag, outputFormats, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 
 export function methodFlag(value: string | undefined): DriftMethod | undefined {
   if (value === undefined) return undefined;
@@ -50,11 +49,10 @@ Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usag
     'fail-on-drift': { type: 'boolean' },
   },
   async run(args, io) {
-    const format = formatFlag(stringFlag(args, 'format'));
+    const format = choiceFlag(args, 'format', outputFormats) ?? 'text';
     const reference = listFlag(args, 'reference');
     if (reference.length === 0) throw new ConfigurationError('--reference is required: reference data files or a data profile (.json)', { input: 'reference' });
-    const minRows = positiveIntegerFlag(stringFlag(args, 'min-rows'), 'min-rows');
-    if (minRows === 0) throw new ConfigurationError('--min-rows must be at least 1', { input: 'min-rows' });
+    const minRows = wholeNumberFlag(args, 'min-rows', 1);
     const report = await runDriftCheck({
       reference,
       current: listFlag(args, 'current'),

@@ -4,9 +4,8 @@ import type { ModelTask } from '../../evaluate/models.js';
 import { RegistryBaseline } from '../../evaluate/registry-baseline.js';
 import { renderEvaluationMarkdown, renderEvaluationText } from '../../report/evaluation.js';
 import { runEvaluate } from '../../steps/evaluate.js';
-import { choiceFlag, commaListFlag, listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { choiceFlag, commaListFlag, listFlag, outputFormats, requiredStringFlag, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 import { connect, connectionOptions, openRegistry } from './registry.js';
-import { formatFlag, positiveIntegerFlag } from './validate-data.js';
 
 function toleranceFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -70,9 +69,8 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
     'report-out': { type: 'string' },
   },
   async run(args, io) {
-    const format = formatFlag(stringFlag(args, 'format'));
-    const minSliceSize = positiveIntegerFlag(stringFlag(args, 'min-slice-size'), 'min-slice-size');
-    if (minSliceSize === 0) throw new ConfigurationError('--min-slice-size must be at least 1', { input: 'min-slice-size' });
+    const format = choiceFlag(args, 'format', outputFormats) ?? 'text';
+    const minSliceSize = wholeNumberFlag(args, 'min-slice-size', 1);
     const baseline = stringFlag(args, 'baseline');
     // Only a registry reference needs the registry: files are read as they are.
     const connection = baseline !== undefined && isRegistryReference(baseline) ? await connect(args, io) : undefined;
@@ -94,7 +92,7 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       contract: stringFlag(args, 'contract'),
       referencePredictions: stringFlag(args, 'reference-predictions'),
       parityTolerance: toleranceFlag(stringFlag(args, 'parity-tolerance')),
-      bootstrap: positiveIntegerFlag(stringFlag(args, 'bootstrap'), 'bootstrap'),
+      bootstrap: wholeNumberFlag(args, 'bootstrap'),
       executionProvider: choiceFlag(args, 'execution-provider', ['cpu', 'cuda'] as const),
       modelName: stringFlag(args, 'model-name'),
       reportOut: stringFlag(args, 'report-out'),

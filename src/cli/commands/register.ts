@@ -2,10 +2,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { runRegister } from '../../steps/register.js';
-import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { listFlag, requiredStringFlag, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 import { describePromotion } from './promote.js';
 import { connectionOptions, connectionUsage, textOrJson, withConnection } from './registry.js';
-import { positiveIntegerFlag } from './validate-data.js';
 
 export const registerCommand: Command = {
   name: 'register',
@@ -82,7 +81,7 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
         commit: stringFlag(args, 'commit'),
         registryBranch: connection.registryBranch,
         promoteTo: stringFlag(args, 'promote-to'),
-        partSize: positiveIntegerFlag(stringFlag(args, 'part-size'), 'part-size'),
+        partSize: wholeNumberFlag(args, 'part-size'),
         scratchDirectory: path.join(tmpdir(), 'ghml-register'),
         context: { actor: io.env.GITHUB_ACTOR ?? null, repositoryUrl: `${target.serverUrl}/${target.owner}/${target.repo}` },
         env: io.env,

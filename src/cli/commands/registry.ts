@@ -15,8 +15,7 @@ import { formatReference, parseModelReference } from '../../registry/reference.j
 import { Registry, type AliasChange } from '../../registry/registry.js';
 import type { RegistryStore } from '../../registry/store.js';
 import type { VersionRecord } from '../../contracts/registry.js';
-import { choiceFlag, stringFlag, type Command, type CommandIO, type ParsedArgs } from '../command.js';
-import { positiveIntegerFlag } from './validate-data.js';
+import { choiceFlag, stringFlag, wholeNumberFlag, type Command, type CommandIO, type ParsedArgs } from '../command.js';
 
 /** Where the registry is: flags every registry command takes. */
 export const connectionOptions = {
@@ -188,8 +187,7 @@ ${connectionUsage}`,
     const model = checkModelName(given);
     const stageFlag = stringFlag(args, 'stage');
     const stage = stageFlag === undefined ? undefined : checkStageName(stageFlag);
-    const limit = positiveIntegerFlag(stringFlag(args, 'limit'), 'limit') ?? 50;
-    if (limit === 0) throw new ConfigurationError('--limit must be at least 1: the number of promotions to show', { input: 'limit' });
+    const limit = wholeNumberFlag(args, 'limit', 1) ?? 50;
     return withConnection(args, io, async (connection) => {
       const registry = await openRegistry(connection);
       await registry.requireModel(await registry.snapshot(), model);

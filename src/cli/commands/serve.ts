@@ -6,9 +6,8 @@ import { ConfigurationError, ExitCode } from '../../errors.js';
 import { parseDuration } from '../../io/duration.js';
 import { parseModelReference } from '../../registry/reference.js';
 import { SERVE_DEFAULTS, startServe, type RunningServer } from '../../steps/serve.js';
-import { commaListFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
+import { commaListFlag, requiredStringFlag, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 import { connect, connectionOptions, connectionUsage, openRegistry } from './registry.js';
-import { positiveIntegerFlag } from './validate-data.js';
 
 const FLAG_UNITS = ['ms', 's', 'm', 'h', 'd', 'w'] as const;
 
@@ -149,7 +148,7 @@ or configuration error.`,
       name ??= fetched.record.model;
       version ??= String(fetched.record.version);
     }
-    const port = positiveIntegerFlag(stringFlag(args, 'port'), 'port');
+    const port = wholeNumberFlag(args, 'port');
     if (port !== undefined && port > 65535) throw new ConfigurationError('--port must be at most 65535', { input: 'port' });
     const noLog = args.values['no-log'] === true;
     const drainGraceMs = durationFlag(stringFlag(args, 'drain-grace'), 'drain-grace') ?? SERVE_DEFAULTS.drainGraceMs;
@@ -163,11 +162,11 @@ or configuration error.`,
       host: stringFlag(args, 'host'),
       port,
       logDirectory: noLog ? null : path.resolve(io.cwd, stringFlag(args, 'log-dir') ?? 'prediction-log'),
-      logMaxBytes: positiveIntegerFlag(stringFlag(args, 'log-max-bytes'), 'log-max-bytes'),
+      logMaxBytes: wholeNumberFlag(args, 'log-max-bytes'),
       logMaxAgeMs: durationFlag(stringFlag(args, 'log-max-age'), 'log-max-age'),
-      rateLimit: positiveIntegerFlag(stringFlag(args, 'rate-limit'), 'rate-limit'),
-      burst: positiveIntegerFlag(stringFlag(args, 'burst'), 'burst'),
-      maxBodyBytes: positiveIntegerFlag(stringFlag(args, 'max-body-bytes'), 'max-body-bytes'),
+      rateLimit: wholeNumberFlag(args, 'rate-limit'),
+      burst: wholeNumberFlag(args, 'burst'),
+      maxBodyBytes: wholeNumberFlag(args, 'max-body-bytes'),
       drainTimeoutMs: durationFlag(stringFlag(args, 'drain-timeout'), 'drain-timeout'),
       drainGraceMs,
       env: io.env,

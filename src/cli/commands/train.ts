@@ -11,8 +11,7 @@ import { processSignals } from '../../train/process.js';
 import { formatNumber, verdictLine } from '../../train/report.js';
 import { loadRunRecords, renderSelection, selectBest, selectionJson, type Goal } from '../../train/select.js';
 import { sweepMatrix } from '../../train/sweep.js';
-import { choiceFlag, listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
-import { positiveIntegerFlag } from './validate-data.js';
+import { choiceFlag, listFlag, requiredStringFlag, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 
 function positiveNumberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -82,10 +81,10 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
       workingDirectory,
       modelPath: stringFlag(args, 'model-path'),
       params: await readParams(stringFlag(args, 'params'), workingDirectory),
-      seed: positiveIntegerFlag(stringFlag(args, 'seed'), 'seed') ?? 0,
+      seed: wholeNumberFlag(args, 'seed') ?? 0,
       data: listFlag(args, 'data'),
       timeoutMinutes: positiveNumberFlag(stringFlag(args, 'timeout-minutes'), 'timeout-minutes'),
-      requireGpu: positiveIntegerFlag(stringFlag(args, 'require-gpu'), 'require-gpu') ?? 0,
+      requireGpu: wholeNumberFlag(args, 'require-gpu') ?? 0,
       gpuSampleSeconds: positiveNumberFlag(stringFlag(args, 'gpu-sample-seconds'), 'gpu-sample-seconds') ?? 5,
       checkpointDir: stringFlag(args, 'checkpoint-dir'),
       checkpointStore: store ? new DirectoryCheckpointStore(path.resolve(io.cwd, store)) : undefined,

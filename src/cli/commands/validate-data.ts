@@ -1,25 +1,7 @@
-import { ConfigurationError, ExitCode } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { renderMarkdown, renderText } from '../../report/validation.js';
 import { runValidateData } from '../../steps/validate-data.js';
-import { listFlag, requiredStringFlag, stringFlag, type Command } from '../command.js';
-
-export const outputFormats = ['text', 'json', 'markdown'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
-
-export function formatFlag(value: string | undefined): OutputFormat {
-  const format = value ?? 'text';
-  if (!(outputFormats as readonly string[]).includes(format)) {
-    throw new ConfigurationError(`--format "${format}" is not one of ${outputFormats.join(', ')}`, { input: 'format' });
-  }
-  return format as OutputFormat;
-}
-
-export function positiveIntegerFlag(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
-  return number;
-}
+import { choiceFlag, listFlag, outputFormats, requiredStringFlag, stringFlag, wholeNumberFlag, type Command } from '../command.js';
 
 export const validateDataCommand: Command = {
   name: 'validate-data',
@@ -47,13 +29,13 @@ Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
     'max-examples': { type: 'string' },
   },
   async run(args, io) {
-    const format = formatFlag(stringFlag(args, 'format'));
+    const format = choiceFlag(args, 'format', outputFormats) ?? 'text';
     const result = await runValidateData({
       data: listFlag(args, 'data'),
       contract: requiredStringFlag(args, 'contract', 'name the data contract file (create one with `ghml profile infer`)'),
       profileOut: stringFlag(args, 'profile-out'),
       reportOut: stringFlag(args, 'report-out'),
-      maxExamples: positiveIntegerFlag(stringFlag(args, 'max-examples'), 'max-examples'),
+      maxExamples: wholeNumberFlag(args, 'max-examples'),
     });
     if (format === 'json') io.stdout(`${JSON.stringify(result.report, null, 2)}\n`);
     else if (format === 'markdown') io.stdout(renderMarkdown(result.report, result.profile));
