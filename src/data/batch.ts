@@ -64,6 +64,12 @@ export function newColumn(decoding: Decoding, capacity: number): ColumnData {
   return { kind: 'number', values: new Float64Array(capacity), status: new Uint8Array(capacity), invalidText: new Map() };
 }
 
+/** Row `row`'s value: its text or number, null when it is missing or not valid. */
+export function valueAt(column: ColumnData, row: number): string | number | null {
+  if (column.kind === 'string') return column.values[row];
+  return column.status[row] === ValueStatus.valid ? column.values[row] : null;
+}
+
 /** Shrinks a column to its first `rows` entries (the last batch of a file is short). */
 export function truncateColumn(column: ColumnData, rows: number): ColumnData {
   if (column.kind === 'string') {

@@ -1,7 +1,6 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ColumnData } from '../data/batch.js';
-import { ValueStatus } from '../data/batch.js';
+import { valueAt } from '../data/batch.js';
 import { checkDataFiles } from '../data/reader.js';
 import { DatasetStream } from '../evaluate/dataset.js';
 import { ConfigurationError, DataError } from '../errors.js';
@@ -27,11 +26,6 @@ export interface BatchResult {
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function valueAt(column: ColumnData, index: number): number | string | null {
-  if (column.kind === 'string') return column.values[index];
-  return column.status[index] === ValueStatus.valid ? column.values[index] : null;
 }
 
 function writeCsvRows(buffer: LineBuffer, request: PreparedRequest, prediction: Prediction, version: ServedVersion, firstRow: number): void {

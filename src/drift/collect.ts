@@ -1,6 +1,6 @@
 import type { ColumnType } from '../contracts/data-contract.js';
 import type { ColumnProfile, DataProfile } from '../contracts/data-profile.js';
-import { decodingFor, ValueStatus, type ColumnData, type ColumnPlan } from '../data/batch.js';
+import { decodingFor, valueAt, ValueStatus, type ColumnData, type ColumnPlan } from '../data/batch.js';
 import { combinedFingerprint, readerFor } from '../data/reader.js';
 import { DataError } from '../errors.js';
 import { FrequentItems, KllSketch, Moments } from '../stats/sketch/index.js';
@@ -173,11 +173,6 @@ export class PerformanceTally {
   get value(): number | null {
     return this.rows > 0 ? this.total / this.rows : null;
   }
-}
-
-function valueAt(column: ColumnData, row: number): string | number | null {
-  if (column.kind === 'string') return column.values[row];
-  return column.status[row] === ValueStatus.valid ? column.values[row] : null;
 }
 
 export interface SampledDataset {

@@ -3,7 +3,7 @@ import { DataContract } from '../contracts/data-contract.js';
 import { EvaluationReport, type Baseline, type Comparison, type EvaluationTask } from '../contracts/evaluation-report.js';
 import { EvaluationThresholds } from '../contracts/evaluation-thresholds.js';
 import { loadDocument } from '../contracts/load.js';
-import { BATCH_ROWS, ValueStatus, type ColumnData, type ColumnPlan, type Decoding } from '../data/batch.js';
+import { BATCH_ROWS, valueAt, ValueStatus, type ColumnData, type ColumnPlan, type Decoding } from '../data/batch.js';
 import { resolveBaseline, unconfiguredRegistry, type BaselineRegistry } from '../evaluate/baseline.js';
 import { describeColumns, DatasetStream, type RowChunk } from '../evaluate/dataset.js';
 import { checkThresholdMetrics, runGate } from '../evaluate/gate.js';
@@ -117,10 +117,7 @@ function sliceValues(chunk: RowChunk, columns: readonly string[]): Record<string
   for (const name of columns) {
     const column = chunk.columns.get(name)!;
     const keys = new Array<SliceKey>(chunk.rows);
-    for (let i = 0; i < chunk.rows; i++) {
-      const row = chunk.start + i;
-      keys[i] = column.kind === 'string' ? column.values[row] : column.status[row] === ValueStatus.valid ? column.values[row] : null;
-    }
+    for (let i = 0; i < chunk.rows; i++) keys[i] = valueAt(column, chunk.start + i);
     slices[name] = keys;
   }
   return slices;
