@@ -5,8 +5,8 @@ import { ConfigurationError } from '../errors.js';
 import type { ProposedPolicy } from '../policy/policy-report.js';
 import { loadPolicy } from '../registry/policy.js';
 import type { RepositoryRef } from './app-access.js';
+import { readRepositoryFile } from './client.js';
 import { GitHubPolicySource } from './pull-requests.js';
-import { GitHubRegistryStore } from './registry-store.js';
 
 /**
  * The policy that governs: `.github/ghml.yml` on the default branch, read without a ref so that no
@@ -19,7 +19,7 @@ export async function loadGoverningPolicy(octokit: Octokit, repository: Reposito
 
 /** A proposed policy file at a commit, checked against the same schema; undefined when the commit has none. */
 export async function checkPolicyAt(octokit: Octokit, repository: RepositoryRef, commit: string): Promise<ProposedPolicy | undefined> {
-  const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
+  const text = await readRepositoryFile(octokit, repository, POLICY_PATH, commit);
   if (text === undefined) return undefined;
   return checked(`${POLICY_PATH} at ${commit.slice(0, 7)}`, () => parseDocumentText(text, POLICY_PATH, Policy, 'promotion policy', 'policy'));
 }

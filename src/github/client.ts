@@ -72,6 +72,17 @@ export function statusOf(error: unknown): number | undefined {
   return error instanceof RequestError ? error.status : undefined;
 }
 
+/** A file's text at `ref` (the default branch when omitted); undefined when there is no such file. */
+export async function readRepositoryFile(octokit: Octokit, repository: { owner: string; repo: string }, path: string, ref?: string): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ ...repository, path, ...(ref === undefined ? {} : { ref }), mediaType: { format: 'raw' } });
+    return typeof data === 'string' ? data : Buffer.from(data as unknown as ArrayBuffer).toString('utf8');
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Turns GitHub's answers that mean "your token or repository is wrong" into configuration errors
  * that say so; everything else goes on as it is.

@@ -1,7 +1,7 @@
 import type { Octokit } from 'octokit';
 import { POLICY_PATH } from '../contracts/policy.js';
 import type { DeploymentHistory, ModelDeployment, PolicySource, PromotionRequest, PromotionRequests } from '../registry/ports.js';
-import { statusOf, type GitHubTarget } from './client.js';
+import { readRepositoryFile, type GitHubTarget } from './client.js';
 
 /** Promotion pull requests against the registry branch. */
 export class GitHubPullRequests implements PromotionRequests {
@@ -48,14 +48,8 @@ export class GitHubPolicySource implements PolicySource {
     this.location = `${target.owner}/${target.repo} (default branch):${POLICY_PATH}`;
   }
 
-  async read(): Promise<string | undefined> {
-    try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path: POLICY_PATH, mediaType: { format: 'raw' } });
-      return typeof data === 'string' ? data : Buffer.from(data as unknown as ArrayBuffer).toString('utf8');
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  read(): Promise<string | undefined> {
+    return readRepositoryFile(this.octokit, this.repository, POLICY_PATH);
   }
 }
 

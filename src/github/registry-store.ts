@@ -1,7 +1,7 @@
 import type { Octokit } from 'octokit';
 import { ConfigurationError } from '../errors.js';
 import type { CommitRequest, PathCommit, RegistryStore } from '../registry/store.js';
-import { statusOf, type GitHubTarget } from './client.js';
+import { readRepositoryFile, statusOf, type GitHubTarget } from './client.js';
 
 /** A GitHub account commits can be written in the name of. */
 export interface CommitAuthor {
@@ -62,14 +62,8 @@ export class GitHubRegistryStore implements RegistryStore {
     }
   }
 
-  async readFile(commit: string, path: string): Promise<string | undefined> {
-    try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path, ref: commit, mediaType: { format: 'raw' } });
-      return typeof data === 'string' ? data : Buffer.from(data as unknown as ArrayBuffer).toString('utf8');
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  readFile(commit: string, path: string): Promise<string | undefined> {
+    return readRepositoryFile(this.octokit, this.repository, path, commit);
   }
 
   /** Walks the trees down from the commit: unlike the contents API, a tree lists more than 1,000 entries. */
