@@ -4,7 +4,7 @@ import { createOctokit, explainGitHubError, targetFromEnvironment, type GitHubTa
 import { GitHubPolicySource } from '../github/pull-requests.js';
 import { GitHubRegistryStore } from '../github/registry-store.js';
 import { DEFAULT_REGISTRY_BRANCH } from '../registry/paths.js';
-import { loadPolicy } from '../registry/policy.js';
+import { registryBranchOf } from '../registry/policy.js';
 import { Registry } from '../registry/registry.js';
 
 /**
@@ -34,7 +34,7 @@ export async function actionRegistry(inputs: { 'registry-branch'?: string; 'gith
 
 /** The registry of `target` on `branch`, or else on the branch the policy on the default branch names. */
 export async function registryOn(octokit: Octokit, target: GitHubTarget, branch?: string): Promise<Registry> {
-  return new Registry(new GitHubRegistryStore(octokit, target), branch ?? (await loadPolicy(new GitHubPolicySource(octokit, target)))['registry-branch']);
+  return new Registry(new GitHubRegistryStore(octokit, target), await registryBranchOf(new GitHubPolicySource(octokit, target), branch));
 }
 
 /** Runs a registry write, turning GitHub's answers (401, 403, 404) into messages that name the fix. */

@@ -8,3 +8,8 @@ export async function loadPolicy(source: PolicySource): Promise<Policy> {
   if (text === undefined) return Policy.parse({});
   return parseDocumentText(text, source.location, Policy, 'promotion policy', 'policy');
 }
+
+/** The registry branch: the one given, else the one the policy names (read only then). */
+export async function registryBranchOf(source: PolicySource, given: string | undefined): Promise<string> {
+  return given ?? (await loadPolicy(source))['registry-branch'];
+}

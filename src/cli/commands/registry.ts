@@ -9,7 +9,7 @@ import { downloadPackage } from '../../registry/download.js';
 import { LocalGitRegistryStore, LocalPolicySource } from '../../registry/local-git-store.js';
 import { formatMetric } from '../../registry/model-card.js';
 import { checkModelName, checkStageName } from '../../registry/paths.js';
-import { loadPolicy } from '../../registry/policy.js';
+import { registryBranchOf } from '../../registry/policy.js';
 import type { DeploymentHistory, PolicySource, PromotionRequests, ReleasePublisher } from '../../registry/ports.js';
 import { formatReference, parseModelReference } from '../../registry/reference.js';
 import { Registry, type AliasChange } from '../../registry/registry.js';
@@ -65,7 +65,7 @@ export async function connect(args: ParsedArgs, io: CommandIO): Promise<Connecti
 }
 
 export async function openRegistry(connection: Connection): Promise<Registry> {
-  return new Registry(connection.store, connection.registryBranch ?? (await loadPolicy(connection.policy))['registry-branch']);
+  return new Registry(connection.store, await registryBranchOf(connection.policy, connection.registryBranch));
 }
 
 /** Runs a command body, turning GitHub's "wrong token or repository" answers into configuration errors. */
