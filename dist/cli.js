@@ -23,12 +23,12 @@ import {
   runDeploy,
   sendError,
   sendJson
-} from "./chunks/chunk-TNUG72MQ.js";
+} from "./chunks/chunk-2PSO6BWA.js";
 import {
   renderMarkdown,
   renderText,
   runValidateData
-} from "./chunks/chunk-2B34XRYA.js";
+} from "./chunks/chunk-OJGLWZVN.js";
 import {
   DirectoryCheckpointStore,
   formatNumber,
@@ -38,10 +38,10 @@ import {
   readParams,
   runTrain,
   verdictLine
-} from "./chunks/chunk-PIJ7HA3U.js";
+} from "./chunks/chunk-35CPE6X6.js";
 import {
   runDriftCheck
-} from "./chunks/chunk-ZBRO7RRN.js";
+} from "./chunks/chunk-IGLYFWKQ.js";
 import {
   renderDriftMarkdown,
   renderDriftText
@@ -49,38 +49,38 @@ import {
 import "./chunks/chunk-4PYNN2NM.js";
 import {
   runRegister
-} from "./chunks/chunk-7Z5IHBOO.js";
+} from "./chunks/chunk-TGBTPRDI.js";
 import {
   formatMetric,
   runPromote,
   runRollback
-} from "./chunks/chunk-MQPYT3SC.js";
+} from "./chunks/chunk-AYBNY4EZ.js";
 import {
   RegistryBaseline,
   isRegistryReference,
   renderEvaluationMarkdown,
   renderEvaluationText,
   runEvaluate
-} from "./chunks/chunk-UGKDIKD2.js";
+} from "./chunks/chunk-ATASOFG5.js";
 import {
   downloadPackage
-} from "./chunks/chunk-5ZH26VJC.js";
+} from "./chunks/chunk-NVCOGM22.js";
 import {
   inferContract
-} from "./chunks/chunk-RMDTR4QN.js";
+} from "./chunks/chunk-JVYJN4TL.js";
 import {
   ColumnProfiler,
   buildProfile
-} from "./chunks/chunk-7HG2THGS.js";
+} from "./chunks/chunk-IXV2PRMA.js";
 import {
   checkDataFiles,
   isRecord,
   writeFileAtomic,
   writeJson
-} from "./chunks/chunk-3AJY2WM2.js";
+} from "./chunks/chunk-3C6XEXBA.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-5RWCICVS.js";
+} from "./chunks/chunk-WFSC643H.js";
 import {
   DataProfile,
   DriftMethod,
@@ -97,11 +97,11 @@ import {
   driftMethods,
   explainGitHubError,
   formatReference,
-  loadPolicy,
   parseModelReference,
   parseVersion,
+  registryBranchOf,
   targetFromEnvironment
-} from "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   DataContract,
@@ -113,8 +113,8 @@ import {
 import {
   require_dist
 } from "./chunks/chunk-VBZT3NS6.js";
-import "./chunks/chunk-WFZIF4TV.js";
-import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-5ISKAEX6.js";
+import "./chunks/chunk-ZA5F3PVO.js";
 import "./chunks/chunk-UG77MLVE.js";
 import {
   sha256Hex
@@ -174,7 +174,7 @@ Exit codes: 0 stopped, 2 configuration error.`,
 
 // src/cli/commands/demo.ts
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -216,6 +216,15 @@ function choiceFlag(args, name, choices) {
   if (!choices.includes(value)) throw new ConfigurationError(`--${name} "${value}" is not one of ${choices.join(", ")}`, { input: name });
   return value;
 }
+function wholeNumberFlag(args, name, min = 0) {
+  const value = stringFlag(args, name);
+  if (value === void 0) return void 0;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
+  if (number < min) throw new ConfigurationError(`--${name} must be at least ${min}, not ${number}`, { input: name });
+  return number;
+}
+var outputFormats = ["text", "json", "markdown"];
 function commaListFlag(args, name) {
   return stringFlag(args, name)?.split(",").map((item) => item.trim()).filter(Boolean);
 }
@@ -247,10 +256,11 @@ Exit codes: 0 the loop completed, 1 a step did not end as it should, 2 usage err
   async run(args, io) {
     const requested = stringFlag(args, "dir");
     const directory = requested === void 0 ? await mkdtemp(path.join(tmpdir(), "ghml-demo-")) : path.resolve(io.cwd, requested);
-    if (requested !== void 0 && existsSync(directory) && (await readdir(directory)).length > 0) {
-      throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
+    if (requested !== void 0 && existsSync(directory)) {
+      if (!(await stat(directory)).isDirectory()) throw new ConfigurationError(`--dir ${requested} is not a directory: give a new or empty directory`, { input: "dir" });
+      if ((await readdir(directory)).length > 0) throw new ConfigurationError(`--dir ${requested} is not empty: give a new or empty directory`, { input: "dir" });
     }
-    const { runDemo, DemoFailure } = await import("./chunks/demo-CHVJYBI2.js");
+    const { runDemo, DemoFailure } = await import("./chunks/demo-CYRYND6V.js");
     const say = (line) => io.stdout(`${line}
 `);
     try {
@@ -399,63 +409,6 @@ var LocalPolicySource = class {
   }
 };
 
-// src/cli/commands/validate-data.ts
-var outputFormats = ["text", "json", "markdown"];
-function formatFlag(value) {
-  const format2 = value ?? "text";
-  if (!outputFormats.includes(format2)) {
-    throw new ConfigurationError(`--format "${format2}" is not one of ${outputFormats.join(", ")}`, { input: "format" });
-  }
-  return format2;
-}
-function positiveIntegerFlag(value, name) {
-  if (value === void 0) return void 0;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new ConfigurationError(`--${name} must be a whole number, not "${value}"`, { input: name });
-  return number;
-}
-var validateDataCommand = {
-  name: "validate-data",
-  summary: "check data files against a data contract and write their profile",
-  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
-
-Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
-schemas/data-contract.json) and profiles them.
-
-Options:
-  --data <file>          a data file; repeat for several files read as one dataset
-  --contract <file>      the data contract
-  --profile-out <file>   write the data profile (JSON) here
-  --report-out <file>    write the validation report (JSON) here
-  --format <f>           text (default), json or markdown
-  --max-examples <n>     example rows kept per failed expectation (default 5)
-
-Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
-  options: {
-    data: { type: "string", multiple: true },
-    contract: { type: "string" },
-    "profile-out": { type: "string" },
-    "report-out": { type: "string" },
-    format: { type: "string" },
-    "max-examples": { type: "string" }
-  },
-  async run(args, io) {
-    const format2 = formatFlag(stringFlag(args, "format"));
-    const result = await runValidateData({
-      data: listFlag(args, "data"),
-      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
-      profileOut: stringFlag(args, "profile-out"),
-      reportOut: stringFlag(args, "report-out"),
-      maxExamples: positiveIntegerFlag(stringFlag(args, "max-examples"), "max-examples")
-    });
-    if (format2 === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
-`);
-    else if (format2 === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
-    else io.stdout(renderText(result.report));
-    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
-  }
-};
-
 // src/cli/commands/registry.ts
 var connectionOptions = {
   repo: { type: "string" },
@@ -489,7 +442,7 @@ async function connect(args, io) {
   };
 }
 async function openRegistry(connection) {
-  return new Registry(connection.store, connection.registryBranch ?? (await loadPolicy(connection.policy))["registry-branch"]);
+  return new Registry(connection.store, await registryBranchOf(connection.policy, connection.registryBranch));
 }
 async function withConnection(args, io, body) {
   const connection = await connect(args, io);
@@ -614,8 +567,7 @@ ${connectionUsage}`,
     const model = checkModelName(given);
     const stageFlag = stringFlag(args, "stage");
     const stage = stageFlag === void 0 ? void 0 : checkStageName(stageFlag);
-    const limit = positiveIntegerFlag(stringFlag(args, "limit"), "limit") ?? 50;
-    if (limit === 0) throw new ConfigurationError("--limit must be at least 1: the number of promotions to show", { input: "limit" });
+    const limit = wholeNumberFlag(args, "limit", 1) ?? 50;
     return withConnection(args, io, async (connection) => {
       const registry = await openRegistry(connection);
       await registry.requireModel(await registry.snapshot(), model);
@@ -827,11 +779,10 @@ Exit codes: 0 the check ran (drift or not), 1 drift with --fail-on-drift, 2 usag
     "fail-on-drift": { type: "boolean" }
   },
   async run(args, io) {
-    const format2 = formatFlag(stringFlag(args, "format"));
+    const format2 = choiceFlag(args, "format", outputFormats) ?? "text";
     const reference = listFlag(args, "reference");
     if (reference.length === 0) throw new ConfigurationError("--reference is required: reference data files or a data profile (.json)", { input: "reference" });
-    const minRows = positiveIntegerFlag(stringFlag(args, "min-rows"), "min-rows");
-    if (minRows === 0) throw new ConfigurationError("--min-rows must be at least 1", { input: "min-rows" });
+    const minRows = wholeNumberFlag(args, "min-rows", 1);
     const report = await runDriftCheck({
       reference,
       current: listFlag(args, "current"),
@@ -914,9 +865,8 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
     "report-out": { type: "string" }
   },
   async run(args, io) {
-    const format2 = formatFlag(stringFlag(args, "format"));
-    const minSliceSize = positiveIntegerFlag(stringFlag(args, "min-slice-size"), "min-slice-size");
-    if (minSliceSize === 0) throw new ConfigurationError("--min-slice-size must be at least 1", { input: "min-slice-size" });
+    const format2 = choiceFlag(args, "format", outputFormats) ?? "text";
+    const minSliceSize = wholeNumberFlag(args, "min-slice-size", 1);
     const baseline = stringFlag(args, "baseline");
     const connection = baseline !== void 0 && isRegistryReference(baseline) ? await connect(args, io) : void 0;
     if (connection && !connection.releases) throw new ConfigurationError("a model@alias baseline downloads the champion from its release: give --repo (releases are on GitHub), not --local", { input: "baseline" });
@@ -937,7 +887,7 @@ Exit codes: 0 the gate passed, 1 the gate failed (or the data could not be read)
       contract: stringFlag(args, "contract"),
       referencePredictions: stringFlag(args, "reference-predictions"),
       parityTolerance: toleranceFlag(stringFlag(args, "parity-tolerance")),
-      bootstrap: positiveIntegerFlag(stringFlag(args, "bootstrap"), "bootstrap"),
+      bootstrap: wholeNumberFlag(args, "bootstrap"),
       executionProvider: choiceFlag(args, "execution-provider", ["cpu", "cuda"]),
       modelName: stringFlag(args, "model-name"),
       reportOut: stringFlag(args, "report-out"),
@@ -1203,7 +1153,7 @@ Exit codes: 0 registered, 1 failed (nothing half-registered is left), 2 usage or
         commit: stringFlag(args, "commit"),
         registryBranch: connection.registryBranch,
         promoteTo: stringFlag(args, "promote-to"),
-        partSize: positiveIntegerFlag(stringFlag(args, "part-size"), "part-size"),
+        partSize: wholeNumberFlag(args, "part-size"),
         scratchDirectory: path5.join(tmpdir4(), "ghml-register"),
         context: { actor: io.env.GITHUB_ACTOR ?? null, repositoryUrl: `${target.serverUrl}/${target.owner}/${target.repo}` },
         env: io.env,
@@ -1314,7 +1264,7 @@ ${violations.map((violation) => `  ${violation.kind} ${violation.subject}${viola
 };
 
 // src/cli/commands/serve.ts
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import { tmpdir as tmpdir7 } from "node:os";
 import path9 from "node:path";
 
@@ -1324,10 +1274,6 @@ import { tmpdir as tmpdir6 } from "node:os";
 import path8 from "node:path";
 
 // src/serve/access.ts
-import { createHash } from "node:crypto";
-function digest(token) {
-  return createHash("sha256").update(token).digest("hex");
-}
 function parseTokens(text, variable) {
   const tokens = (text ?? "").split(",").map((token) => token.trim()).filter(Boolean);
   const short = tokens.filter((token) => token.length < 16);
@@ -1338,8 +1284,8 @@ var Access = class {
   clients = /* @__PURE__ */ new Map();
   admin;
   constructor(clientTokens, adminToken) {
-    clientTokens.forEach((token, index) => this.clients.set(digest(token), `token-${index + 1}`));
-    this.admin = adminToken === null ? null : digest(adminToken);
+    clientTokens.forEach((token, index) => this.clients.set(sha256Hex(token), `token-${index + 1}`));
+    this.admin = adminToken === null ? null : sha256Hex(adminToken);
   }
   /** No client tokens: anyone who reaches the server may call the models. */
   get open() {
@@ -1354,7 +1300,7 @@ var Access = class {
    */
   identify(authorization, address) {
     const match = authorization === void 0 ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const presented = match ? digest(match[1]) : null;
+    const presented = match ? sha256Hex(match[1]) : null;
     if (presented !== null && presented === this.admin) return { kind: "admin", id: "admin" };
     if (this.open) return { kind: "anonymous", id: address };
     const client = presented === null ? void 0 : this.clients.get(presented);
@@ -1546,7 +1492,12 @@ var PredictionServer = class _PredictionServer {
     const url = request.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query < 0 ? url : url.slice(0, query);
-    const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    let parts;
+    try {
+      parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw new HttpError(400, `the path ${pathname} is not valid percent-encoding`);
+    }
     const method = request.method ?? "GET";
     if (parts[0] === "v2" && parts[1] === "health" && parts.length === 3) {
       exchange.route = `health_${parts[2]}`;
@@ -1829,7 +1780,7 @@ var PredictionServer = class _PredictionServer {
     return this.metrics.render({
       inFlight: this.inFlight,
       routing,
-      log: log.map((entry, index) => ({ stream: index === 0 ? "predictions" : "shadow", lines: entry.lines, dropped: entry.dropped }))
+      log: log.map((entry) => ({ stream: entry.stream, lines: entry.lines, dropped: entry.dropped }))
     });
   }
   checkIdle() {
@@ -2007,7 +1958,7 @@ Server:
   --max-body-bytes <n>      largest request body (default ${SERVE_DEFAULTS.maxBodyBytes}); larger ones get 413
   --drain-grace <dur>       how long SIGTERM keeps serving, not ready, before refusing connections,
                             for load balancers to notice (default ${SERVE_DEFAULTS.drainGraceMs / 1e3}s)
-  --drain-timeout <dur>     how long a stop then waits for requests in flight (default 30s)
+  --drain-timeout <dur>     how long a stop then waits for requests in flight (default ${SERVE_DEFAULTS.drainTimeoutMs / 1e3}s)
 
 Prediction log:
   --log-dir <dir>           where the JSON Lines go (default prediction-log)
@@ -2055,7 +2006,7 @@ or configuration error.`,
     let contractFile = stringFlag(args, "contract");
     let name = stringFlag(args, "name");
     let version = stringFlag(args, "model-version");
-    if ((await stat(given).catch(() => void 0))?.isFile() || modelText.endsWith(".onnx")) {
+    if ((await stat2(given).catch(() => void 0))?.isFile() || modelText.endsWith(".onnx")) {
       modelFile = given;
       name ??= nameFromFile(modelFile);
     } else {
@@ -2071,7 +2022,7 @@ or configuration error.`,
       name ??= fetched.record.model;
       version ??= String(fetched.record.version);
     }
-    const port = positiveIntegerFlag(stringFlag(args, "port"), "port");
+    const port = wholeNumberFlag(args, "port");
     if (port !== void 0 && port > 65535) throw new ConfigurationError("--port must be at most 65535", { input: "port" });
     const noLog = args.values["no-log"] === true;
     const drainGraceMs = durationFlag(stringFlag(args, "drain-grace"), "drain-grace") ?? SERVE_DEFAULTS.drainGraceMs;
@@ -2085,18 +2036,17 @@ or configuration error.`,
       host: stringFlag(args, "host"),
       port,
       logDirectory: noLog ? null : path9.resolve(io.cwd, stringFlag(args, "log-dir") ?? "prediction-log"),
-      logMaxBytes: positiveIntegerFlag(stringFlag(args, "log-max-bytes"), "log-max-bytes"),
+      logMaxBytes: wholeNumberFlag(args, "log-max-bytes"),
       logMaxAgeMs: durationFlag(stringFlag(args, "log-max-age"), "log-max-age"),
-      rateLimit: positiveIntegerFlag(stringFlag(args, "rate-limit"), "rate-limit"),
-      burst: positiveIntegerFlag(stringFlag(args, "burst"), "burst"),
-      maxBodyBytes: positiveIntegerFlag(stringFlag(args, "max-body-bytes"), "max-body-bytes"),
+      rateLimit: wholeNumberFlag(args, "rate-limit"),
+      burst: wholeNumberFlag(args, "burst"),
+      maxBodyBytes: wholeNumberFlag(args, "max-body-bytes"),
       drainTimeoutMs: durationFlag(stringFlag(args, "drain-timeout"), "drain-timeout"),
       drainGraceMs,
       env: io.env,
       say
     });
-    const { server } = running;
-    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(", ")} listening on ${server.url}
+    io.stdout(`ghml serve: ${running.server.status().models.map((model) => `${model.name} v${model.routing.primary}`).join(", ")} listening on ${running.url}
 `);
     await serveUntilSignal(running, drainGraceMs, say);
     say("stopped");
@@ -2148,7 +2098,7 @@ var Sweep = external_exports.strictObject({
 }).describe("A ghml sweep: the search space `ghml train plan` turns into a GitHub Actions matrix.");
 
 // src/train/select.ts
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
 import path10 from "node:path";
 async function jsonFilesUnder(directory) {
   const entries = await readdir2(directory, { recursive: true, withFileTypes: true });
@@ -2159,7 +2109,7 @@ async function loadRunRecords(paths) {
   const runs = [];
   const skipped = [];
   for (const given of paths) {
-    const info = await stat2(given).catch(() => void 0);
+    const info = await stat3(given).catch(() => void 0);
     if (!info) throw new ConfigurationError(`"${given}" does not exist: --runs takes run record files or directories holding them`, { input: "runs" });
     const named = !info.isDirectory();
     for (const file of named ? [given] : await jsonFilesUnder(given)) {
@@ -2403,10 +2353,10 @@ Exit codes: 0 the run succeeded, 1 it failed, was cancelled or timed out, 2 usag
       workingDirectory,
       modelPath: stringFlag(args, "model-path"),
       params: await readParams(stringFlag(args, "params"), workingDirectory),
-      seed: positiveIntegerFlag(stringFlag(args, "seed"), "seed") ?? 0,
+      seed: wholeNumberFlag(args, "seed") ?? 0,
       data: listFlag(args, "data"),
       timeoutMinutes: positiveNumberFlag(stringFlag(args, "timeout-minutes"), "timeout-minutes"),
-      requireGpu: positiveIntegerFlag(stringFlag(args, "require-gpu"), "require-gpu") ?? 0,
+      requireGpu: wholeNumberFlag(args, "require-gpu") ?? 0,
       gpuSampleSeconds: positiveNumberFlag(stringFlag(args, "gpu-sample-seconds"), "gpu-sample-seconds") ?? 5,
       checkpointDir: stringFlag(args, "checkpoint-dir"),
       checkpointStore: store ? new DirectoryCheckpointStore(path11.resolve(io.cwd, store)) : void 0,
@@ -2515,6 +2465,49 @@ Exit codes: 0 a best run was found, 1 no run has the metric, 2 usage or configur
     if (out) await writeFileAtomic(path11.resolve(io.cwd, out), text);
     io.stdout(text);
     return selection.best ? ExitCode.ok : ExitCode.checkFailed;
+  }
+};
+
+// src/cli/commands/validate-data.ts
+var validateDataCommand = {
+  name: "validate-data",
+  summary: "check data files against a data contract and write their profile",
+  usage: `Usage: ghml validate-data --data <file>... --contract <file> [options]
+
+Checks CSV, JSON Lines or Parquet files against a data contract (YAML or JSON, see
+schemas/data-contract.json) and profiles them.
+
+Options:
+  --data <file>          a data file; repeat for several files read as one dataset
+  --contract <file>      the data contract
+  --profile-out <file>   write the data profile (JSON) here
+  --report-out <file>    write the validation report (JSON) here
+  --format <f>           text (default), json or markdown
+  --max-examples <n>     example rows kept per failed expectation (default 5)
+
+Exit codes: 0 valid, 1 invalid, 2 usage or configuration error.`,
+  options: {
+    data: { type: "string", multiple: true },
+    contract: { type: "string" },
+    "profile-out": { type: "string" },
+    "report-out": { type: "string" },
+    format: { type: "string" },
+    "max-examples": { type: "string" }
+  },
+  async run(args, io) {
+    const format2 = choiceFlag(args, "format", outputFormats) ?? "text";
+    const result = await runValidateData({
+      data: listFlag(args, "data"),
+      contract: requiredStringFlag(args, "contract", "name the data contract file (create one with `ghml profile infer`)"),
+      profileOut: stringFlag(args, "profile-out"),
+      reportOut: stringFlag(args, "report-out"),
+      maxExamples: wholeNumberFlag(args, "max-examples")
+    });
+    if (format2 === "json") io.stdout(`${JSON.stringify(result.report, null, 2)}
+`);
+    else if (format2 === "markdown") io.stdout(renderMarkdown(result.report, result.profile));
+    else io.stdout(renderText(result.report));
+    return result.valid ? ExitCode.ok : ExitCode.checkFailed;
   }
 };
 

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   DeploymentPayload,
   GitHubDeploymentTracker
-} from "./chunks/chunk-FQDBHG4X.js";
+} from "./chunks/chunk-JK3Y66PJ.js";
 import {
   DeployStrategy,
   DeployTarget,
@@ -11,29 +11,29 @@ import {
   deployVerdict,
   renderDeployMarkdown,
   runDeploy
-} from "./chunks/chunk-TNUG72MQ.js";
+} from "./chunks/chunk-2PSO6BWA.js";
 import {
   ActionsArtifactUploader
-} from "./chunks/chunk-7JUVF7PF.js";
-import "./chunks/chunk-5ZH26VJC.js";
-import "./chunks/chunk-SXE2LFUX.js";
-import "./chunks/chunk-RMDTR4QN.js";
-import "./chunks/chunk-7HG2THGS.js";
+} from "./chunks/chunk-WNT3ZUJV.js";
+import "./chunks/chunk-NVCOGM22.js";
+import "./chunks/chunk-HUE3ZE3X.js";
+import "./chunks/chunk-JVYJN4TL.js";
+import "./chunks/chunk-IXV2PRMA.js";
 import {
   registryOn
-} from "./chunks/chunk-PQBEKOLR.js";
+} from "./chunks/chunk-BUTM3A3H.js";
 import {
   writeJson
-} from "./chunks/chunk-3AJY2WM2.js";
+} from "./chunks/chunk-3C6XEXBA.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-5RWCICVS.js";
+} from "./chunks/chunk-WFSC643H.js";
 import {
   createOctokit,
   explainGitHubError,
   parseModelReference,
   targetFromEnvironment
-} from "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -44,14 +44,14 @@ import {
   runAction,
   setSecret,
   summary
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary
 } from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
-import "./chunks/chunk-WFZIF4TV.js";
-import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-5ISKAEX6.js";
+import "./chunks/chunk-ZA5F3PVO.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-OAZXE34L.js";
@@ -115,7 +115,13 @@ async function trigger(inputs, env) {
     const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8"));
     const deployment = event.deployment;
     if (!deployment) throw new ConfigurationError("the deployment event carries no deployment", { input: "model" });
-    const raw = typeof deployment.payload === "string" ? JSON.parse(deployment.payload || "{}") : deployment.payload;
+    let raw = deployment.payload;
+    if (typeof raw === "string") {
+      try {
+        raw = JSON.parse(raw || "{}");
+      } catch {
+      }
+    }
     const payload = DeploymentPayload.safeParse(raw);
     if (!payload.success) {
       throw new ConfigurationError(`deployment ${deployment.id}'s payload names no ghml model (it needs model, version, digest and strategy, as the ghml app writes them): ${payload.error.issues[0].message}`, { input: "model" });

@@ -1,25 +1,25 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   runDriftCheck
-} from "./chunks/chunk-ZBRO7RRN.js";
+} from "./chunks/chunk-IGLYFWKQ.js";
 import {
   driftVerdict,
   renderDriftMarkdown
 } from "./chunks/chunk-K5XIV3KO.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-RMDTR4QN.js";
-import "./chunks/chunk-7HG2THGS.js";
+import "./chunks/chunk-JVYJN4TL.js";
+import "./chunks/chunk-IXV2PRMA.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-PQBEKOLR.js";
-import "./chunks/chunk-3AJY2WM2.js";
+} from "./chunks/chunk-BUTM3A3H.js";
+import "./chunks/chunk-3C6XEXBA.js";
 import {
   DriftMethod,
   checkModelName,
   checkStageName
-} from "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -31,7 +31,7 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary

@@ -6,24 +6,24 @@ import {
   renderEvaluationComment,
   renderEvaluationMarkdown,
   runEvaluate
-} from "./chunks/chunk-UGKDIKD2.js";
-import "./chunks/chunk-5ZH26VJC.js";
+} from "./chunks/chunk-ATASOFG5.js";
+import "./chunks/chunk-NVCOGM22.js";
 import {
   context,
   getOctokit
-} from "./chunks/chunk-SXE2LFUX.js";
-import "./chunks/chunk-RMDTR4QN.js";
-import "./chunks/chunk-7HG2THGS.js";
+} from "./chunks/chunk-HUE3ZE3X.js";
+import "./chunks/chunk-JVYJN4TL.js";
+import "./chunks/chunk-IXV2PRMA.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-PQBEKOLR.js";
-import "./chunks/chunk-3AJY2WM2.js";
+} from "./chunks/chunk-BUTM3A3H.js";
+import "./chunks/chunk-3C6XEXBA.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-5RWCICVS.js";
-import "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-WFSC643H.js";
+import "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   StepAnnotations,
@@ -35,13 +35,13 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary
 } from "./chunks/chunk-FKGEWHBH.js";
 import "./chunks/chunk-VBZT3NS6.js";
-import "./chunks/chunk-QXURH2XF.js";
+import "./chunks/chunk-ZA5F3PVO.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-BRFMT775.js";
 import "./chunks/chunk-OAZXE34L.js";

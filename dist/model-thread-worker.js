@@ -1,11 +1,11 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   ModelSession
-} from "./chunks/chunk-WFZIF4TV.js";
+} from "./chunks/chunk-5ISKAEX6.js";
 import {
   tensorsData,
   tensorsOf
-} from "./chunks/chunk-QXURH2XF.js";
+} from "./chunks/chunk-ZA5F3PVO.js";
 import "./chunks/chunk-UG77MLVE.js";
 import "./chunks/chunk-BRFMT775.js";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   runRegister,
   subjectChecksums
-} from "./chunks/chunk-7Z5IHBOO.js";
-import "./chunks/chunk-MQPYT3SC.js";
+} from "./chunks/chunk-TGBTPRDI.js";
+import "./chunks/chunk-AYBNY4EZ.js";
 import {
   GitHubReleases
-} from "./chunks/chunk-5RWCICVS.js";
+} from "./chunks/chunk-WFSC643H.js";
 import {
   GitHubPolicySource,
   GitHubPullRequests,
@@ -14,7 +14,7 @@ import {
   createOctokit,
   explainGitHubError,
   targetFromEnvironment
-} from "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   booleanInput,
@@ -25,7 +25,7 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary,

@@ -34,7 +34,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunks/chunk-7JUVF7PF.js";
+} from "./chunks/chunk-WNT3ZUJV.js";
 import {
   DirectoryCheckpointStore,
   processSignals,
@@ -42,15 +42,15 @@ import {
   renderRunSummary,
   runTrain,
   verdictLine
-} from "./chunks/chunk-PIJ7HA3U.js";
-import "./chunks/chunk-SXE2LFUX.js";
+} from "./chunks/chunk-35CPE6X6.js";
+import "./chunks/chunk-HUE3ZE3X.js";
 import {
   actionRegistry,
   registryInputs,
   withRegistry
-} from "./chunks/chunk-PQBEKOLR.js";
-import "./chunks/chunk-3AJY2WM2.js";
-import "./chunks/chunk-N6HUMD6C.js";
+} from "./chunks/chunk-BUTM3A3H.js";
+import "./chunks/chunk-3C6XEXBA.js";
+import "./chunks/chunk-GDY5R3NU.js";
 import "./chunks/chunk-LXMZJXHC.js";
 import {
   BearerCredentialHandler,
@@ -77,7 +77,7 @@ import {
   warning,
   which,
   wholeNumberInput
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary
@@ -28277,9 +28277,7 @@ var outputs = defineOutputs({
 });
 var actionLog = (annotations) => ({
   info: (message) => info(message),
-  warning: (message) => {
-    annotations.warning(message);
-  },
+  warning: (message) => annotations.warning(message),
   output: (text, stream2) => (stream2 === "stdout" ? process.stdout : process.stderr).write(text),
   startGroup: (title) => startGroup(title),
   endGroup: () => endGroup()
@@ -28328,11 +28326,7 @@ async function trainAction(annotations = new StepAnnotations()) {
   outputs.set("model-sha256", record.modelArtifact?.sha256 ?? "");
   outputs.set("metrics", JSON.stringify(record.metrics.final));
   annotations.seeAlso = "the log above and the job summary";
-  const note = annotations.summaryNote();
-  await summary.addRaw(fitStepSummary(`${renderRunSummary(record)}${note ? `
-
-${note}
-` : ""}`)).write();
+  await summary.addRaw(fitStepSummary(annotations.withSummaryNote(renderRunSummary(record)))).write();
   if (record.status === "succeeded") info(verdictLine(record));
   else annotations.fail(verdictLine(record));
 }

@@ -3,10 +3,10 @@ import {
   renderMarkdown,
   runValidateData,
   verdictLine
-} from "./chunks/chunk-2B34XRYA.js";
+} from "./chunks/chunk-OJGLWZVN.js";
 import "./chunks/chunk-4PYNN2NM.js";
-import "./chunks/chunk-7HG2THGS.js";
-import "./chunks/chunk-3AJY2WM2.js";
+import "./chunks/chunk-IXV2PRMA.js";
+import "./chunks/chunk-3C6XEXBA.js";
 import {
   StepAnnotations,
   booleanInput,
@@ -17,7 +17,7 @@ import {
   runAction,
   summary,
   wholeNumberInput
-} from "./chunks/chunk-JVUNIYEC.js";
+} from "./chunks/chunk-STWFNDKS.js";
 import {
   external_exports,
   fitStepSummary
@@ -58,16 +58,6 @@ function annotate(annotations, findings) {
     annotations.annotate(finding.severity, finding.message, properties);
   }
 }
-function withNote(markdown, note) {
-  if (!note) return markdown;
-  const heading = markdown.indexOf("\n\n");
-  return heading < 0 ? `${markdown}
-
-${note}
-` : `${markdown.slice(0, heading)}
-
-${note}${markdown.slice(heading)}`;
-}
 async function validateDataAction(annotations = new StepAnnotations()) {
   const inputs = readInputs(inputsSchema);
   const temp = process.env.RUNNER_TEMP ?? ".";
@@ -89,7 +79,7 @@ async function validateDataAction(annotations = new StepAnnotations()) {
   else annotations.warning(verdictLine(result.report));
   annotations.seeAlso = `the job summary and the validation report (${reportPath})`;
   annotate(annotations, result.report.findings);
-  await summary.addRaw(fitStepSummary(withNote(renderMarkdown(result.report, result.profile), annotations.summaryNote()))).write();
+  await summary.addRaw(fitStepSummary(annotations.withSummaryNote(renderMarkdown(result.report, result.profile)))).write();
 }
 
 // src/actions/validate-data/index.ts

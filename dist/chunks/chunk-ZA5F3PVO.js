@@ -72,6 +72,7 @@ function pinFrom(lock, where) {
 }
 async function pinnedRuntime() {
   const lockFile = path.join(ghmlPackageRoot(), "package-lock.json");
+  if (!existsSync(lockFile)) throw new Error(`ghml's package-lock.json is not at ${lockFile}, so the ONNX Runtime version to install is unknown`);
   return pinFrom(JSON.parse(await readFile(lockFile, "utf8")), lockFile);
 }
 function toolCacheDirectory(toolCache, pin, cuda) {

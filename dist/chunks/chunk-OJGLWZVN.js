@@ -5,11 +5,11 @@ import {
 } from "./chunk-4PYNN2NM.js";
 import {
   validateData
-} from "./chunk-7HG2THGS.js";
+} from "./chunk-IXV2PRMA.js";
 import {
   checkDataFiles,
   writeJson
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   DataContract,
   loadDocument,

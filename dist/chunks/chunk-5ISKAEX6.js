@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   loadOnnxRuntime
-} from "./chunk-QXURH2XF.js";
+} from "./chunk-ZA5F3PVO.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";

@@ -4,8 +4,8 @@ import {
   app_default,
   driftIssueTitle,
   driftLabels
-} from "./chunk-EDUYMK7Z.js";
-import "./chunk-FQDBHG4X.js";
+} from "./chunk-KVTCQJOU.js";
+import "./chunk-JK3Y66PJ.js";
 import {
   Probot,
   ProbotOctokit,
@@ -16,11 +16,11 @@ import {
 } from "./chunk-VCLZEJYB.js";
 import "./chunk-K5XIV3KO.js";
 import "./chunk-4PYNN2NM.js";
-import "./chunk-MQPYT3SC.js";
+import "./chunk-AYBNY4EZ.js";
 import {
   DriftReport,
-  Octokit
-} from "./chunk-N6HUMD6C.js";
+  createOctokit
+} from "./chunk-GDY5R3NU.js";
 import "./chunk-LXMZJXHC.js";
 import {
   table
@@ -179,16 +179,13 @@ deployments:
 `;
 async function writeDataWindows(csvFile, directory) {
   const [header, ...days2] = (await readFile(csvFile, "utf8")).trim().split(/\r?\n/);
-  const counts = {};
-  for (const [key, window] of Object.entries(windows)) {
+  for (const window of Object.values(windows)) {
     const rows = days2.filter((line) => line.slice(0, 10) >= window.from && line.slice(0, 10) < window.until);
     const file = path.join(directory, window.file);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${[header, ...rows].join("\n")}
 `);
-    counts[key] = rows.length;
   }
-  return counts;
 }
 function seattleWeatherCsv(packageRoot) {
   const file = path.join(packageRoot, "node_modules/vega-datasets/data/seattle-weather.csv");
@@ -204,7 +201,7 @@ async function writeSeedRepository(packageRoot, seed) {
 
 The Seattle weather model, trained, registered, promoted and deployed with ghml.
 `);
-  return writeDataWindows(seattleWeatherCsv(packageRoot), seed);
+  await writeDataWindows(seattleWeatherCsv(packageRoot), seed);
 }
 
 // src/demo/story.ts
@@ -438,7 +435,7 @@ var DemoWorld = class _DemoWorld {
   as(login) {
     let client = this.clients.get(login);
     if (!client) {
-      client = new Octokit({ auth: this.sandbox.tokens[login], baseUrl: this.sandbox.apiUrl, throttle: { enabled: false }, retry: { enabled: false } });
+      client = createOctokit({ ...this.repo, apiUrl: this.sandbox.apiUrl, serverUrl: this.sandbox.url, token: this.sandbox.tokens[login] }, { retries: 0 });
       this.clients.set(login, client);
     }
     return client;
@@ -683,7 +680,7 @@ async function evaluate(world, narrator, name, modelPath) {
   const versus = report.baseline ? `against the champion ${baseline}, paired on the same rows` : `with no champion yet (${baseline} holds no version): only the absolute bounds apply`;
   narrator.step(`evaluate ${name}`, `on ${windows.holdout.description}, ${versus}: accuracy ${report.metrics.accuracy.toFixed(3)}, gate ${report.gate.passed ? "passed" : "failed"} (${report.gate.checks.length} checks of ${EXAMPLE}/thresholds.yml)`);
   if (!report.gate.passed) throw new DemoFailure(`the evaluation gate of ${name} failed`);
-  return { passed: report.gate.passed, metrics: report.metrics, reportPath: step.outputs["report-path"] };
+  return { metrics: report.metrics, reportPath: step.outputs["report-path"] };
 }
 async function register(world, narrator, trained, evaluation, validation, stage) {
   const step = await world.action("register", {
@@ -705,7 +702,7 @@ async function register(world, narrator, trained, evaluation, validation, stage)
     { label: `release ${step.outputs.tag}`, url: `${world.sandbox.apiUrl}/repos/${world.sandbox.repo.fullName}/releases/tags/${encodeURIComponent(step.outputs.tag)}` },
     { label: `pull request #${pullRequest}`, url: await pullUrl(world, pullRequest) }
   ]);
-  return { version, releaseUrl: step.outputs["release-url"], pullRequest };
+  return { version, pullRequest };
 }
 async function pullUrl(world, pull) {
   return (await world.as("octocat").rest.pulls.get({ ...world.repo, pull_number: pull })).data.url;

@@ -2,10 +2,10 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   readerFor,
   writeJson
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   RunRecord
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   external_exports,
   parseDocumentText,

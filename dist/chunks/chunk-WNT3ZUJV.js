@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   defaults,
   getOctokit
-} from "./chunk-SXE2LFUX.js";
+} from "./chunk-HUE3ZE3X.js";
 import {
   retry
 } from "./chunk-LXMZJXHC.js";
@@ -15,7 +15,7 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-JVUNIYEC.js";
+} from "./chunk-STWFNDKS.js";
 import {
   __commonJS,
   __export,

@@ -10,7 +10,7 @@ import {
   modelsWithAliasChanges,
   resolveTier,
   strategyFor
-} from "./chunk-FQDBHG4X.js";
+} from "./chunk-JK3Y66PJ.js";
 import {
   driftVerdict,
   sortBySeverity
@@ -22,7 +22,7 @@ import {
 import {
   runPromote,
   runRollback
-} from "./chunk-MQPYT3SC.js";
+} from "./chunk-AYBNY4EZ.js";
 import {
   Aliases,
   DEFAULT_REGISTRY_BRANCH,
@@ -39,10 +39,11 @@ import {
   checkModelName,
   loadPolicy,
   parseVersion,
+  readRepositoryFile,
   registryPaths,
   snapshotAt,
   statusOf
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   LIMITS,
   fitToLimit,
@@ -281,19 +282,16 @@ async function openDriftIssue(octokit, repository, model, environment, body, lab
 // src/github/app-policy.ts
 async function loadGoverningPolicy(octokit, repository) {
   const source = new GitHubPolicySource(octokit, repository);
-  try {
-    return { valid: true, policy: await loadPolicy(source), source: source.location };
-  } catch (error) {
-    if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source: source.location };
-    throw error;
-  }
+  return checked(source.location, () => loadPolicy(source));
 }
 async function checkPolicyAt(octokit, repository, commit) {
-  const text = await new GitHubRegistryStore(octokit, repository).readFile(commit, POLICY_PATH);
+  const text = await readRepositoryFile(octokit, repository, POLICY_PATH, commit);
   if (text === void 0) return void 0;
-  const source = `${POLICY_PATH} at ${commit.slice(0, 7)}`;
+  return checked(`${POLICY_PATH} at ${commit.slice(0, 7)}`, () => parseDocumentText(text, POLICY_PATH, Policy, "promotion policy", "policy"));
+}
+async function checked(source, load) {
   try {
-    return { valid: true, policy: parseDocumentText(text, POLICY_PATH, Policy, "promotion policy", "policy"), source };
+    return { valid: true, policy: await load(), source };
   } catch (error) {
     if (error instanceof ConfigurationError) return { valid: false, problem: error.message, source };
     throw error;

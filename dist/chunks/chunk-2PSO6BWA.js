@@ -8,19 +8,20 @@ import {
   planOutputs,
   readPredictions,
   refuseZipMapOnly
-} from "./chunk-5ZH26VJC.js";
+} from "./chunk-NVCOGM22.js";
 import {
   checkDataFiles,
-  isRecord
-} from "./chunk-3AJY2WM2.js";
+  isRecord,
+  valueAt
+} from "./chunk-3C6XEXBA.js";
 import {
   MANIFEST_NAME
-} from "./chunk-5RWCICVS.js";
+} from "./chunk-WFSC643H.js";
 import {
   DataProfile,
   deploymentStrategies,
   formatReference
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   DataContract,
   durationPattern,
@@ -31,7 +32,7 @@ import {
 } from "./chunk-FKGEWHBH.js";
 import {
   ModelSession
-} from "./chunk-WFZIF4TV.js";
+} from "./chunk-5ISKAEX6.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";
@@ -120,6 +121,7 @@ function renderDeployMarkdown(report) {
 
 // src/steps/deploy.ts
 import { mkdir as mkdir3 } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // src/deploy/batch.ts
 import { mkdir as mkdir2, open as open2, rename, rm } from "node:fs/promises";
@@ -409,6 +411,9 @@ var PredictionLog = class {
   dropped = 0;
   get directory() {
     return this.options.directory;
+  }
+  get stream() {
+    return this.options.stream;
   }
   /** Queues `lines` whole lines, which `write` puts into the buffer, for the next flush. */
   append(lines, write) {
@@ -1019,10 +1024,6 @@ var CHUNK_ROWS = 4096;
 function csvField(text) {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-function valueAt(column, index) {
-  if (column.kind === "string") return column.values[index];
-  return column.status[index] === 0 /* valid */ ? column.values[index] : null;
-}
 function writeCsvRows(buffer, request, prediction, version, firstRow) {
   const width = version.classes?.length ?? 0;
   for (let i = 0; i < prediction.rows; i++) {
@@ -1110,27 +1111,34 @@ async function scoreBatch(version, data, output, batchId) {
 // src/deploy/command.ts
 import { spawn } from "node:child_process";
 var TAIL_LINES = 20;
+var DRAIN_MS = 2e3;
 function runCommand(command, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, { cwd: options.cwd, env: { ...process.env, ...options.env }, shell: true, stdio: ["ignore", "pipe", "pipe"] });
     const lines = [];
-    let pending = "";
-    const take = (chunk) => {
-      pending += chunk;
-      const complete = pending.split("\n");
-      pending = complete.pop();
+    const pending = { stdout: "", stderr: "" };
+    const take = (stream, chunk) => {
+      const complete = (pending[stream] + chunk).split("\n");
+      pending[stream] = complete.pop();
       for (const line of complete) {
         options.log(line);
         lines.push(line);
         if (lines.length > TAIL_LINES) lines.shift();
       }
     };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
+    child.stdout.setEncoding("utf8").on("data", (chunk) => take("stdout", chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => take("stderr", chunk));
     child.on("error", reject);
-    child.on("close", (exitCode, signal) => {
-      if (pending) take("\n");
-      resolve({ exitCode, signal, tail: lines.join("\n") });
+    child.once("exit", (exitCode, signal) => {
+      const finish = () => {
+        clearTimeout(drained);
+        child.stdout.destroy();
+        child.stderr.destroy();
+        for (const stream of ["stdout", "stderr"]) if (pending[stream]) take(stream, "\n");
+        resolve({ exitCode, signal, tail: lines.join("\n") });
+      };
+      const drained = setTimeout(finish, DRAIN_MS);
+      child.once("close", finish);
     });
   });
 }
@@ -1151,7 +1159,7 @@ async function fetchModelPackage(source, reference, directory, expectedDigest) {
     throw new ConfigurationError(`${label} has ${onnx.length === 0 ? "no" : onnx.length} .onnx model files (${files.filter((file) => file.role === "model").map((file) => file.name).join(", ")}): ghml serves and deploys one ONNX model per version`, { input: "model" });
   }
   const byRole = (role) => files.find((file) => file.role === role)?.path ?? null;
-  return { record, directory: target, modelFile: onnx[0].path, contractFile: byRole("data-contract"), profileFile: byRole("data-profile"), files };
+  return { record, directory: target, modelFile: onnx[0].path, contractFile: byRole("data-contract"), profileFile: byRole("data-profile") };
 }
 function checkAttestation(record, files, label) {
   if (!record.attestation) return;
@@ -1685,12 +1693,15 @@ async function runDeploy(options, ports) {
         smoke: smoke.rows,
         classes: version.classes,
         log: options.log,
-        sleep: ports.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+        sleep: ports.sleep ?? sleep
       });
       outcome = { ...rolled, predictions: null };
     } else {
       outcome = await deployElsewhere(options, ports, fetched, version, smoke.rows);
     }
+  } catch (error) {
+    await ports.tracker?.finished("failure", describe(`ghml: deploying ${label} failed: ${error instanceof Error ? error.message : String(error)}`), environmentUrl);
+    throw error;
   } finally {
     await version.retire();
   }

@@ -7,7 +7,7 @@ import {
 import {
   require_tunnel,
   require_undici
-} from "./chunk-JVUNIYEC.js";
+} from "./chunk-STWFNDKS.js";
 import {
   __commonJS,
   __require,

@@ -3,7 +3,7 @@ import {
   checkStage,
   renderModelCard,
   runPromote
-} from "./chunk-MQPYT3SC.js";
+} from "./chunk-AYBNY4EZ.js";
 import {
   DEFAULT_PART_SIZE,
   MANIFEST_NAME,
@@ -12,7 +12,7 @@ import {
   describeFile,
   plannedAssets,
   safeAssetName
-} from "./chunk-5RWCICVS.js";
+} from "./chunk-WFSC643H.js";
 import {
   DataProfile,
   EvaluationSummary,
@@ -26,7 +26,7 @@ import {
   registryPaths,
   releaseTag,
   serializeDocument
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   DataContract,
   external_exports,

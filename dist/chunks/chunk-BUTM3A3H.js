@@ -6,9 +6,9 @@ import {
   Registry,
   createOctokit,
   explainGitHubError,
-  loadPolicy,
+  registryBranchOf,
   targetFromEnvironment
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   external_exports
 } from "./chunk-FKGEWHBH.js";
@@ -26,7 +26,7 @@ async function actionRegistry(inputs) {
   return { registry: await withRegistry(target, () => registryOn(octokit, target, inputs["registry-branch"])), target, octokit };
 }
 async function registryOn(octokit, target, branch) {
-  return new Registry(new GitHubRegistryStore(octokit, target), branch ?? (await loadPolicy(new GitHubPolicySource(octokit, target)))["registry-branch"]);
+  return new Registry(new GitHubRegistryStore(octokit, target), await registryBranchOf(new GitHubPolicySource(octokit, target), branch));
 }
 async function withRegistry(target, write) {
   try {

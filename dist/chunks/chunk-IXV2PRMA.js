@@ -3,7 +3,7 @@ import {
   combinedFingerprint,
   decodingFor,
   readerFor
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   MAX_AGE_UNITS,
   parseDuration

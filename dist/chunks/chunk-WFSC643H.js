@@ -3,7 +3,7 @@ import {
   PackageManifest,
   serializeDocument,
   statusOf
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   sha256Hex
 } from "./chunk-BRFMT775.js";

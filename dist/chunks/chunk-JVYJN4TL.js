@@ -1,7 +1,7 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-7HG2THGS.js";
+} from "./chunk-IXV2PRMA.js";
 import {
   parseBoolean,
   parseFromString,
@@ -9,7 +9,7 @@ import {
   parseNumber,
   parseTimestamp,
   readerFor
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   DataError
 } from "./chunk-L374PU5G.js";

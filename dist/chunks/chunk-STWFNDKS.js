@@ -21466,26 +21466,25 @@ var StepAnnotations = class {
   /** Where everything left out can be read, for the closing line: the job summary, a report file. */
   seeAlso = "the log above";
   error(message, properties = {}) {
-    return this.annotate("error", message, properties);
+    this.annotate("error", message, properties);
   }
   warning(message, properties = {}) {
-    return this.annotate("warning", message, properties);
+    this.annotate("warning", message, properties);
   }
   notice(message, properties = {}) {
-    return this.annotate("notice", message, properties);
+    this.annotate("notice", message, properties);
   }
-  /** Writes an annotation while its level has room, else a plain log line; true when it was an annotation. */
+  /** Writes an annotation while its level has room, else a plain log line. */
   annotate(level, message, properties = {}) {
     const room = this.limit - (level === "error" && !this.failed ? 1 : 0);
     if (this.written[level] < room) {
       this.sink.annotate(level, message, properties);
       this.written[level]++;
-      return true;
+      return;
     }
     this.leftOutCount++;
     const where = properties.file ? `${properties.file}${properties.startLine ? `:${properties.startLine}` : ""}: ` : "";
     this.sink.log(`${level}: ${where}${message}`);
-    return false;
   }
   /** Fails the step with an error annotation: the first failure always has its place kept. */
   fail(message) {
@@ -21505,6 +21504,21 @@ var StepAnnotations = class {
   summaryNote() {
     return this.leftOutCount === 0 ? "" : `> [!NOTE]
 > ${this.leftOutLine()}.`;
+  }
+  /**
+   * A job summary with `summaryNote` right after its heading: a summary cut to GitHub's size limit
+   * loses its end, and it is the long ones, with many problems, that have a note.
+   */
+  withSummaryNote(markdown) {
+    const note = this.summaryNote();
+    if (!note) return markdown;
+    const heading = markdown.indexOf("\n\n");
+    return heading < 0 ? `${markdown}
+
+${note}
+` : `${markdown.slice(0, heading)}
+
+${note}${markdown.slice(heading)}`;
   }
   /** Says once, in one more line, how many annotations were left out (a notice while notices have room). */
   finish() {

@@ -1,23 +1,24 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-RMDTR4QN.js";
+} from "./chunk-JVYJN4TL.js";
 import {
   FrequentItems,
   KllSketch,
   Moments
-} from "./chunk-7HG2THGS.js";
+} from "./chunk-IXV2PRMA.js";
 import {
   checkDataFiles,
   combinedFingerprint,
   decodingFor,
   readerFor,
+  valueAt,
   writeJson
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   DataProfile,
   DriftConfig
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   DataContract,
   loadDocument
@@ -172,10 +173,6 @@ var PerformanceTally = class {
     return this.rows > 0 ? this.total / this.rows : null;
   }
 };
-function valueAt(column, row) {
-  if (column.kind === "string") return column.values[row];
-  return column.status[row] === 0 /* valid */ ? column.values[row] : null;
-}
 async function sampleData(files, types, exact, roles = {}) {
   const plan = [...types].map(([name, type]) => ({ name, decoding: decodingFor(type) }));
   const samples = plan.map((column) => new ColumnSample(column.name, types.get(column.name), exact));

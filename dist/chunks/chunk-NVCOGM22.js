@@ -1,25 +1,25 @@
 import { createRequire as __ghmlCreateRequire } from 'node:module'; const require = __ghmlCreateRequire(import.meta.url);
 import {
   sniffColumnTypes
-} from "./chunk-RMDTR4QN.js";
+} from "./chunk-JVYJN4TL.js";
 import {
   BATCH_ROWS,
   checkDataFiles,
   combinedFingerprint,
   readerFor
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   MANIFEST_NAME
-} from "./chunk-5RWCICVS.js";
+} from "./chunk-WFSC643H.js";
 import {
   PackageManifest,
   parseDocument
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   loadOnnxRuntime,
   tensorsData,
   tensorsOf
-} from "./chunk-QXURH2XF.js";
+} from "./chunk-ZA5F3PVO.js";
 import {
   expandBinaryProbabilities,
   percentile

@@ -9,7 +9,7 @@ import {
   promotionBranchPrefix,
   registryPaths,
   serializeDocument
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   LIMITS,
   escapeCell,

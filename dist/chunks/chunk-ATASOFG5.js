@@ -7,14 +7,15 @@ import {
   downloadPackage,
   openScorer,
   startWorker
-} from "./chunk-5ZH26VJC.js";
+} from "./chunk-NVCOGM22.js";
 import {
   BATCH_ROWS,
+  valueAt,
   writeJson
-} from "./chunk-3AJY2WM2.js";
+} from "./chunk-3C6XEXBA.js";
 import {
   parseModelReference
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   DataContract,
   LIMITS,
@@ -1014,10 +1015,7 @@ function sliceValues(chunk, columns) {
   for (const name of columns) {
     const column = chunk.columns.get(name);
     const keys = new Array(chunk.rows);
-    for (let i = 0; i < chunk.rows; i++) {
-      const row = chunk.start + i;
-      keys[i] = column.kind === "string" ? column.values[row] : column.status[row] === 0 /* valid */ ? column.values[row] : null;
-    }
+    for (let i = 0; i < chunk.rows; i++) keys[i] = valueAt(column, chunk.start + i);
     slices[name] = keys;
   }
   return slices;

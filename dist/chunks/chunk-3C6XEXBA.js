@@ -27,6 +27,10 @@ function newColumn(decoding, capacity) {
   if (decoding === "string") return { kind: "string", values: new Array(capacity), invalidText: /* @__PURE__ */ new Map() };
   return { kind: "number", values: new Float64Array(capacity), status: new Uint8Array(capacity), invalidText: /* @__PURE__ */ new Map() };
 }
+function valueAt(column, row) {
+  if (column.kind === "string") return column.values[row];
+  return column.status[row] === 0 /* valid */ ? column.values[row] : null;
+}
 function truncateColumn(column, rows) {
   if (column.kind === "string") {
     column.values.length = rows;
@@ -222,7 +226,7 @@ function latin1(bytes, start, end) {
 var scratch = Buffer.alloc(64);
 function parseFromString(parse, text) {
   const length = scratch.write(text, 0, "utf8");
-  if (length === scratch.length) return parse(Buffer.from(text, "utf8"), 0, Buffer.byteLength(text, "utf8"));
+  if (length > scratch.length - 4) return parse(Buffer.from(text, "utf8"), 0, Buffer.byteLength(text, "utf8"));
   return parse(scratch, 0, length);
 }
 
@@ -9377,6 +9381,7 @@ export {
   writeJson,
   decodingFor,
   BATCH_ROWS,
+  valueAt,
   parseNumber,
   parseInteger,
   parseBoolean,

@@ -1036,6 +1036,15 @@ function targetFromEnvironment(env, flags = {}) {
 function statusOf(error) {
   return error instanceof RequestError ? error.status : void 0;
 }
+async function readRepositoryFile(octokit, repository, path, ref) {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ ...repository, path, ...ref === void 0 ? {} : { ref }, mediaType: { format: "raw" } });
+    return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
 function explainGitHubError(error, target) {
   if (!(error instanceof RequestError)) return error;
   const repository = `${target.owner}/${target.repo}`;
@@ -1313,14 +1322,8 @@ var GitHubPolicySource = class {
   octokit;
   location;
   repository;
-  async read() {
-    try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path: POLICY_PATH, mediaType: { format: "raw" } });
-      return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
-    } catch (error) {
-      if (statusOf(error) === 404) return void 0;
-      throw error;
-    }
+  read() {
+    return readRepositoryFile(this.octokit, this.repository, POLICY_PATH);
   }
 };
 var GitHubDeploymentHistory = class {
@@ -1338,114 +1341,6 @@ var GitHubDeploymentHistory = class {
       const version = typeof payload.version === "number" ? payload.version : null;
       return [{ id: deployment.id, environment: deployment.environment, version, createdAt: deployment.created_at, creator: deployment.creator?.login ?? null }];
     });
-  }
-};
-
-// src/github/registry-store.ts
-var GitHubRegistryStore = class {
-  constructor(octokit, target, author) {
-    this.octokit = octokit;
-    this.author = author;
-    this.repository = { owner: target.owner, repo: target.repo };
-    this.location = `${target.owner}/${target.repo}`;
-  }
-  octokit;
-  author;
-  location;
-  repository;
-  repositoryVisible = false;
-  async head(branch) {
-    try {
-      const { data } = await this.octokit.rest.git.getRef({ ...this.repository, ref: `heads/${branch}` });
-      this.repositoryVisible = true;
-      return data.object.sha;
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-      await this.checkRepositoryVisible();
-      return void 0;
-    }
-  }
-  /**
-   * GitHub answers 404 both for a missing branch and for a repository the token cannot see; only
-   * the first means "no registry yet".
-   */
-  async checkRepositoryVisible() {
-    if (this.repositoryVisible) return;
-    try {
-      await this.octokit.rest.repos.get(this.repository);
-      this.repositoryVisible = true;
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
-      throw new ConfigurationError(`repository ${this.location} does not exist, or the token cannot see it`, { input: "repo", cause: error });
-    }
-  }
-  async readFile(commit, path) {
-    try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.repository, path, ref: commit, mediaType: { format: "raw" } });
-      return typeof data === "string" ? data : Buffer.from(data).toString("utf8");
-    } catch (error) {
-      if (statusOf(error) === 404) return void 0;
-      throw error;
-    }
-  }
-  /** Walks the trees down from the commit: unlike the contents API, a tree lists more than 1,000 entries. */
-  async listDirectory(commit, path) {
-    const { data: parsed } = await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: commit });
-    let tree = parsed.tree.sha;
-    for (const segment of path.split("/").filter(Boolean)) {
-      const { data: data2 } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
-      const entry = data2.tree.find((candidate) => candidate.path === segment && candidate.type === "tree");
-      if (!entry?.sha) return void 0;
-      tree = entry.sha;
-    }
-    const { data } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
-    return data.tree.map((entry) => entry.path).filter(Boolean);
-  }
-  async commitFiles(request) {
-    const baseTree = request.parent ? (await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: request.parent })).data.tree.sha : void 0;
-    const { data: tree } = await this.octokit.rest.git.createTree({
-      ...this.repository,
-      ...baseTree ? { base_tree: baseTree } : {},
-      tree: request.files.map((file) => ({ path: file.path, mode: "100644", type: "blob", content: file.content }))
-    });
-    const { data: commit } = await this.octokit.rest.git.createCommit({
-      ...this.repository,
-      message: request.message,
-      tree: tree.sha,
-      parents: request.parent ? [request.parent] : [],
-      // GitHub links a commit to an account by its noreply address, which names the account's id and login.
-      ...this.author ? { author: { name: this.author.login, email: `${this.author.id}+${this.author.login}@users.noreply.github.com`, date: (/* @__PURE__ */ new Date()).toISOString() } } : {}
-    });
-    try {
-      if (request.expected === void 0) {
-        await this.octokit.rest.git.createRef({ ...this.repository, ref: `refs/heads/${request.branch}`, sha: commit.sha });
-      } else {
-        await this.octokit.rest.git.updateRef({ ...this.repository, ref: `heads/${request.branch}`, sha: commit.sha, force: request.force ?? false });
-      }
-    } catch (error) {
-      if (statusOf(error) === 422) return void 0;
-      throw error;
-    }
-    return commit.sha;
-  }
-  async history(branch, path, limit) {
-    const { data } = await this.octokit.rest.repos.listCommits({ ...this.repository, sha: branch, path, per_page: Math.min(limit, 100) });
-    return data.slice(0, limit).map((entry) => ({
-      commit: entry.sha,
-      message: entry.commit.message,
-      author: {
-        name: entry.commit.author?.name ?? "",
-        email: entry.commit.author?.email ?? "",
-        date: entry.commit.author?.date ?? "",
-        ...entry.author && "login" in entry.author ? { login: entry.author.login } : {}
-      },
-      committer: {
-        name: entry.commit.committer?.name ?? "",
-        email: entry.commit.committer?.email ?? "",
-        date: entry.commit.committer?.date ?? "",
-        ...entry.committer && "login" in entry.committer ? { login: entry.committer.login } : {}
-      }
-    }));
   }
 };
 
@@ -1514,11 +1409,116 @@ function parseVersion(text, input = "version") {
   return Number(match[1]);
 }
 
+// src/github/registry-store.ts
+var GitHubRegistryStore = class {
+  constructor(octokit, target, author) {
+    this.octokit = octokit;
+    this.author = author;
+    this.repository = { owner: target.owner, repo: target.repo };
+    this.location = `${target.owner}/${target.repo}`;
+  }
+  octokit;
+  author;
+  location;
+  repository;
+  repositoryVisible = false;
+  async head(branch) {
+    try {
+      const { data } = await this.octokit.rest.git.getRef({ ...this.repository, ref: `heads/${branch}` });
+      this.repositoryVisible = true;
+      return data.object.sha;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      await this.checkRepositoryVisible();
+      return void 0;
+    }
+  }
+  /**
+   * GitHub answers 404 both for a missing branch and for a repository the token cannot see; only
+   * the first means "no registry yet".
+   */
+  async checkRepositoryVisible() {
+    if (this.repositoryVisible) return;
+    try {
+      await this.octokit.rest.repos.get(this.repository);
+      this.repositoryVisible = true;
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      throw new ConfigurationError(`repository ${this.location} does not exist, or the token cannot see it`, { input: "repo", cause: error });
+    }
+  }
+  readFile(commit, path) {
+    return readRepositoryFile(this.octokit, this.repository, path, commit);
+  }
+  /** Walks the trees down from the commit: unlike the contents API, a tree lists more than 1,000 entries. */
+  async listDirectory(commit, path) {
+    const { data: parsed } = await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: commit });
+    let tree = parsed.tree.sha;
+    for (const segment of path.split("/").filter(Boolean)) {
+      const { data: data2 } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
+      const entry = data2.tree.find((candidate) => candidate.path === segment && candidate.type === "tree");
+      if (!entry?.sha) return void 0;
+      tree = entry.sha;
+    }
+    const { data } = await this.octokit.rest.git.getTree({ ...this.repository, tree_sha: tree });
+    return data.tree.map((entry) => entry.path).filter(Boolean);
+  }
+  async commitFiles(request) {
+    const baseTree = request.parent ? (await this.octokit.rest.git.getCommit({ ...this.repository, commit_sha: request.parent })).data.tree.sha : void 0;
+    const { data: tree } = await this.octokit.rest.git.createTree({
+      ...this.repository,
+      ...baseTree ? { base_tree: baseTree } : {},
+      tree: request.files.map((file) => ({ path: file.path, mode: "100644", type: "blob", content: file.content }))
+    });
+    const { data: commit } = await this.octokit.rest.git.createCommit({
+      ...this.repository,
+      message: request.message,
+      tree: tree.sha,
+      parents: request.parent ? [request.parent] : [],
+      // GitHub links a commit to an account by its noreply address, which names the account's id and login.
+      ...this.author ? { author: { name: this.author.login, email: `${this.author.id}+${this.author.login}@users.noreply.github.com`, date: (/* @__PURE__ */ new Date()).toISOString() } } : {}
+    });
+    try {
+      if (request.expected === void 0) {
+        await this.octokit.rest.git.createRef({ ...this.repository, ref: `refs/heads/${request.branch}`, sha: commit.sha });
+      } else {
+        await this.octokit.rest.git.updateRef({ ...this.repository, ref: `heads/${request.branch}`, sha: commit.sha, force: request.force ?? false });
+      }
+    } catch (error) {
+      if (statusOf(error) === 422) return void 0;
+      throw error;
+    }
+    return commit.sha;
+  }
+  async history(branch, path, limit) {
+    const { data } = await this.octokit.rest.repos.listCommits({ ...this.repository, sha: branch, path, per_page: Math.min(limit, 100) });
+    return data.slice(0, limit).map((entry) => ({
+      commit: entry.sha,
+      message: entry.commit.message,
+      author: {
+        name: entry.commit.author?.name ?? "",
+        email: entry.commit.author?.email ?? "",
+        date: entry.commit.author?.date ?? "",
+        ...entry.author && "login" in entry.author ? { login: entry.author.login } : {}
+      },
+      committer: {
+        name: entry.commit.committer?.name ?? "",
+        email: entry.commit.committer?.email ?? "",
+        date: entry.commit.committer?.date ?? "",
+        ...entry.committer && "login" in entry.committer ? { login: entry.committer.login } : {}
+      }
+    }));
+  }
+};
+
 // src/registry/policy.ts
 async function loadPolicy(source) {
   const text = await source.read();
   if (text === void 0) return Policy.parse({});
   return parseDocumentText(text, source.location, Policy, "promotion policy", "policy");
+}
+async function registryBranchOf(source, given) {
+  return given ?? (await loadPolicy(source))["registry-branch"];
 }
 
 // src/contracts/sketches.ts
@@ -2030,10 +2030,10 @@ async function mapLimited(items, limit, work) {
 }
 
 export {
-  Octokit2 as Octokit,
   createOctokit,
   targetFromEnvironment,
   statusOf,
+  readRepositoryFile,
   explainGitHubError,
   driftMethods,
   DriftMethod,
@@ -2051,10 +2051,10 @@ export {
   Policy,
   POLICY_PATH,
   loadPolicy,
+  registryBranchOf,
   GitHubPullRequests,
   GitHubPolicySource,
   GitHubDeploymentHistory,
-  GitHubRegistryStore,
   DEFAULT_REGISTRY_BRANCH,
   registryPaths,
   releaseTag,
@@ -2071,5 +2071,6 @@ export {
   formatReference,
   parseVersion,
   snapshotAt,
-  Registry
+  Registry,
+  GitHubRegistryStore
 };

@@ -2,7 +2,7 @@ import { createRequire as __ghmlCreateRequire } from 'node:module'; const requir
 import {
   ModelName,
   VersionNumber
-} from "./chunk-N6HUMD6C.js";
+} from "./chunk-GDY5R3NU.js";
 import {
   external_exports
 } from "./chunk-FKGEWHBH.js";
